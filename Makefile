@@ -1,0 +1,42 @@
+# The project's entry points: `make run` and `make test` on a fresh Debian 12 machine (README).
+BUILD      ?= build/release
+ASAN_BUILD ?= build/asan
+FUZZ_BUILD ?= build/fuzz
+JOBS       ?= $(shell nproc)
+CMAKE_FLAGS ?=
+ifeq ($(CI),true)
+CMAKE_FLAGS += -DRAPPORT_WERROR=ON
+endif
+
+.PHONY: setup build run test bench check-asan fuzz format clean
+
+setup:
+	@scripts/setup
+
+build: setup
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+run: build
+	@scripts/run $(BUILD)/src/app/rapport
+
+test: build
+	@scripts/test $(BUILD)
+
+bench: build
+	@scripts/bench $(BUILD)
+
+check-asan: setup
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DRAPPORT_SANITIZE=ON -DRAPPORT_BENCH=OFF $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(ASAN_BUILD) -j$(JOBS)
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  scripts/with-postgres ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS)
+
+fuzz: setup
+	@scripts/fuzz $(FUZZ_BUILD)
+
+format:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -1,0 +1,16 @@
+// The list of subcommands. Add a new one here with its add_*_command function.
+#include "app/commands.hpp"
+
+namespace rapport::app {
+namespace {
+int g_exit_code = 0;
+}  // namespace
+
+void add_commands(CLI::App& app) {
+  (void)app;
+}
+
+int exit_code() { return g_exit_code; }
+void set_exit_code(int code) { g_exit_code = code; }
+
+}  // namespace rapport::app

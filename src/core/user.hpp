@@ -1,0 +1,45 @@
+// A person who signs in to Rapport, and the rules for the fields an admin sets on one.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+#include "core/role.hpp"
+
+namespace rapport::core {
+
+struct User {
+  std::int64_t id = 0;
+  std::string email;  // lower-cased; unique
+  std::string display_name;
+  Role role = Role::kReadOnly;
+  std::optional<std::int64_t> team_id;
+  bool active = true;   // false: deactivated by an admin, cannot sign in
+  bool locked = false;  // true: too many failed logins, until an admin unlocks
+  std::int64_t version = 1;
+  std::chrono::sys_seconds created_at{};
+  std::chrono::sys_seconds updated_at{};
+  bool operator==(const User&) const = default;
+};
+
+inline constexpr std::size_t kMaxEmailBytes = 254;
+inline constexpr std::size_t kMaxDisplayNameBytes = 200;
+
+// The canonical sign-in form of an e-mail address (ASCII letters lower-cased, surrounding spaces
+// removed), or an invalid-input error on `field` when it is not a plausible address: one '@',
+// non-empty local part and a dotted domain, no spaces or control characters, ≤ 254 bytes.
+Result<std::string> normalize_login_email(std::string_view text, std::string_view field = "email");
+
+// The display name trimmed of surrounding spaces, or an invalid-input error on `field` when it is
+// empty, longer than 200 bytes, not valid UTF-8 or contains control characters.
+Result<std::string> normalize_display_name(std::string_view text,
+                                           std::string_view field = "display_name");
+
+// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or code points > U+10FFFF).
+bool is_valid_utf8(std::string_view text);
+
+}  // namespace rapport::core

@@ -1,0 +1,61 @@
+// Test-only helper: reads the small CDNOW and donations CSVs of RAPPORT_SHARED_DATA in place
+// into the shapes the models take. Included by *_test.cpp files only.
+#pragma once
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "analytics/customer_summary.hpp"
+
+namespace rapport::analytics::testing {
+
+// Rows of numbers from a headed CSV without quoting; the first column may be an id.
+inline std::vector<std::vector<std::string>> read_csv(const std::string& relative_path) {
+  const std::string path = std::string(RAPPORT_SHARED_DATA) + "/" + relative_path;
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    std::vector<std::string> cells;
+    std::stringstream fields(line);
+    std::string cell;
+    while (std::getline(fields, cell, ',')) cells.push_back(cell);
+    rows.push_back(std::move(cells));
+  }
+  return rows;
+}
+
+// cdnow_customers_summary_with_transactions.csv: ID, x, t_x, T, zbar (weeks, dollars).
+inline CustomerSummaries cdnow_summaries() {
+  CustomerSummaries s;
+  for (const auto& row : read_csv("cdnow/cdnow_customers_summary_with_transactions.csv")) {
+    s.customer_ids.push_back(row.at(0));
+    s.frequency.push_back(std::stod(row.at(1)));
+    s.recency.push_back(std::stod(row.at(2)));
+    s.age.push_back(std::stod(row.at(3)));
+    s.monetary.push_back(std::stod(row.at(4)));
+  }
+  return s;
+}
+
+// cdnow_customers_summary.csv: ID, frequency, recency, T (no spend column).
+inline CustomerSummaries cdnow_frequency_summaries() {
+  CustomerSummaries s;
+  for (const auto& row : read_csv("cdnow/cdnow_customers_summary.csv")) {
+    s.customer_ids.push_back(row.at(0));
+    s.frequency.push_back(std::stod(row.at(1)));
+    s.recency.push_back(std::stod(row.at(2)));
+    s.age.push_back(std::stod(row.at(3)));
+    s.monetary.push_back(0.0);
+  }
+  return s;
+}
+
+}  // namespace rapport::analytics::testing

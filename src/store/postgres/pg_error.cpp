@@ -1,0 +1,56 @@
+// SQLSTATE → core::Error mapping for the PostgreSQL adapter.
+#include "store/postgres/pg_error.hpp"
+
+#include <string>
+
+namespace rapport::store::postgres {
+
+namespace {
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+// libpq messages end in a newline and may span lines; callers log them on one line.
+std::string trimmed(std::string_view message) {
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+    message.remove_suffix(1);
+  }
+  return std::string(message);
+}
+
+}  // namespace
+
+bool is_retryable_sqlstate(std::string_view sqlstate) {
+  return sqlstate == "40001" || sqlstate == "40P01";
+}
+
+core::Error error_from_sqlstate(std::string_view sqlstate, std::string_view message) {
+  std::string text = trimmed(message);
+  if (sqlstate.empty() || starts_with(sqlstate, "08") || starts_with(sqlstate, "53") ||
+      starts_with(sqlstate, "57")) {
+    return core::Error::unavailable("database unavailable: " + text);
+  }
+  if (sqlstate == "23505" || sqlstate == "23P01") {
+    return core::Error::conflict("duplicate value: " + text);
+  }
+  if (starts_with(sqlstate, "23")) return core::Error::conflict(text);
+  if (is_retryable_sqlstate(sqlstate)) {
+    return core::Error::conflict("concurrent update, try again: " + text);
+  }
+  if (starts_with(sqlstate, "22")) return core::Error::invalid(text);
+  return core::Error::internal("database error " + std::string(sqlstate) + ": " + text);
+}
+
+core::Error error_from_result(const PGresult* result, const PGconn* conn) {
+  if (result == nullptr) {
+    std::string_view message = conn != nullptr ? PQerrorMessage(conn) : "no connection";
+    return error_from_sqlstate("", message);
+  }
+  const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+  std::string_view message = PQresultErrorMessage(result);
+  if (message.empty() && conn != nullptr) message = PQerrorMessage(conn);
+  return error_from_sqlstate(state != nullptr ? state : "", message);
+}
+
+}  // namespace rapport::store::postgres

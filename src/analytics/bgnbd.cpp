@@ -114,22 +114,26 @@ double bgnbd_probability_of_purchases(const BgNbdParams& p, double t, int n) {
 
 core::Result<std::vector<double>> bgnbd_probability_alive(const BgNbdParams& p,
                                                           const CustomerSummaries& s) {
+  RAPPORT_ASSIGN_OR_RETURN(WeightedRows rows, aggregate_rows(s));
+  std::vector<double> per_row(rows.size());
+  for (std::size_t k = 0; k < rows.size(); ++k)
+    per_row[k] = bgnbd_probability_alive(p, rows.frequency[k], rows.recency[k], rows.age[k]);
   std::vector<double> out(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    RAPPORT_TRY(check_summary(s.frequency[i], s.recency[i], s.age[i], i));
-    out[i] = bgnbd_probability_alive(p, s.frequency[i], s.recency[i], s.age[i]);
-  }
+  for (std::size_t i = 0; i < s.size(); ++i) out[i] = per_row[rows.row_of_customer[i]];
   return out;
 }
 
 core::Result<std::vector<double>> bgnbd_conditional_expected(const BgNbdParams& p,
                                                              const CustomerSummaries& s, double t) {
-  std::vector<double> out(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    RAPPORT_TRY(check_summary(s.frequency[i], s.recency[i], s.age[i], i));
+  RAPPORT_ASSIGN_OR_RETURN(WeightedRows rows, aggregate_rows(s));
+  std::vector<double> per_row(rows.size());
+  for (std::size_t k = 0; k < rows.size(); ++k) {
     RAPPORT_ASSIGN_OR_RETURN(
-        out[i], bgnbd_conditional_expected(p, s.frequency[i], s.recency[i], s.age[i], t));
+        per_row[k],
+        bgnbd_conditional_expected(p, rows.frequency[k], rows.recency[k], rows.age[k], t));
   }
+  std::vector<double> out(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) out[i] = per_row[rows.row_of_customer[i]];
   return out;
 }
 

@@ -53,7 +53,8 @@ core::Result<double> bgnbd_conditional_expected(const BgNbdParams& p, double x, 
 // P(X(t) = n) for a newly acquired customer (FHL05 eq. 8); n ≥ 0, t ≥ 0.
 double bgnbd_probability_of_purchases(const BgNbdParams& p, double t, int n);
 
-// Per-customer P(alive) and E[Y(t)] for every summary row; invalid error for a bad row.
+// Per-customer P(alive) and E[Y(t)] in input order, computed once per distinct (x, t_x, T);
+// invalid error for a bad row (see aggregate_rows).
 core::Result<std::vector<double>> bgnbd_probability_alive(const BgNbdParams& p,
                                                           const CustomerSummaries& s);
 core::Result<std::vector<double>> bgnbd_conditional_expected(const BgNbdParams& p,

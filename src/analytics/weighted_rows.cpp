@@ -34,16 +34,19 @@ core::Result<WeightedRows> aggregate_rows(const CustomerSummaries& s) {
   std::sort(order.begin(), order.end(),
             [&](std::size_t i, std::size_t j) { return key(i) < key(j); });
   WeightedRows rows;
+  rows.row_of_customer.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t i = order[k];
     if (k > 0 && key(i) == key(order[k - 1])) {
       rows.weight.back() += 1.0;
+      rows.row_of_customer[i] = rows.size() - 1;
       continue;
     }
     rows.frequency.push_back(s.frequency[i]);
     rows.recency.push_back(s.recency[i]);
     rows.age.push_back(s.age[i]);
     rows.weight.push_back(1.0);
+    rows.row_of_customer[i] = rows.size() - 1;
   }
   return rows;
 }

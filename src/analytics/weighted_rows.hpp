@@ -9,12 +9,14 @@
 
 namespace rapport::analytics {
 
-// Distinct rows sorted by (x, t_x, T); weight = how many customers share the row.
+// Distinct rows sorted by (x, t_x, T); weight = how many customers share the row. Scoring
+// per distinct row and mapping back through row_of_customer gives per-customer results.
 struct WeightedRows {
   std::vector<double> frequency;
   std::vector<double> recency;
   std::vector<double> age;
   std::vector<double> weight;
+  std::vector<std::size_t> row_of_customer;  // input index → its distinct row
 
   std::size_t size() const { return weight.size(); }
 };

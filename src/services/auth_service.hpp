@@ -1,0 +1,70 @@
+// Authentication: login with e-mail and password (throttled, audited) into a session; resolving a
+// request's caller from a session cookie or a bearer API token; logout; changing one's password.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+#include "core/user.hpp"
+#include "services/caller.hpp"
+#include "services/login_throttle.hpp"
+#include "services/password.hpp"
+#include "services/session_service.hpp"
+#include "store/identity_store.hpp"
+
+namespace rapport::services {
+
+struct LoginResult {
+  core::User user;
+  OpenedSession session;
+};
+
+class AuthService {
+ public:
+  AuthService(store::IdentityStore& store, const PasswordHasher& hasher, Clock clock,
+              ThrottlePolicy throttle = {}, SessionPolicy sessions = {});
+
+  // A new session for the account with this e-mail and password. Errors: kRateLimited while the
+  // account or the client address must wait (message says how long); kUnauthenticated for a
+  // wrong e-mail or password, or a locked or deactivated account (the same message for unknown
+  // e-mail and wrong password). Every success and failure is audited; repeated failures lock the
+  // account. A stored hash with outdated parameters is replaced.
+  core::Result<LoginResult> login(std::string_view email, std::string_view password,
+                                  std::string_view client_address);
+
+  // The caller a session cookie stands for; kUnauthenticated when it is missing, expired or its
+  // user can no longer sign in.
+  core::Result<Caller> authenticate_session(std::string_view cookie_value,
+                                            std::string_view client_address);
+
+  // The caller an `Authorization` header value ("Bearer rpt_…") stands for; kUnauthenticated
+  // when the token is malformed, unknown, revoked or expired, or its user can no longer sign in.
+  // Records the token's last use.
+  core::Result<Caller> authenticate_bearer(std::string_view authorization,
+                                           std::string_view client_address);
+
+  // Ends the session (audited); ok when there is none.
+  core::Status logout(std::string_view cookie_value, std::string_view client_address);
+
+  // Changes the caller's own password after checking the current one, then revokes every session
+  // of theirs (the caller signs in again). kUnauthenticated on a wrong current password,
+  // kInvalid when the new one breaks the policy.
+  core::Status change_password(const Caller& caller, std::string_view current_password,
+                               std::string_view new_password);
+
+  const Sessions& sessions() const { return sessions_; }
+
+ private:
+  core::Result<Caller> caller_for(store::IdentityTx& tx, std::int64_t user_id,
+                                  std::string_view client_address);
+
+  store::IdentityStore& store_;
+  const PasswordHasher& hasher_;
+  Clock clock_;
+  ThrottlePolicy throttle_;
+  Sessions sessions_;
+};
+
+}  // namespace rapport::services

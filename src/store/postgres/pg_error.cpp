@@ -48,7 +48,10 @@ core::Error error_from_result(const PGresult* result, const PGconn* conn) {
     return error_from_sqlstate("", message);
   }
   const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
-  std::string_view message = PQresultErrorMessage(result);
+  // The primary message only: the DETAIL line repeats bound values ("Key (email)=(…)"), which
+  // must not reach logs.
+  const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+  std::string_view message = primary != nullptr ? primary : PQresultErrorMessage(result);
   if (message.empty() && conn != nullptr) message = PQerrorMessage(conn);
   return error_from_sqlstate(state != nullptr ? state : "", message);
 }

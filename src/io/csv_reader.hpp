@@ -1,0 +1,80 @@
+// A streaming RFC 4180 CSV reader: reads big blocks from a ByteSource and hands out each record's
+// fields as string_views into its buffer, so parsing allocates nothing per field.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "io/byte_source.hpp"
+
+namespace rapport::io {
+
+struct CsvOptions {
+  char delimiter = ',';
+  // Fields are separated by runs of spaces and tabs; leading and trailing blanks are ignored
+  // (the fixed-width look of the CDNOW files). `delimiter` is then unused.
+  bool whitespace_delimited = false;
+  char quote = '"';    // '\0' turns quoting off
+  char escape = '\0';  // e.g. '\\' for writers that emit \" inside quotes; RFC 4180 only doubles
+  // Strict: a quote inside a quoted field that is neither doubled nor closing is an error.
+  // Lenient (default): it is kept as a literal character, as spreadsheet programs do.
+  bool strict_quotes = false;
+  bool skip_empty_lines = true;
+  std::size_t max_record_bytes = std::size_t{64} << 20;
+};
+
+// One record. The views stay valid until the next call to CsvReader::next.
+struct CsvRecord {
+  std::span<const std::string_view> fields;
+  std::int64_t line = 0;  // 1-based physical line on which the record starts
+
+  std::size_t size() const { return fields.size(); }
+  std::string_view operator[](std::size_t i) const { return fields[i]; }
+};
+
+class CsvReader {
+ public:
+  // The source must outlive the reader.
+  explicit CsvReader(ByteSource& source, CsvOptions options = {});
+
+  // Reads the next record. Returns true when one was read and false at the end of the input.
+  // Fails (kInvalid, or kTooLarge for a record over max_record_bytes, with the line number in the
+  // message and in a "line/<n>" field) on an unterminated quoted field, a stray quote in strict
+  // mode, or a failed read; the reader then stays failed and returns that error again.
+  core::Result<bool> next(CsvRecord& record);
+
+ private:
+  enum class Scan { kRecord, kNeedMore, kEmptyLine, kEnd };
+  struct RawField {
+    std::size_t begin;
+    std::size_t end;
+    bool unescape;
+  };
+
+  core::Status refill();
+  core::Result<Scan> scan(std::size_t& consumed, std::int64_t& newlines);
+  void finish_record(CsvRecord& record);
+  std::string_view unescape(const RawField& field);
+  core::Error fail(std::int64_t line, std::string what, bool too_large = false);
+
+  ByteSource& source_;
+  CsvOptions options_;
+  std::vector<char> buffer_;
+  std::size_t begin_ = 0;  // first unparsed byte
+  std::size_t end_ = 0;    // one past the last valid byte
+  bool eof_ = false;
+  bool started_ = false;  // the byte-order mark has been looked for
+  std::int64_t line_ = 1;
+  std::vector<RawField> raw_;
+  std::vector<std::string_view> fields_;
+  std::vector<char> is_special_;  // per byte value: ends an unquoted field
+  std::optional<core::Error> failed_;
+};
+
+}  // namespace rapport::io

@@ -1,0 +1,68 @@
+// SQLite connection settings, the statement cache and the Statement wrapper.
+#include "store/sqlite/sqlite_connection.hpp"
+
+#include <utility>
+
+#include "store/sqlite/sqlite_error.hpp"
+
+namespace rapport::store::sqlite {
+
+namespace {
+
+// Waits this long for another process's write lock before reporting kUnavailable.
+constexpr int kBusyTimeoutMs = 5000;
+
+}  // namespace
+
+core::Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path,
+                                                                       bool read_only) {
+  sqlite3* db = nullptr;
+  // NOMUTEX: a connection is used by one thread at a time (the pool guarantees it).
+  int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI |
+              (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    core::Error error = core::Error::unavailable("cannot open SQLite database " + path + ": " +
+                                                 (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+    sqlite3_close(db);
+    return error;
+  }
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  std::unique_ptr<SqliteConnection> conn(new SqliteConnection(db));
+  if (!read_only) RAPPORT_TRY(conn->exec("PRAGMA journal_mode=WAL"));
+  RAPPORT_TRY(conn->exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL"));
+  return conn;
+}
+
+SqliteConnection::~SqliteConnection() {
+  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+core::Status SqliteConnection::exec(std::string_view script) {
+  std::string text(script);
+  char* message = nullptr;
+  int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+  sqlite3_free(message);
+  if (rc != SQLITE_OK) return error_from_code(sqlite3_extended_errcode(db_), "exec", db_);
+  return {};
+}
+
+core::Result<Statement> SqliteConnection::prepare(std::string_view sql) {
+  std::string key(sql);
+  auto found = cache_.find(key);
+  if (found != cache_.end()) return Statement(found->second, db_);
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
+                              SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  if (rc != SQLITE_OK) return error_from_code(rc, "prepare", db_);
+  cache_.emplace(std::move(key), stmt);
+  return Statement(stmt, db_);
+}
+
+std::int64_t SqliteConnection::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+
+int SqliteConnection::changes() const { return sqlite3_changes(db_); }
+
+}  // namespace rapport::store::sqlite

@@ -1,0 +1,123 @@
+// Tests of the SQLite machinery: connection settings, the statement cache, transactions and the
+// migration runner (idempotent, refuses a newer schema).
+#include "store/sqlite/sqlite_database.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "store/sqlite/sqlite_migrations.hpp"
+
+namespace rapport::store::sqlite {
+namespace {
+
+class SqliteDatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("rapport_sqlite_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "test.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_;
+  std::string path_;
+};
+
+TEST_F(SqliteDatabaseTest, ConnectionUsesWalAndForeignKeys) {
+  auto conn = SqliteConnection::open(path_, false);
+  ASSERT_TRUE(conn.ok()) << conn.error().message;
+  auto mode = (*conn)->prepare("PRAGMA journal_mode");
+  ASSERT_TRUE(mode.ok());
+  ASSERT_TRUE(*mode->step());
+  EXPECT_EQ(mode->text_at(0), "wal");
+  auto fk = (*conn)->prepare("PRAGMA foreign_keys");
+  ASSERT_TRUE(fk.ok());
+  ASSERT_TRUE(*fk->step());
+  EXPECT_EQ(fk->int64_at(0), 1);
+}
+
+TEST_F(SqliteDatabaseTest, StatementsAreCachedAndReset) {
+  auto conn = SqliteConnection::open(path_, false);
+  ASSERT_TRUE(conn.ok());
+  sqlite3_stmt* first = nullptr;
+  for (int value : {1, 2}) {
+    auto stmt = (*conn)->prepare("SELECT ?1 + 1");
+    ASSERT_TRUE(stmt.ok());
+    stmt->bind(1, std::int64_t{value});
+    ASSERT_TRUE(*stmt->step());
+    EXPECT_EQ(stmt->int64_at(0), value + 1);
+    sqlite3_stmt* current = sqlite3_next_stmt((*conn)->handle(), nullptr);
+    if (first == nullptr) first = current;
+    EXPECT_EQ(current, first);
+  }
+}
+
+TEST_F(SqliteDatabaseTest, BadSqlIsAnErrorNotACrash) {
+  auto conn = SqliteConnection::open(path_, false);
+  ASSERT_TRUE(conn.ok());
+  auto stmt = (*conn)->prepare("SELEC nonsense");
+  ASSERT_FALSE(stmt.ok());
+  EXPECT_EQ(stmt.error().kind, core::ErrorKind::kInternal);
+}
+
+TEST_F(SqliteDatabaseTest, WriteCommitsOnSuccessAndRollsBackOnError) {
+  auto db = SqliteDatabase::open(path_, 2);
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  ASSERT_TRUE((*db)->write([](SqliteConnection& c) { return c.exec("CREATE TABLE t(x)"); }).ok());
+  ASSERT_TRUE(
+      (*db)->write([](SqliteConnection& c) { return c.exec("INSERT INTO t VALUES (1)"); }).ok());
+  core::Status failed = (*db)->write([](SqliteConnection& c) -> core::Status {
+    RAPPORT_TRY(c.exec("INSERT INTO t VALUES (2)"));
+    return core::Error::conflict("refused");
+  });
+  EXPECT_EQ(failed.error().kind, core::ErrorKind::kConflict);
+  std::int64_t count = -1;
+  ASSERT_TRUE((*db)
+                  ->read([&](SqliteConnection& c) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(Statement s, c.prepare("SELECT count(*) FROM t"));
+                    RAPPORT_TRY(s.step());
+                    count = s.int64_at(0);
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(count, 1);
+}
+
+TEST_F(SqliteDatabaseTest, ReadersRefuseWrites) {
+  auto db = SqliteDatabase::open(path_, 1);
+  ASSERT_TRUE(db.ok());
+  core::Status status =
+      (*db)->read([](SqliteConnection& c) { return c.exec("CREATE TABLE t(x)"); });
+  EXPECT_FALSE(status.ok());
+}
+
+TEST_F(SqliteDatabaseTest, MigrateIsIdempotent) {
+  auto conn = SqliteConnection::open(path_, false);
+  ASSERT_TRUE(conn.ok());
+  auto first = migrate(**conn);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(*first, latest_schema_version());
+  EXPECT_GE(latest_schema_version(), 1);
+  auto second = migrate(**conn);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_EQ(*second, *first);
+}
+
+TEST_F(SqliteDatabaseTest, MigrateRefusesNewerSchema) {
+  auto conn = SqliteConnection::open(path_, false);
+  ASSERT_TRUE(conn.ok());
+  ASSERT_TRUE(migrate(**conn).ok());
+  auto bump = (*conn)->prepare("INSERT INTO schema_version(version, name) VALUES (?1, 'future')");
+  ASSERT_TRUE(bump.ok());
+  ASSERT_TRUE(bump->bind(1, std::int64_t{latest_schema_version() + 1}).run().ok());
+  auto refused = migrate(**conn);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, core::ErrorKind::kConflict);
+}
+
+}  // namespace
+}  // namespace rapport::store::sqlite

@@ -32,8 +32,8 @@ CsvReader::CsvReader(ByteSource& source, CsvOptions options)
 
 core::Error CsvReader::fail(std::int64_t line, std::string what, bool too_large) {
   const std::string where = "line/" + std::to_string(line);
-  core::Error error = core::Error::invalid("line " + std::to_string(line) + ": " + what,
-                                           {{where, std::move(what)}});
+  std::string message = "line " + std::to_string(line) + ": " + what;
+  core::Error error = core::Error::invalid(std::move(message), {{where, std::move(what)}});
   if (too_large) error.kind = core::ErrorKind::kTooLarge;
   failed_ = error;
   return error;

@@ -1,0 +1,90 @@
+// Tests of the contact rules: normalisation and all field errors at once.
+#include "core/contact.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace rapport::core {
+namespace {
+
+Contact somchai() {
+  Contact c;
+  c.given_name = " สมชาย ";
+  c.family_name = "ใจดี";
+  c.emails = {{"Somchai@Example.CO.TH", "work", true}, {"s@home.example", "home", false}};
+  c.phones = {{"081-234-5678", "", "mobile", true}};
+  c.preferred_language = "th";
+  c.time_zone = "Asia/Bangkok";
+  c.tags = {"vip"};
+  c.consents = {{"email", true, *parse_timestamp("2024-05-01T00:00:00Z"), "web form"}};
+  return c;
+}
+
+bool has_field(const Error& e, const std::string& field) {
+  return std::any_of(e.fields.begin(), e.fields.end(),
+                     [&](const FieldError& f) { return f.field == field; });
+}
+
+TEST(Contact, ValidContactIsNormalised) {
+  Contact c = somchai();
+  auto status = validate(c, ContactRules{});
+  ASSERT_TRUE(status.ok()) << status.error().message;
+  EXPECT_EQ(c.given_name, "สมชาย");
+  EXPECT_EQ(c.display_name, "สมชาย ใจดี");
+  EXPECT_EQ(c.emails[0].address, "somchai@example.co.th");
+  EXPECT_EQ(c.phones[0].e164, "+66812345678");
+  EXPECT_EQ(c.phones[0].number, "081-234-5678");
+  EXPECT_EQ(c.lifecycle_stage, "subscriber");
+}
+
+TEST(Contact, AllErrorsComeAtOnce) {
+  Contact c = somchai();
+  c.emails[1].address = "broken";
+  c.emails[1].primary = true;
+  c.phones[0].number = "12";
+  c.lifecycle_stage = "vip";
+  c.time_zone = "Mars/Olympus";
+  c.preferred_language = "thai language";
+  c.tags = {"a", "a"};
+  c.custom["nope"] = CustomValue{"x", {}, {}};
+  c.consents.push_back({"email", true, {}, ""});
+  auto status = validate(c, ContactRules{});
+  ASSERT_FALSE(status.ok());
+  const Error& e = status.error();
+  EXPECT_EQ(e.kind, ErrorKind::kInvalid);
+  for (const char* field : {"emails/1/address", "emails", "phones/0/number", "lifecycle_stage",
+                            "time_zone", "preferred_language", "tags/1", "custom/nope",
+                            "consents/1/channel", "consents/1/source", "consents/1/at"}) {
+    EXPECT_TRUE(has_field(e, field)) << field;
+  }
+}
+
+TEST(Contact, NeedsSomethingToIdentifyIt) {
+  Contact c;
+  auto status = validate(c, ContactRules{});
+  ASSERT_FALSE(status.ok());
+  EXPECT_TRUE(has_field(status.error(), "display_name"));
+}
+
+TEST(Contact, ConfiguredStagesAndCustomFieldsApply) {
+  auto stages = LifecycleStages::make({"prospect", "client"});
+  ASSERT_TRUE(stages.ok());
+  CustomFieldDefinition tier;
+  tier.key = "tier";
+  tier.label = "Tier";
+  tier.type = CustomFieldType::kSingleSelect;
+  tier.options = {"gold"};
+  tier.required = true;
+  ContactRules rules{*stages, "TH", {tier}};
+  Contact c = somchai();
+  auto missing = validate(c, rules);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_TRUE(has_field(missing.error(), "custom/tier"));
+  c.custom["tier"] = CustomValue{"gold", {}, {}};
+  EXPECT_TRUE(validate(c, rules).ok());
+  EXPECT_EQ(c.lifecycle_stage, "prospect");
+}
+
+}  // namespace
+}  // namespace rapport::core

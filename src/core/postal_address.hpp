@@ -1,0 +1,25 @@
+// A structured postal address, as contacts and companies hold them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace rapport::core {
+
+struct PostalAddress {
+  std::string type;  // "work", "home", "billing", "shipping" or "other"
+  std::string street;
+  std::string locality;  // city, town
+  std::string region;    // province, state
+  std::string postal_code;
+  std::string country;  // ISO 3166-1 alpha-2, upper case ("TH"); empty when unknown
+  bool operator==(const PostalAddress&) const = default;
+};
+
+// Appends field errors under `prefix` ("addresses/0/") for every problem of `address`.
+void check_address(const PostalAddress& address, const std::string& prefix,
+                   std::vector<FieldError>& errors);
+
+}  // namespace rapport::core

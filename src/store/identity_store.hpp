@@ -82,7 +82,8 @@ struct AuditQuery {
 
 // The operations available inside one transaction. Failures are core::Error values: kConflict for
 // a duplicate unique key, kStale for a version mismatch, kNotFound for a missing row, kInternal
-// for an engine failure (its message never includes bound values).
+// for an engine failure (its message never includes bound values). After an operation fails, the
+// work must return (that error or another): on PostgreSQL the transaction can do nothing more.
 class IdentityTx {
  public:
   virtual ~IdentityTx() = default;

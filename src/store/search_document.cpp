@@ -1,0 +1,136 @@
+// Building search bodies, name bigrams and query plans.
+#include "store/search_document.hpp"
+
+#include <algorithm>
+
+#include "core/phone.hpp"
+#include "core/search_text.hpp"
+
+namespace rapport::store {
+
+namespace {
+
+// Bodies join their parts with a line break so that a phrase never spans two fields.
+void add(std::string& body, std::string_view part) {
+  if (part.empty()) return;
+  body += core::normalize_for_search(part);
+  body += '\n';
+}
+
+void add_custom(std::string& body, const core::CustomValues& values,
+                const std::vector<core::CustomFieldDefinition>& definitions) {
+  for (const auto& [key, value] : values) {
+    auto d = std::find_if(definitions.begin(), definitions.end(),
+                          [&](const core::CustomFieldDefinition& x) { return x.key == key; });
+    if (d == definitions.end()) continue;
+    add(body, core::custom_search_text(d->type, value));
+    if (d->type == core::CustomFieldType::kPhone) {
+      for (const auto& digits : core::phone_search_digits(value.text)) add(body, digits);
+    }
+  }
+}
+
+std::vector<std::string> code_points(std::string_view s) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = 1;
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xF0)
+      n = 4;
+    else if (c >= 0xE0)
+      n = 3;
+    else if (c >= 0xC0)
+      n = 2;
+    out.emplace_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string contact_search_body(const core::Contact& c,
+                                const std::vector<std::string>& company_names,
+                                const std::vector<core::CustomFieldDefinition>& definitions) {
+  std::string body;
+  add(body, c.display_name);
+  add(body, c.given_name);
+  add(body, c.family_name);
+  for (const auto& e : c.emails) add(body, e.address);
+  for (const auto& p : c.phones) {
+    for (const auto& digits : core::phone_search_digits(p.e164)) add(body, digits);
+  }
+  for (const auto& name : company_names) add(body, name);
+  add(body, c.notes);
+  add_custom(body, c.custom, definitions);
+  return body;
+}
+
+std::string company_search_body(const core::Company& c,
+                                const std::vector<core::CustomFieldDefinition>& definitions) {
+  std::string body;
+  add(body, c.name);
+  for (const auto& d : c.domains) add(body, d);
+  add(body, c.industry);
+  add(body, c.notes);
+  add_custom(body, c.custom, definitions);
+  return body;
+}
+
+std::set<std::string> name_grams(const std::vector<std::string>& names) {
+  std::set<std::string> grams;
+  for (const auto& name : names) {
+    auto chars = code_points(core::normalize_for_search(name));
+    for (std::size_t i = 0; i + 1 < chars.size(); ++i) {
+      if (chars[i] == " " || chars[i + 1] == " ") continue;
+      grams.insert(chars[i] + chars[i + 1]);
+    }
+  }
+  return grams;
+}
+
+core::Result<SearchPlan> plan_search(std::string_view q) {
+  SearchPlan plan;
+  if (auto digits = core::phone_query_digits(q)) {
+    // A national number typed with its trunk prefix ("081…") is indexed with it; one typed
+    // with the country code matches the E.164 digits.
+    plan.phrases.push_back(*digits);
+    return plan;
+  }
+  std::string normalized = core::normalize_for_search(q);
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start < normalized.size()) {
+    std::size_t end = normalized.find(' ', start);
+    if (end == std::string::npos) end = normalized.size();
+    if (end > start) words.push_back(normalized.substr(start, end - start));
+    start = end + 1;
+  }
+  bool single_chars = false;
+  for (const auto& w : words) {
+    std::size_t n = core::code_point_count(w);
+    if (n >= 3)
+      plan.phrases.push_back(w);
+    else if (n == 2)
+      plan.grams.push_back(w);
+    else
+      single_chars = true;
+  }
+  if (!plan.phrases.empty()) plan.grams.clear();
+  if (plan.empty() && single_chars) {
+    return core::Error::field("q", "search for at least two characters");
+  }
+  return plan;
+}
+
+std::string fts_phrase(std::string_view phrase) {
+  std::string out = "\"";
+  for (char c : phrase) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace rapport::store

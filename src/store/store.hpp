@@ -1,0 +1,131 @@
+// The customer store: contacts, companies and custom field definitions behind a small abstract
+// interface that each engine (SQLite, PostgreSQL) implements. Services run each use case inside
+// one transact() call (or read() for queries), so several calls commit or fail together.
+// Every failure is a core::Error value: kNotFound, kStale (expected version differs), kConflict
+// (unique custom value, record in the trash), kInvalid (bad filter, sort or cursor), others from
+// the engine.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/company.hpp"
+#include "core/contact.hpp"
+#include "core/custom_field.hpp"
+#include "core/ids.hpp"
+#include "core/list_query.hpp"
+#include "core/result.hpp"
+#include "core/timestamp.hpp"
+
+namespace rapport::store {
+
+// Which records a caller may see, applied inside the list query itself so that lists and search
+// never return records outside it. Owners and teams match owner_id / team_id; an empty id list
+// sees nothing.
+struct RecordScope {
+  enum class Kind { kAll, kOwners, kTeams };
+  Kind kind = Kind::kAll;
+  std::vector<core::Id> ids;
+  static RecordScope all() { return {}; }
+  static RecordScope owners(std::vector<core::Id> ids) { return {Kind::kOwners, std::move(ids)}; }
+  static RecordScope teams(std::vector<core::Id> ids) { return {Kind::kTeams, std::move(ids)}; }
+};
+
+// Live records, or the trash.
+enum class Shelf { kLive, kTrash };
+
+template <class T>
+struct Page {
+  std::vector<T> items;
+  std::string next;  // cursor for the following page; empty on the last page
+};
+
+// Who writes and when: stored as created_by/updated_by and created_at/updated_at/deleted_at.
+struct Stamp {
+  std::optional<core::Id> actor;
+  core::Timestamp now{};
+};
+
+// The operations of one transaction. Records passed in must have passed core::validate(); the
+// store checks only what needs the database (existence, versions, unique custom values).
+class CustomerTx {
+ public:
+  virtual ~CustomerTx() = default;
+
+  // Inserts `contact` (its id and meta are ignored); returns it with id, version 1 and stamps.
+  virtual core::Result<core::Contact> create_contact(const core::Contact& contact,
+                                                     const Stamp& stamp) = 0;
+  // The contact, live or in the trash; kNotFound when there is none.
+  virtual core::Result<core::Contact> get_contact(core::Id id) = 0;
+  // Replaces the live contact `contact.id` when its version equals `contact.meta.version`;
+  // returns it with the version raised. kStale on a version mismatch, kNotFound when absent,
+  // kConflict when it is in the trash.
+  virtual core::Result<core::Contact> update_contact(const core::Contact& contact,
+                                                     const Stamp& stamp) = 0;
+  // Moves a live contact to the trash / brings it back; same version rules as update.
+  virtual core::Result<core::Contact> trash_contact(core::Id id, std::int64_t expected_version,
+                                                    const Stamp& stamp) = 0;
+  virtual core::Result<core::Contact> restore_contact(core::Id id, std::int64_t expected_version,
+                                                      const Stamp& stamp) = 0;
+  // Removes the contact and everything derived from it (tags, custom values, search index rows).
+  // kNotFound when there is none.
+  virtual core::Status erase_contact(core::Id id) = 0;
+  // A page of contacts in `scope` on `shelf` matching `query` (filters, sort, search, keyset
+  // cursor). kInvalid for a field outside the allowlist, a bad value or cursor.
+  virtual core::Result<Page<core::Contact>> list_contacts(const core::ListQuery& query,
+                                                          const RecordScope& scope,
+                                                          Shelf shelf) = 0;
+
+  // The same operations for companies.
+  virtual core::Result<core::Company> create_company(const core::Company& company,
+                                                     const Stamp& stamp) = 0;
+  virtual core::Result<core::Company> get_company(core::Id id) = 0;
+  virtual core::Result<core::Company> update_company(const core::Company& company,
+                                                     const Stamp& stamp) = 0;
+  virtual core::Result<core::Company> trash_company(core::Id id, std::int64_t expected_version,
+                                                    const Stamp& stamp) = 0;
+  virtual core::Result<core::Company> restore_company(core::Id id, std::int64_t expected_version,
+                                                      const Stamp& stamp) = 0;
+  virtual core::Status erase_company(core::Id id) = 0;
+  virtual core::Result<Page<core::Company>> list_companies(const core::ListQuery& query,
+                                                           const RecordScope& scope,
+                                                           Shelf shelf) = 0;
+
+  // Custom field definitions. create: kConflict when the entity already has the key. update
+  // changes label, options, required and unique (key, entity and type are fixed) under the
+  // version rule. delete removes the definition and every stored value of it.
+  virtual core::Result<core::CustomFieldDefinition> create_custom_field(
+      const core::CustomFieldDefinition& definition, const Stamp& stamp) = 0;
+  virtual core::Result<core::CustomFieldDefinition> update_custom_field(
+      const core::CustomFieldDefinition& definition, const Stamp& stamp) = 0;
+  virtual core::Status delete_custom_field(core::Id id, std::int64_t expected_version) = 0;
+  virtual core::Result<std::vector<core::CustomFieldDefinition>> list_custom_fields(
+      core::CustomEntity entity) = 0;
+};
+
+class CustomerStore {
+ public:
+  virtual ~CustomerStore() = default;
+
+  // Applies missing migrations; returns the schema version now in place. kConflict when the
+  // database's schema is newer than this program.
+  virtual core::Result<int> migrate() = 0;
+  virtual core::Result<int> schema_version() = 0;
+  virtual int latest_schema_version() const = 0;
+
+  // Runs `work` as one transaction: committed when it returns ok, rolled back (and its error
+  // returned) otherwise.
+  virtual core::Status transact(const std::function<core::Status(CustomerTx&)>& work) = 0;
+  // Runs read-only `work` on one consistent snapshot, alongside writers.
+  virtual core::Status read(const std::function<core::Status(CustomerTx&)>& work) = 0;
+};
+
+// Opens the store a URL names: "postgresql://…" or "postgres://…" for PostgreSQL, anything else
+// is a SQLite file path ("var/rapport.db"; "sqlite:" in front is allowed). Does not migrate.
+// kUnavailable when the database cannot be reached or the engine is not built in.
+core::Result<std::unique_ptr<CustomerStore>> open(const std::string& url);
+
+}  // namespace rapport::store

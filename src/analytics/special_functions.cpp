@@ -6,7 +6,6 @@
 #include <limits>
 #include <utility>
 
-#include <boost/math/special_functions/beta.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 
 namespace rapport::analytics {
@@ -53,9 +52,6 @@ double growth(double a, double b, double c) {
 
 double log_beta(double a, double b) {
   if (!(a > 0) || !(b > 0)) return std::numeric_limits<double>::quiet_NaN();
-  // lgamma of the sum loses digits when one argument dwarfs the other; Boost's beta keeps them
-  // but underflows for large arguments, so use it only in the moderate range.
-  if (a + b < 100.0) return std::log(boost::math::beta(a, b));
   return std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b);
 }
 

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -56,6 +58,27 @@ inline CustomerSummaries cdnow_frequency_summaries() {
     s.monetary.push_back(0.0);
   }
   return s;
+}
+
+// Purchase days per customer in CDNOW's hold-out, 1997-10-01 … 1998-06-30 (39 weeks), from
+// CDNOW_sample.txt (columns: master id, sample id, yyyymmdd, CDs, dollars), same-day purchases
+// merged; aligned with `ids` (the sample ids of the summary files).
+inline std::vector<double> cdnow_holdout_purchase_days(const std::vector<std::string>& ids) {
+  const std::string path = std::string(RAPPORT_SHARED_DATA) + "/cdnow/CDNOW_sample.txt";
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::map<long, std::set<long>> days;
+  long master = 0, id = 0, date = 0;
+  double cds = 0, dollars = 0;
+  while (in >> master >> id >> date >> cds >> dollars) {
+    if (date >= 19971001 && date <= 19980630) days[id].insert(date);
+  }
+  std::vector<double> counts;
+  for (const auto& text : ids) {
+    auto found = days.find(std::stol(text));
+    counts.push_back(found == days.end() ? 0.0 : static_cast<double>(found->second.size()));
+  }
+  return counts;
 }
 
 }  // namespace rapport::analytics::testing

@@ -17,17 +17,18 @@ double period_days(Period period) {
   return 1.0;
 }
 
-core::Result<CustomerSummaries> summarize(const TransactionTable& table,
-                                          const SummaryOptions& options) {
+core::Result<CalibrationSummaries> summarize(const TransactionTable& table,
+                                             const SummaryOptions& options) {
   RAPPORT_TRY(table.require_single_currency());
   if (options.holdout_end && *options.holdout_end <= options.calibration_end) {
     return core::Error::field("holdout_end", "must be after the end of calibration");
   }
   const double unit = period_days(options.period);
   const CustomerDays merged = merge_same_day(table);
-  CustomerSummaries out;
+  CalibrationSummaries result;
+  CustomerSummaries& out = result.calibration;
   if (options.holdout_end) {
-    out.holdout_length = (*options.holdout_end - options.calibration_end) / unit;
+    result.holdout_length = (*options.holdout_end - options.calibration_end) / unit;
   }
   for (const std::uint32_t c : table.customers.sorted_indexes()) {
     const std::size_t begin = merged.offsets[c];
@@ -54,9 +55,9 @@ core::Result<CustomerSummaries> summarize(const TransactionTable& table,
     out.age.push_back((options.calibration_end - first) / unit);
     out.monetary.push_back(
         repeats == 0 ? 0.0 : table.to_major(repeat_spend) / static_cast<double>(repeats));
-    if (options.holdout_end) out.holdout_frequency.push_back(static_cast<double>(holdout));
+    if (options.holdout_end) result.holdout_frequency.push_back(static_cast<double>(holdout));
   }
-  return out;
+  return result;
 }
 
 }  // namespace rapport::analytics

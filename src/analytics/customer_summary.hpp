@@ -23,10 +23,6 @@ struct CustomerSummaries {
   std::vector<double> recency;    // t_x: time of the last purchase since the first
   std::vector<double> age;        // T: time from the first purchase to the end of calibration
   std::vector<double> monetary;   // mean value of the repeat purchases; 0 when x = 0
-  // Filled by summarize() when a hold-out is asked for, else empty: purchase days in
-  // (calibration end, hold-out end], and the hold-out's length in periods.
-  std::vector<double> holdout_frequency;
-  double holdout_length = 0;
 
   std::size_t size() const { return frequency.size(); }
 };
@@ -42,13 +38,21 @@ struct SummaryOptions {
   std::optional<std::int32_t> holdout_end;  // last day of the hold-out, after calibration_end
 };
 
+// summarize()'s result: the calibration summaries and, when a hold-out was asked for, entry i of
+// holdout_frequency = customer i's purchase days in (calibration end, hold-out end] (else empty).
+struct CalibrationSummaries {
+  CustomerSummaries calibration;
+  std::vector<double> holdout_frequency;
+  double holdout_length = 0;  // in periods
+};
+
 // Builds summaries with REFERENCE.md §1's conventions: lines on the same customer and day merge
 // into one purchase (amounts summed); customers whose first purchase is after calibration_end
 // are left out; x = purchase days after the first, up to calibration_end; t_x = (last − first)
 // and T = (calibration_end − first) in periods; monetary = mean amount of the repeat purchase
 // days in major currency units. Customers are ordered by ascending id text. Fails when the table
 // mixes currencies or the hold-out ends before the calibration does.
-core::Result<CustomerSummaries> summarize(const TransactionTable& table,
-                                          const SummaryOptions& options);
+core::Result<CalibrationSummaries> summarize(const TransactionTable& table,
+                                             const SummaryOptions& options);
 
 }  // namespace rapport::analytics

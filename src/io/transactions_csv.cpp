@@ -19,8 +19,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool has_column(const ColumnRef& ref) { return !std::holds_alternative<std::monostate>(ref); }
-
 std::string_view strip_zero_fraction(std::string_view id) {
   const std::size_t dot = id.find('.');
   if (dot == std::string_view::npos || dot == 0) return id;
@@ -46,22 +44,22 @@ struct Columns {
 
 core::Result<Column> resolve(const ColumnRef& ref, const CsvRecord* header, std::string_view role) {
   Column column;
-  if (const auto* index = std::get_if<std::size_t>(&ref)) {
-    column.index = *index;
-    column.name = header != nullptr && *index < header->size()
-                      ? std::string(trim((*header)[*index]))
-                      : std::to_string(*index);
-  } else if (const auto* name = std::get_if<std::string>(&ref)) {
-    column.name = *name;
+  if (ref.index) {
+    column.index = ref.index;
+    column.name = header != nullptr && *ref.index < header->size()
+                      ? std::string(trim((*header)[*ref.index]))
+                      : std::to_string(*ref.index);
+  } else if (!ref.name.empty()) {
+    column.name = ref.name;
     for (std::size_t i = 0; header != nullptr && i < header->size(); ++i) {
-      if (trim((*header)[i]) == *name) {
+      if (trim((*header)[i]) == ref.name) {
         column.index = i;
         break;
       }
     }
     if (!column.index) {
       return core::Error::field(std::string(role),
-                                "no column named \"" + *name + "\" in the header");
+                                "no column named \"" + ref.name + "\" in the header");
     }
   }
   return column;
@@ -197,9 +195,9 @@ std::string_view to_string(SkipReason reason) {
 
 core::Status validate_mapping(const TransactionMapping& m) {
   std::vector<core::FieldError> errors;
-  if (!has_column(m.customer)) errors.push_back({"customer", "a customer column is required"});
-  if (!has_column(m.date)) errors.push_back({"date", "a date column is required"});
-  if (has_column(m.unit_price) == has_column(m.amount)) {
+  if (!m.customer.present()) errors.push_back({"customer", "a customer column is required"});
+  if (!m.date.present()) errors.push_back({"date", "a date column is required"});
+  if (m.unit_price.present() == m.amount.present()) {
     errors.push_back({"unit_price", "map exactly one of unit_price and amount"});
   }
   if (auto status = validate_date_format(m.date_format); !status.ok()) {
@@ -212,8 +210,8 @@ core::Status validate_mapping(const TransactionMapping& m) {
   if (!m.has_header) {
     for (const ColumnRef* ref : {&m.customer, &m.date, &m.invoice, &m.product, &m.quantity,
                                  &m.unit_price, &m.amount, &m.currency}) {
-      if (std::holds_alternative<std::string>(*ref)) {
-        errors.push_back({std::get<std::string>(*ref), "named columns need a header row"});
+      if (!ref->index && !ref->name.empty()) {
+        errors.push_back({ref->name, "named columns need a header row"});
       }
     }
   }

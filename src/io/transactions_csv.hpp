@@ -11,9 +11,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -22,8 +23,15 @@
 
 namespace rapport::io {
 
-// A column: absent, named by the header row, or a 0-based position.
-using ColumnRef = std::variant<std::monostate, std::string, std::size_t>;
+// A column: absent (the default), named by the header row, or a 0-based position.
+struct ColumnRef {
+  std::string name;
+  std::optional<std::size_t> index;
+
+  static ColumnRef named(std::string name) { return {std::move(name), std::nullopt}; }
+  static ColumnRef at(std::size_t index) { return {{}, index}; }
+  bool present() const { return index.has_value() || !name.empty(); }
+};
 
 struct TransactionMapping {
   bool has_header = true;  // the first record names the columns (required for named columns)

@@ -42,13 +42,13 @@ ImportRun run_import(std::string_view text, const TransactionMapping& mapping,
 
 TransactionMapping retail_mapping() {
   TransactionMapping m;
-  m.customer = std::string("CustomerID");
-  m.date = std::string("InvoiceDate");
+  m.customer = ColumnRef::named("CustomerID");
+  m.date = ColumnRef::named("InvoiceDate");
   m.date_format = "%Y-%m-%d %H:%M:%S";
-  m.invoice = std::string("InvoiceNo");
-  m.product = std::string("StockCode");
-  m.quantity = std::string("Quantity");
-  m.unit_price = std::string("UnitPrice");
+  m.invoice = ColumnRef::named("InvoiceNo");
+  m.product = ColumnRef::named("StockCode");
+  m.quantity = ColumnRef::named("Quantity");
+  m.unit_price = ColumnRef::named("UnitPrice");
   m.default_currency = "GBP";
   m.strip_zero_fraction_from_ids = true;
   return m;
@@ -113,11 +113,11 @@ TEST(TransactionsCsv, KeptCancellationsBecomeNegativeLines) {
   filter.cancellation_prefix = "R";
   const std::string text = "c,d,q,p,i\nA,2020-01-01,2,5.00,R1\nA,2020-01-02,1,5.00,I2\n";
   TransactionMapping m;
-  m.customer = std::string("c");
-  m.date = std::string("d");
-  m.quantity = std::string("q");
-  m.unit_price = std::string("p");
-  m.invoice = std::string("i");
+  m.customer = ColumnRef::named("c");
+  m.date = ColumnRef::named("d");
+  m.quantity = ColumnRef::named("q");
+  m.unit_price = ColumnRef::named("p");
+  m.invoice = ColumnRef::named("i");
   const ImportRun r = run_import(text, m, filter);
   ASSERT_TRUE(r.summary.ok());
   ASSERT_EQ(r.rows.size(), 2U);
@@ -129,11 +129,11 @@ TEST(TransactionsCsv, KeptCancellationsBecomeNegativeLines) {
 TEST(TransactionsCsv, PositionalColumnsWithoutHeaderLikeCdnow) {
   TransactionMapping m;
   m.has_header = false;
-  m.customer = std::size_t{1};
-  m.date = std::size_t{2};
+  m.customer = ColumnRef::at(1);
+  m.date = ColumnRef::at(2);
   m.date_format = "%Y%m%d";
-  m.quantity = std::size_t{3};
-  m.amount = std::size_t{4};
+  m.quantity = ColumnRef::at(3);
+  m.amount = ColumnRef::at(4);
   m.default_currency = "USD";
   CsvOptions csv;
   csv.whitespace_delimited = true;
@@ -149,7 +149,7 @@ TEST(TransactionsCsv, PositionalColumnsWithoutHeaderLikeCdnow) {
 TEST(TransactionsCsv, InvalidMappingsAreFieldErrors) {
   TransactionMapping m;
   m.has_header = false;
-  m.customer = std::string("name");
+  m.customer = ColumnRef::named("name");
   m.date_format = "%Q";
   m.minor_digits = 9;
   MemorySource source("");

@@ -1,0 +1,165 @@
+// Template matching, route precedence, middleware chain and the 404/405 answers.
+#include "http/router.hpp"
+
+#include <sodium.h>
+#include <algorithm>
+#include <boost/beast/http/verb.hpp>
+
+#include <stdexcept>
+
+#include "http/failure_log.hpp"
+#include "http/problem.hpp"
+
+namespace rapport::http {
+namespace {
+
+bool is_param(const std::string& segment) {
+  return segment.size() >= 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+// Matches segments against a template; on success fills params and returns a precedence key
+// where a literal segment ranks above a parameter at the same position.
+std::optional<std::vector<bool>> match_segments(
+    const Route& route, const std::vector<std::string>& segments,
+    std::vector<std::pair<std::string, std::string>>& params) {
+  if (route.segments.size() != segments.size()) return std::nullopt;
+  std::vector<bool> literal(segments.size());
+  params.clear();
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const std::string& t = route.segments[i];
+    if (is_param(t)) {
+      if (segments[i].empty()) return std::nullopt;
+      params.emplace_back(t.substr(1, t.size() - 2), segments[i]);
+    } else if (t != segments[i]) {
+      return std::nullopt;
+    } else {
+      literal[i] = true;
+    }
+  }
+  return literal;
+}
+
+// A content hash for static assets' ETags (BLAKE2b, 128 bits, hex).
+std::string content_etag(const std::string& content) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  unsigned char digest[16];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(content.data()),
+                     content.size(), nullptr, 0);
+  char hex[sizeof digest * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+}  // namespace
+
+std::vector<std::string> split_path(std::string_view path) {
+  std::vector<std::string> out;
+  if (!path.empty() && path.front() == '/') path.remove_prefix(1);
+  if (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  if (path.empty()) return out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t slash = path.find('/', start);
+    out.emplace_back(path.substr(start, slash - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return out;
+}
+
+void Router::add(Method method, std::string_view pattern, Handler handler, RouteOptions options) {
+  routes_.push_back(
+      Route{method, std::string(pattern), split_path(pattern), std::move(handler), options});
+}
+
+void Router::get(std::string_view p, Handler h, RouteOptions o) {
+  add(Method::get, p, std::move(h), o);
+}
+void Router::post(std::string_view p, Handler h, RouteOptions o) {
+  add(Method::post, p, std::move(h), o);
+}
+void Router::put(std::string_view p, Handler h, RouteOptions o) {
+  add(Method::put, p, std::move(h), o);
+}
+void Router::patch(std::string_view p, Handler h, RouteOptions o) {
+  add(Method::patch, p, std::move(h), o);
+}
+void Router::del(std::string_view p, Handler h, RouteOptions o) {
+  add(Method::delete_, p, std::move(h), o);
+}
+
+void Router::add_static(std::string_view pattern, std::string content_type, std::string content) {
+  const std::string etag = "\"" + content_etag(content) + "\"";
+  get(
+      pattern,
+      [etag, content_type = std::move(content_type),
+       content = std::move(content)](Request& request) -> core::Result<Response> {
+        if (request.header("If-None-Match") == std::optional<std::string_view>(etag)) {
+          Response r = Response::text({}, content_type, Status::not_modified);
+          r.set_header("ETag", etag);
+          return r;
+        }
+        Response r = Response::text(content, content_type);
+        r.set_header("ETag", etag);
+        r.set_header("Cache-Control", "no-cache");
+        return r;
+      },
+      RouteOptions{.body_limit = 0, .limit_group = LimitGroup::kNone});
+}
+
+void Router::use(Middleware middleware) { middleware_.push_back(std::move(middleware)); }
+
+RouteMatch Router::match(Method method, const std::vector<std::string>& segments) const {
+  RouteMatch result;
+  std::optional<std::vector<bool>> best;
+  std::vector<std::pair<std::string, std::string>> params;
+  for (const Route& route : routes_) {
+    auto rank = match_segments(route, segments, params);
+    if (!rank) continue;
+    if (route.method != method) {
+      if (std::find(result.allowed.begin(), result.allowed.end(), route.method) ==
+          result.allowed.end()) {
+        result.allowed.push_back(route.method);
+      }
+      continue;
+    }
+    if (!best || *rank > *best) {
+      best = std::move(rank);
+      result.route = &route;
+      result.params = params;
+    }
+  }
+  if (result.route) result.allowed.clear();
+  return result;
+}
+
+Response Router::dispatch(const Route& route, Request& request) const {
+  for (const Middleware& m : middleware_) {
+    if (auto early = m(request)) return std::move(*early);
+  }
+  auto result = route.handler(request);
+  if (!result.ok()) {
+    if (static_cast<unsigned>(status_for(result.error())) >= 500) {
+      log_server_error(route.pattern, result.error());
+    }
+    return problem_response(result.error());
+  }
+  return std::move(result).value();
+}
+
+Response no_route_response(const RouteMatch& match) {
+  if (match.allowed.empty()) {
+    return problem_response(Status::not_found, "not_found", "no resource at this path");
+  }
+  std::string allow;
+  for (Method m : match.allowed) {
+    if (!allow.empty()) allow += ", ";
+    allow += boost::beast::http::to_string(m);
+  }
+  Response r = problem_response(Status::method_not_allowed, "method_not_allowed",
+                                "this path accepts " + allow);
+  r.set_header("Allow", allow);
+  return r;
+}
+
+}  // namespace rapport::http

@@ -82,8 +82,12 @@ inline TransactionTable shuffled_copy(const TransactionTable& table, unsigned se
   for (std::size_t i : order) {
     io::TransactionRow row;
     row.customer = table.customers.text(table.customer[i]);
-    row.invoice = table.invoice[i] == kNoIndex ? "" : table.invoices.text(table.invoice[i]);
-    row.product = table.product[i] == kNoIndex ? "" : table.products.text(table.product[i]);
+    row.invoice = table.invoice[i] == kNoIndex
+                      ? std::string_view()
+                      : std::string_view(table.invoices.text(table.invoice[i]));
+    row.product = table.product[i] == kNoIndex
+                      ? std::string_view()
+                      : std::string_view(table.products.text(table.product[i]));
     row.currency = table.currencies.text(table.currency[i]);
     row.timestamp = std::int64_t{table.day[i]} * 86400 + table.second_of_day[i];
     row.quantity = table.quantity[i];

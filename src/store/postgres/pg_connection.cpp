@@ -78,7 +78,12 @@ core::Result<PgResult> PgConnection::finish(PGresult* result) {
 core::Result<std::string> PgConnection::statement_for(std::string_view sql, int param_count) {
   auto found = statements_.find(std::string(sql));
   if (found != statements_.end()) return found->second;
-  std::string name = "s" + std::to_string(statements_.size());
+  if (statements_.size() >= kMaxPreparedStatements) {
+    // List queries vary with their filters; a bounded cache keeps the server's memory bounded.
+    RAPPORT_TRY(finish(PQexec(conn_, "DEALLOCATE ALL")));
+    statements_.clear();
+  }
+  std::string name = "s" + std::to_string(next_statement_++);
   std::string text(sql);
   // Parameter types are left to the server to infer from the statement.
   RAPPORT_TRY(finish(PQprepare(conn_, name.c_str(), text.c_str(), param_count, nullptr)));

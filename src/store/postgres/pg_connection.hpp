@@ -103,7 +103,9 @@ class PgConnection {
   core::Result<PgResult> finish(PGresult* result);
 
   PGconn* conn_;
+  static constexpr std::size_t kMaxPreparedStatements = 256;
   std::unordered_map<std::string, std::string> statements_;  // SQL text → prepared name
+  std::uint64_t next_statement_ = 0;
   std::string last_sqlstate_;
 };
 

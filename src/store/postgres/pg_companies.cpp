@@ -1,0 +1,147 @@
+// Companies in PostgreSQL: rows, their index rows, the trash, erasure and lists.
+#include <string>
+
+#include "store/customer_codec.hpp"
+#include "store/postgres/pg_customer_store.hpp"
+#include "store/postgres/pg_list_query.hpp"
+#include "store/postgres/pg_record_index.hpp"
+#include "store/search_document.hpp"
+
+namespace rapport::store::postgres {
+
+namespace {
+
+constexpr std::string_view kColumns =
+    "r.id, r.name, r.industry, r.owner_id, r.team_id, r.parent_id, r.doc, r.version,"
+    " r.created_at, r.created_by, r.updated_at, r.updated_by, r.deleted_at";
+constexpr int kColumnCount = 13;
+
+constexpr ListField kFields[] = {
+    {"name", "name", FieldKind::kText, true},
+    {"industry", "industry", FieldKind::kText, false},
+    {"owner_id", "owner_id", FieldKind::kId, false},
+    {"team_id", "team_id", FieldKind::kId, false},
+    {"parent_id", "parent_id", FieldKind::kId, false},
+    {"created_at", "created_at", FieldKind::kMillis, true},
+    {"updated_at", "updated_at", FieldKind::kMillis, true},
+};
+
+core::Result<core::Company> company_at(const PgResult& rows, int row) {
+  core::Company company;
+  company.id = rows.int64(row, 0);
+  company.name = rows.text(row, 1);
+  company.industry = rows.text(row, 2);
+  company.owner_id = rows.optional_int64(row, 3);
+  company.team_id = rows.optional_int64(row, 4);
+  company.parent_id = rows.optional_int64(row, 5);
+  RAPPORT_TRY(read_company_doc(rows.text(row, 6), company));
+  company.meta.version = rows.int64(row, 7);
+  company.meta.created_at = core::from_millis(rows.int64(row, 8));
+  company.meta.created_by = rows.optional_int64(row, 9);
+  company.meta.updated_at = core::from_millis(rows.int64(row, 10));
+  company.meta.updated_by = rows.optional_int64(row, 11);
+  if (auto deleted = rows.optional_int64(row, 12))
+    company.meta.deleted_at = core::from_millis(*deleted);
+  return company;
+}
+
+core::Status index_company(PgConnection& conn, const core::Company& company,
+                           const std::vector<core::CustomFieldDefinition>& definitions) {
+  RecordIndex index;
+  index.tags = company.tags;
+  index.custom = &company.custom;
+  index.search_body = company_search_body(company, definitions);
+  index.names = {company.name};
+  return write_index(conn, kCompanyTables, company.id, index, definitions);
+}
+
+}  // namespace
+
+core::Result<core::Company> PgCustomerTx::create_company(const core::Company& company,
+                                                         const Stamp& stamp) {
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kCompany));
+  RAPPORT_TRY(check_unique_custom(conn_, kCompanyTables, 0, company.custom, definitions));
+  std::int64_t now = core::to_millis(stamp.now);
+  RAPPORT_ASSIGN_OR_RETURN(
+      PgResult rows,
+      conn_.exec("INSERT INTO companies (name, industry, owner_id, team_id, parent_id, doc,"
+                 " version, created_at, created_by, updated_at, updated_by)"
+                 " VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, $7, $8) RETURNING id",
+                 {company.name, company.industry, company.owner_id, company.team_id,
+                  company.parent_id, company_doc(company), now, stamp.actor}));
+  core::Company stored = company;
+  stored.id = rows.int64(0, 0);
+  stored.meta = core::RecordMeta{1, stamp.now, stamp.actor, stamp.now, stamp.actor, std::nullopt};
+  RAPPORT_TRY(index_company(conn_, stored, definitions));
+  return stored;
+}
+
+core::Result<core::Company> PgCustomerTx::get_company(core::Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      PgResult rows,
+      conn_.exec("SELECT " + std::string(kColumns) + " FROM companies r WHERE r.id = $1", {id}));
+  if (rows.rows() == 0) return core::Error::not_found("company not found");
+  return company_at(rows, 0);
+}
+
+core::Result<core::Company> PgCustomerTx::update_company(const core::Company& company,
+                                                         const Stamp& stamp) {
+  RAPPORT_TRY(
+      check_writable(conn_, kCompanyTables, company.id, company.meta.version, RecordState::kLive));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kCompany));
+  RAPPORT_TRY(check_unique_custom(conn_, kCompanyTables, company.id, company.custom, definitions));
+  RAPPORT_TRY(conn_.exec(
+      "UPDATE companies SET name = $2, industry = $3, owner_id = $4, team_id = $5,"
+      " parent_id = $6, doc = $7, version = version + 1, updated_at = $8, updated_by = $9"
+      " WHERE id = $1",
+      {company.id, company.name, company.industry, company.owner_id, company.team_id,
+       company.parent_id, company_doc(company), core::to_millis(stamp.now), stamp.actor}));
+  RAPPORT_TRY(index_company(conn_, company, definitions));
+  return get_company(company.id);
+}
+
+core::Result<core::Company> PgCustomerTx::trash_company(core::Id id, std::int64_t expected_version,
+                                                        const Stamp& stamp) {
+  RAPPORT_TRY(check_writable(conn_, kCompanyTables, id, expected_version, RecordState::kLive));
+  RAPPORT_TRY(
+      conn_.exec("UPDATE companies SET deleted_at = $2, version = version + 1, updated_at = $2,"
+                 " updated_by = $3 WHERE id = $1",
+                 {id, core::to_millis(stamp.now), stamp.actor}));
+  return get_company(id);
+}
+
+core::Result<core::Company> PgCustomerTx::restore_company(core::Id id,
+                                                          std::int64_t expected_version,
+                                                          const Stamp& stamp) {
+  RAPPORT_TRY(check_writable(conn_, kCompanyTables, id, expected_version, RecordState::kTrashed));
+  RAPPORT_TRY(
+      conn_.exec("UPDATE companies SET deleted_at = NULL, version = version + 1, updated_at = $2,"
+                 " updated_by = $3 WHERE id = $1",
+                 {id, core::to_millis(stamp.now), stamp.actor}));
+  return get_company(id);
+}
+
+core::Status PgCustomerTx::erase_company(core::Id id) {
+  return erase_record(conn_, kCompanyTables, id);
+}
+
+core::Result<Page<core::Company>> PgCustomerTx::list_companies(const core::ListQuery& query,
+                                                               const RecordScope& scope,
+                                                               Shelf shelf) {
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kCompany));
+  ListSpec spec{kCompanyTables, kFields, kColumns};
+  RAPPORT_ASSIGN_OR_RETURN(ListStatement statement,
+                           build_list(spec, kColumnCount, query, scope, shelf, definitions));
+  RAPPORT_ASSIGN_OR_RETURN(PgResult rows, conn_.exec(statement.sql, statement.params));
+  Page<core::Company> page;
+  int count = std::min(rows.rows(), statement.limit);
+  page.items.reserve(count);
+  for (int row = 0; row < count; ++row) {
+    RAPPORT_ASSIGN_OR_RETURN(core::Company company, company_at(rows, row));
+    page.items.push_back(std::move(company));
+  }
+  if (rows.rows() > statement.limit) page.next = next_cursor(statement, rows, count - 1);
+  return page;
+}
+
+}  // namespace rapport::store::postgres

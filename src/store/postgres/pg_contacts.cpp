@@ -1,0 +1,168 @@
+// Contacts in PostgreSQL: rows, their index rows, the trash, erasure and lists.
+#include <string>
+
+#include "store/customer_codec.hpp"
+#include "store/postgres/pg_customer_store.hpp"
+#include "store/postgres/pg_list_query.hpp"
+#include "store/postgres/pg_record_index.hpp"
+#include "store/search_document.hpp"
+
+namespace rapport::store::postgres {
+
+namespace {
+
+constexpr std::string_view kColumns =
+    "r.id, r.given_name, r.family_name, r.display_name, r.lifecycle_stage, r.lead_source,"
+    " r.owner_id, r.team_id, r.doc, r.version, r.created_at, r.created_by, r.updated_at,"
+    " r.updated_by, r.deleted_at";
+constexpr int kColumnCount = 15;
+
+constexpr ListField kFields[] = {
+    {"given_name", "given_name", FieldKind::kText, true},
+    {"family_name", "family_name", FieldKind::kText, true},
+    {"display_name", "display_name", FieldKind::kText, true},
+    {"lifecycle_stage", "lifecycle_stage", FieldKind::kText, true},
+    {"lead_source", "lead_source", FieldKind::kText, false},
+    {"owner_id", "owner_id", FieldKind::kId, false},
+    {"team_id", "team_id", FieldKind::kId, false},
+    {"created_at", "created_at", FieldKind::kMillis, true},
+    {"updated_at", "updated_at", FieldKind::kMillis, true},
+};
+
+core::Result<core::Contact> contact_at(const PgResult& rows, int row) {
+  core::Contact contact;
+  contact.id = rows.int64(row, 0);
+  contact.given_name = rows.text(row, 1);
+  contact.family_name = rows.text(row, 2);
+  contact.display_name = rows.text(row, 3);
+  contact.lifecycle_stage = rows.text(row, 4);
+  contact.lead_source = rows.text(row, 5);
+  contact.owner_id = rows.optional_int64(row, 6);
+  contact.team_id = rows.optional_int64(row, 7);
+  RAPPORT_TRY(read_contact_doc(rows.text(row, 8), contact));
+  contact.meta.version = rows.int64(row, 9);
+  contact.meta.created_at = core::from_millis(rows.int64(row, 10));
+  contact.meta.created_by = rows.optional_int64(row, 11);
+  contact.meta.updated_at = core::from_millis(rows.int64(row, 12));
+  contact.meta.updated_by = rows.optional_int64(row, 13);
+  if (auto deleted = rows.optional_int64(row, 14))
+    contact.meta.deleted_at = core::from_millis(*deleted);
+  return contact;
+}
+
+// The names of the companies `contact` links to, for its search text.
+core::Result<std::vector<std::string>> company_names(PgConnection& conn,
+                                                     const core::Contact& contact) {
+  std::vector<std::string> names;
+  for (const core::CompanyLink& link : contact.companies) {
+    RAPPORT_ASSIGN_OR_RETURN(
+        PgResult rows, conn.exec("SELECT name FROM companies WHERE id = $1", {link.company_id}));
+    if (rows.rows() > 0) names.emplace_back(rows.text(0, 0));
+  }
+  return names;
+}
+
+core::Status index_contact(PgConnection& conn, const core::Contact& contact,
+                           const std::vector<core::CustomFieldDefinition>& definitions) {
+  RAPPORT_ASSIGN_OR_RETURN(std::vector<std::string> companies, company_names(conn, contact));
+  RecordIndex index;
+  index.tags = contact.tags;
+  index.custom = &contact.custom;
+  index.search_body = contact_search_body(contact, companies, definitions);
+  index.names = {contact.given_name, contact.family_name, contact.display_name};
+  return write_index(conn, kContactTables, contact.id, index, definitions);
+}
+
+}  // namespace
+
+core::Result<core::Contact> PgCustomerTx::create_contact(const core::Contact& contact,
+                                                         const Stamp& stamp) {
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kContact));
+  RAPPORT_TRY(check_unique_custom(conn_, kContactTables, 0, contact.custom, definitions));
+  std::int64_t now = core::to_millis(stamp.now);
+  RAPPORT_ASSIGN_OR_RETURN(
+      PgResult rows,
+      conn_.exec("INSERT INTO contacts (given_name, family_name, display_name, lifecycle_stage,"
+                 " lead_source, owner_id, team_id, doc, version, created_at, created_by,"
+                 " updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10,"
+                 " $9, $10) RETURNING id",
+                 {contact.given_name, contact.family_name, contact.display_name,
+                  contact.lifecycle_stage, contact.lead_source, contact.owner_id, contact.team_id,
+                  contact_doc(contact), now, stamp.actor}));
+  core::Contact stored = contact;
+  stored.id = rows.int64(0, 0);
+  stored.meta = core::RecordMeta{1, stamp.now, stamp.actor, stamp.now, stamp.actor, std::nullopt};
+  RAPPORT_TRY(index_contact(conn_, stored, definitions));
+  return stored;
+}
+
+core::Result<core::Contact> PgCustomerTx::get_contact(core::Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      PgResult rows,
+      conn_.exec("SELECT " + std::string(kColumns) + " FROM contacts r WHERE r.id = $1", {id}));
+  if (rows.rows() == 0) return core::Error::not_found("contact not found");
+  return contact_at(rows, 0);
+}
+
+core::Result<core::Contact> PgCustomerTx::update_contact(const core::Contact& contact,
+                                                         const Stamp& stamp) {
+  RAPPORT_TRY(
+      check_writable(conn_, kContactTables, contact.id, contact.meta.version, RecordState::kLive));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kContact));
+  RAPPORT_TRY(check_unique_custom(conn_, kContactTables, contact.id, contact.custom, definitions));
+  RAPPORT_TRY(
+      conn_.exec("UPDATE contacts SET given_name = $2, family_name = $3, display_name = $4,"
+                 " lifecycle_stage = $5, lead_source = $6, owner_id = $7, team_id = $8, doc = $9,"
+                 " version = version + 1, updated_at = $10, updated_by = $11 WHERE id = $1",
+                 {contact.id, contact.given_name, contact.family_name, contact.display_name,
+                  contact.lifecycle_stage, contact.lead_source, contact.owner_id, contact.team_id,
+                  contact_doc(contact), core::to_millis(stamp.now), stamp.actor}));
+  RAPPORT_TRY(index_contact(conn_, contact, definitions));
+  return get_contact(contact.id);
+}
+
+core::Result<core::Contact> PgCustomerTx::trash_contact(core::Id id, std::int64_t expected_version,
+                                                        const Stamp& stamp) {
+  RAPPORT_TRY(check_writable(conn_, kContactTables, id, expected_version, RecordState::kLive));
+  RAPPORT_TRY(
+      conn_.exec("UPDATE contacts SET deleted_at = $2, version = version + 1, updated_at = $2,"
+                 " updated_by = $3 WHERE id = $1",
+                 {id, core::to_millis(stamp.now), stamp.actor}));
+  return get_contact(id);
+}
+
+core::Result<core::Contact> PgCustomerTx::restore_contact(core::Id id,
+                                                          std::int64_t expected_version,
+                                                          const Stamp& stamp) {
+  RAPPORT_TRY(check_writable(conn_, kContactTables, id, expected_version, RecordState::kTrashed));
+  RAPPORT_TRY(
+      conn_.exec("UPDATE contacts SET deleted_at = NULL, version = version + 1, updated_at = $2,"
+                 " updated_by = $3 WHERE id = $1",
+                 {id, core::to_millis(stamp.now), stamp.actor}));
+  return get_contact(id);
+}
+
+core::Status PgCustomerTx::erase_contact(core::Id id) {
+  return erase_record(conn_, kContactTables, id);
+}
+
+core::Result<Page<core::Contact>> PgCustomerTx::list_contacts(const core::ListQuery& query,
+                                                              const RecordScope& scope,
+                                                              Shelf shelf) {
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kContact));
+  ListSpec spec{kContactTables, kFields, kColumns};
+  RAPPORT_ASSIGN_OR_RETURN(ListStatement statement,
+                           build_list(spec, kColumnCount, query, scope, shelf, definitions));
+  RAPPORT_ASSIGN_OR_RETURN(PgResult rows, conn_.exec(statement.sql, statement.params));
+  Page<core::Contact> page;
+  int count = std::min(rows.rows(), statement.limit);
+  page.items.reserve(count);
+  for (int row = 0; row < count; ++row) {
+    RAPPORT_ASSIGN_OR_RETURN(core::Contact contact, contact_at(rows, row));
+    page.items.push_back(std::move(contact));
+  }
+  if (rows.rows() > statement.limit) page.next = next_cursor(statement, rows, count - 1);
+  return page;
+}
+
+}  // namespace rapport::store::postgres

@@ -1,0 +1,42 @@
+// PgCustomerStore: transactions, read snapshots and the schema entry points.
+#include "store/postgres/pg_customer_store.hpp"
+
+#include "store/postgres/pg_migrations.hpp"
+#include "store/postgres/pg_transaction.hpp"
+
+namespace rapport::store::postgres {
+
+core::Result<int> PgCustomerStore::migrate() {
+  RAPPORT_ASSIGN_OR_RETURN(PgLease lease, pool_.acquire());
+  return postgres::migrate(*lease);
+}
+
+core::Result<int> PgCustomerStore::schema_version() {
+  RAPPORT_ASSIGN_OR_RETURN(PgLease lease, pool_.acquire());
+  return postgres::schema_version(*lease);
+}
+
+int PgCustomerStore::latest_schema_version() const { return postgres::latest_schema_version(); }
+
+core::Status PgCustomerStore::transact(const std::function<core::Status(CustomerTx&)>& work) {
+  return postgres::transact(pool_, [&](PgConnection& conn) {
+    PgCustomerTx tx(conn);
+    return work(tx);
+  });
+}
+
+core::Status PgCustomerStore::read(const std::function<core::Status(CustomerTx&)>& work) {
+  return postgres::transact(pool_, [&](PgConnection& conn) -> core::Status {
+    // One snapshot for every statement, and the database refuses writes.
+    RAPPORT_TRY(conn.exec_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+    PgCustomerTx tx(conn);
+    return work(tx);
+  });
+}
+
+core::Result<std::unique_ptr<CustomerStore>> open_customer_store(const std::string& url) {
+  RAPPORT_ASSIGN_OR_RETURN(std::unique_ptr<PgPool> pool, PgPool::create({url}));
+  return std::unique_ptr<CustomerStore>(new PgCustomerStore(std::move(pool)));
+}
+
+}  // namespace rapport::store::postgres

@@ -1,0 +1,81 @@
+// The PostgreSQL implementation of store::CustomerStore: contacts, companies and custom field
+// definitions (schema in migrations/0001_customers.sql), with the same behaviour as SQLite's.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "store/postgres/pg_connection.hpp"
+#include "store/postgres/pg_pool.hpp"
+#include "store/store.hpp"
+
+namespace rapport::store::postgres {
+
+// The operations of one transaction, on the connection transact() holds.
+class PgCustomerTx final : public CustomerTx {
+ public:
+  explicit PgCustomerTx(PgConnection& conn) : conn_(conn) {}
+
+  core::Result<core::Contact> create_contact(const core::Contact& contact,
+                                             const Stamp& stamp) override;
+  core::Result<core::Contact> get_contact(core::Id id) override;
+  core::Result<core::Contact> update_contact(const core::Contact& contact,
+                                             const Stamp& stamp) override;
+  core::Result<core::Contact> trash_contact(core::Id id, std::int64_t expected_version,
+                                            const Stamp& stamp) override;
+  core::Result<core::Contact> restore_contact(core::Id id, std::int64_t expected_version,
+                                              const Stamp& stamp) override;
+  core::Status erase_contact(core::Id id) override;
+  core::Result<Page<core::Contact>> list_contacts(const core::ListQuery& query,
+                                                  const RecordScope& scope, Shelf shelf) override;
+
+  core::Result<core::Company> create_company(const core::Company& company,
+                                             const Stamp& stamp) override;
+  core::Result<core::Company> get_company(core::Id id) override;
+  core::Result<core::Company> update_company(const core::Company& company,
+                                             const Stamp& stamp) override;
+  core::Result<core::Company> trash_company(core::Id id, std::int64_t expected_version,
+                                            const Stamp& stamp) override;
+  core::Result<core::Company> restore_company(core::Id id, std::int64_t expected_version,
+                                              const Stamp& stamp) override;
+  core::Status erase_company(core::Id id) override;
+  core::Result<Page<core::Company>> list_companies(const core::ListQuery& query,
+                                                   const RecordScope& scope, Shelf shelf) override;
+
+  core::Result<core::CustomFieldDefinition> create_custom_field(
+      const core::CustomFieldDefinition& definition, const Stamp& stamp) override;
+  core::Result<core::CustomFieldDefinition> update_custom_field(
+      const core::CustomFieldDefinition& definition, const Stamp& stamp) override;
+  core::Status delete_custom_field(core::Id id, std::int64_t expected_version) override;
+  core::Result<std::vector<core::CustomFieldDefinition>> list_custom_fields(
+      core::CustomEntity entity) override;
+
+ private:
+  PgConnection& conn_;
+};
+
+class PgCustomerStore final : public CustomerStore {
+ public:
+  // Uses `pool`, which must outlive the store (shared with the other PostgreSQL stores).
+  explicit PgCustomerStore(PgPool& pool) : pool_(pool) {}
+  // Owns `pool` (what store::open returns).
+  explicit PgCustomerStore(std::unique_ptr<PgPool> pool)
+      : owned_(std::move(pool)), pool_(*owned_) {}
+
+  core::Result<int> migrate() override;
+  core::Result<int> schema_version() override;
+  int latest_schema_version() const override;
+  core::Status transact(const std::function<core::Status(CustomerTx&)>& work) override;
+  core::Status read(const std::function<core::Status(CustomerTx&)>& work) override;
+
+ private:
+  std::unique_ptr<PgPool> owned_;
+  PgPool& pool_;
+};
+
+// Opens a pool on `url` and a customer store over it; does not migrate. kUnavailable when the
+// server cannot be reached.
+core::Result<std::unique_ptr<CustomerStore>> open_customer_store(const std::string& url);
+
+}  // namespace rapport::store::postgres

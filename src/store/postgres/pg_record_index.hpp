@@ -1,0 +1,73 @@
+// What contacts and companies share in PostgreSQL: the tables of each kind of record, the state
+// checks before a write (exists, live or trashed, expected version), unique custom values, and
+// the index rows kept beside each record (tags, custom values, search text, name bigrams).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/custom_field.hpp"
+#include "core/ids.hpp"
+#include "core/result.hpp"
+#include "store/postgres/pg_connection.hpp"
+
+namespace rapport::store::postgres {
+
+// The tables of one kind of record. Names are literals of this adapter, never input.
+struct PgRecordTables {
+  std::string_view records;
+  std::string_view tags;
+  std::string_view custom;
+  std::string_view search;
+  std::string_view grams;
+  core::CustomEntity entity;
+  std::string_view noun;  // "contact", "company": for messages
+};
+
+inline constexpr PgRecordTables kContactTables{"contacts",       "contact_tags",
+                                               "contact_custom", "contact_search",
+                                               "contact_grams",  core::CustomEntity::kContact,
+                                               "contact"};
+inline constexpr PgRecordTables kCompanyTables{"companies",      "company_tags",
+                                               "company_custom", "company_search",
+                                               "company_grams",  core::CustomEntity::kCompany,
+                                               "company"};
+
+enum class RecordState { kLive, kTrashed };
+
+// Locks the row `id` for this transaction and checks it may be written: kNotFound when absent,
+// kConflict when it is not in `required` state (a trashed record cannot be edited, a live one
+// not restored), kStale when its version is not `expected_version`.
+core::Status check_writable(PgConnection& conn, const PgRecordTables& tables, core::Id id,
+                            std::int64_t expected_version, RecordState required);
+
+// The custom field definitions of `entity`, ordered by id.
+core::Result<std::vector<core::CustomFieldDefinition>> load_definitions(PgConnection& conn,
+                                                                        core::CustomEntity entity);
+
+// The text a custom value is stored and compared as in the custom index table.
+std::string custom_index_text(core::CustomFieldType type, const core::CustomValue& value);
+
+// kConflict with a field error on "custom/<key>" when another record already holds the value of
+// a field defined unique.
+core::Status check_unique_custom(PgConnection& conn, const PgRecordTables& tables, core::Id id,
+                                 const core::CustomValues& values,
+                                 const std::vector<core::CustomFieldDefinition>& definitions);
+
+// Replaces the index rows of record `id`.
+struct RecordIndex {
+  std::vector<std::string> tags;
+  const core::CustomValues* custom = nullptr;
+  std::string search_body;
+  std::vector<std::string> names;  // the names whose bigrams short queries find
+};
+core::Status write_index(PgConnection& conn, const PgRecordTables& tables, core::Id id,
+                         const RecordIndex& index,
+                         const std::vector<core::CustomFieldDefinition>& definitions);
+
+// Removes record `id` with every index row; kNotFound when there is no such record.
+core::Status erase_record(PgConnection& conn, const PgRecordTables& tables, core::Id id);
+
+}  // namespace rapport::store::postgres

@@ -1,0 +1,165 @@
+// The company operations of SqliteCustomerTx.
+#include <array>
+
+#include "store/customer_codec.hpp"
+#include "store/search_document.hpp"
+#include "store/sqlite/sqlite_customer_store.hpp"
+#include "store/sqlite/sqlite_record_index.hpp"
+
+namespace rapport::store::sqlite {
+
+namespace {
+
+using Kind = FieldSpec::Kind;
+
+const EntityTables kCompanies{
+    "companies",
+    "company_tags",
+    "company_custom",
+    "company_search",
+    "company_grams",
+    "t.id, t.name, t.industry, t.owner_id, t.team_id, t.parent_id, t.doc, t.version, "
+    "t.created_at, t.created_by, t.updated_at, t.updated_by, t.deleted_at",
+    core::CustomEntity::kCompany};
+
+// The sort value follows the columns of kCompanies.columns.
+constexpr int kSortColumn = 13;
+
+constexpr std::array<FieldSpec, 9> kCompanyFields{{
+    {"id", "id", Kind::kInt, true},
+    {"name", "name", Kind::kText, true},
+    {"industry", "industry", Kind::kText, false},
+    {"owner_id", "owner_id", Kind::kInt, false},
+    {"team_id", "team_id", Kind::kInt, false},
+    {"parent_id", "parent_id", Kind::kInt, false},
+    {"created_at", "created_at", Kind::kTime, true},
+    {"updated_at", "updated_at", Kind::kTime, true},
+    {"deleted_at", "deleted_at", Kind::kTime, false},
+}};
+
+core::Result<core::Company> read_company(const Statement& s) {
+  core::Company c;
+  c.id = s.int64_at(0);
+  c.name = s.text_at(1);
+  c.industry = s.text_at(2);
+  c.owner_id = s.optional_int64_at(3);
+  c.team_id = s.optional_int64_at(4);
+  c.parent_id = s.optional_int64_at(5);
+  RAPPORT_TRY(read_company_doc(s.text_at(6), c));
+  c.meta.version = s.int64_at(7);
+  c.meta.created_at = core::from_millis(s.int64_at(8));
+  c.meta.created_by = s.optional_int64_at(9);
+  c.meta.updated_at = core::from_millis(s.int64_at(10));
+  c.meta.updated_by = s.optional_int64_at(11);
+  if (auto deleted = s.optional_int64_at(12)) c.meta.deleted_at = core::from_millis(*deleted);
+  return c;
+}
+
+RecordIndex index_of(const core::Company& c,
+                     const std::vector<core::CustomFieldDefinition>& definitions) {
+  return {c.tags, &c.custom, company_search_body(c, definitions), name_grams({c.name})};
+}
+
+// kInvalid when `parent_id` names no company.
+core::Status check_parent(SqliteConnection& conn, const core::Company& c) {
+  if (!c.parent_id) return {};
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn.prepare("SELECT 1 FROM companies WHERE id = ?1"));
+  RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, *c.parent_id).step());
+  if (!row) return core::Error::field("parent_id", "no such company");
+  return {};
+}
+
+}  // namespace
+
+core::Result<core::Company> SqliteCustomerTx::create_company(const core::Company& c,
+                                                             const Stamp& stamp) {
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kCompany));
+  RAPPORT_TRY(check_parent(conn_, c));
+  RAPPORT_TRY(check_unique_custom(conn_, kCompanies, 0, c.custom, definitions));
+  RAPPORT_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.prepare("INSERT INTO companies (name, industry, owner_id, team_id, parent_id, doc, "
+                    "version, created_at, created_by, updated_at, updated_by) VALUES (?1, ?2, "
+                    "?3, ?4, ?5, ?6, 1, ?7, ?8, ?7, ?8)"));
+  s.bind(1, std::string_view(c.name)).bind(2, std::string_view(c.industry)).bind(3, c.owner_id);
+  s.bind(4, c.team_id).bind(5, c.parent_id).bind(6, company_doc(c));
+  RAPPORT_TRY(s.bind(7, core::to_millis(stamp.now)).bind(8, stamp.actor).run());
+  core::Id id = conn_.last_insert_rowid();
+  RAPPORT_TRY(write_index(conn_, kCompanies, id, index_of(c, definitions), definitions, true));
+  return get_company(id);
+}
+
+core::Result<core::Company> SqliteCustomerTx::get_company(core::Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("SELECT " + std::string(kCompanies.columns) +
+                                                      " FROM companies t WHERE t.id = ?1"));
+  RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, id).step());
+  if (!row) return core::Error::not_found("no such company");
+  return read_company(s);
+}
+
+core::Result<core::Company> SqliteCustomerTx::update_company(const core::Company& c,
+                                                             const Stamp& stamp) {
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kCompany));
+  RAPPORT_TRY(check_parent(conn_, c));
+  RAPPORT_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.prepare("UPDATE companies SET name = ?2, industry = ?3, owner_id = ?4, team_id = ?5, "
+                    "parent_id = ?6, doc = ?7, version = version + 1, updated_at = ?8, "
+                    "updated_by = ?9 WHERE id = ?1 AND version = ?10 AND deleted_at IS NULL"));
+  s.bind(1, c.id).bind(2, std::string_view(c.name)).bind(3, std::string_view(c.industry));
+  s.bind(4, c.owner_id).bind(5, c.team_id).bind(6, c.parent_id).bind(7, company_doc(c));
+  s.bind(8, core::to_millis(stamp.now)).bind(9, stamp.actor);
+  RAPPORT_TRY(s.bind(10, c.meta.version).run());
+  if (conn_.changes() == 0) return unchanged("companies", c.id, c.meta.version, true);
+  RAPPORT_TRY(check_unique_custom(conn_, kCompanies, c.id, c.custom, definitions));
+  RAPPORT_TRY(write_index(conn_, kCompanies, c.id, index_of(c, definitions), definitions, false));
+  return get_company(c.id);
+}
+
+core::Result<core::Company> SqliteCustomerTx::trash_company(core::Id id,
+                                                            std::int64_t expected_version,
+                                                            const Stamp& stamp) {
+  RAPPORT_TRY(set_trashed("companies", id, expected_version, stamp, true));
+  return get_company(id);
+}
+
+core::Result<core::Company> SqliteCustomerTx::restore_company(core::Id id,
+                                                              std::int64_t expected_version,
+                                                              const Stamp& stamp) {
+  RAPPORT_TRY(set_trashed("companies", id, expected_version, stamp, false));
+  return get_company(id);
+}
+
+core::Status SqliteCustomerTx::erase_company(core::Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("DELETE FROM companies WHERE id = ?1"));
+  RAPPORT_TRY(s.bind(1, id).run());
+  if (conn_.changes() == 0) return core::Error::not_found("no such company");
+  return erase_search_rows(conn_, kCompanies, id);
+}
+
+core::Result<Page<core::Company>> SqliteCustomerTx::list_companies(const core::ListQuery& query,
+                                                                   const RecordScope& scope,
+                                                                   Shelf shelf) {
+  RAPPORT_ASSIGN_OR_RETURN(SearchPlan plan, plan_search(query.search));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kCompany));
+  RAPPORT_ASSIGN_OR_RETURN(ListSql sql, build_list_sql(kCompanies, kCompanyFields, query, scope,
+                                                       shelf, definitions, plan));
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare(sql.text));
+  bind_all(s, sql.params);
+  Page<core::Company> page;
+  SortValue last_value;
+  for (;;) {
+    RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
+    if (!row) break;
+    if (static_cast<int>(page.items.size()) == sql.limit) {
+      page.next = next_cursor(sql, page.items.back().id, last_value);
+      break;
+    }
+    RAPPORT_ASSIGN_OR_RETURN(core::Company c, read_company(s));
+    last_value = sort_value_at(s, kSortColumn, sql.sort_kind);
+    page.items.push_back(std::move(c));
+  }
+  return page;
+}
+
+}  // namespace rapport::store::sqlite

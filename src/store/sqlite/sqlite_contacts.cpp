@@ -1,0 +1,171 @@
+// The contact operations of SqliteCustomerTx.
+#include <array>
+
+#include "store/customer_codec.hpp"
+#include "store/search_document.hpp"
+#include "store/sqlite/sqlite_customer_store.hpp"
+#include "store/sqlite/sqlite_record_index.hpp"
+
+namespace rapport::store::sqlite {
+
+namespace {
+
+using Kind = FieldSpec::Kind;
+
+const EntityTables kContacts{
+    "contacts",
+    "contact_tags",
+    "contact_custom",
+    "contact_search",
+    "contact_grams",
+    "t.id, t.given_name, t.family_name, t.display_name, t.lifecycle_stage, t.lead_source, "
+    "t.owner_id, t.team_id, t.doc, t.version, t.created_at, t.created_by, t.updated_at, "
+    "t.updated_by, t.deleted_at",
+    core::CustomEntity::kContact};
+
+constexpr std::array<FieldSpec, 12> kContactFields{{
+    {"id", "id", Kind::kInt, true},
+    {"given_name", "given_name", Kind::kText, true},
+    {"family_name", "family_name", Kind::kText, true},
+    {"display_name", "display_name", Kind::kText, true},
+    {"lifecycle_stage", "lifecycle_stage", Kind::kText, true},
+    {"lead_source", "lead_source", Kind::kText, false},
+    {"owner_id", "owner_id", Kind::kInt, false},
+    {"team_id", "team_id", Kind::kInt, false},
+    {"created_at", "created_at", Kind::kTime, true},
+    {"updated_at", "updated_at", Kind::kTime, true},
+    {"deleted_at", "deleted_at", Kind::kTime, false},
+    {"created_by", "created_by", Kind::kInt, false},
+}};
+
+// The sort value follows the columns of kContacts.columns.
+constexpr int kSortColumn = 15;
+
+core::Result<core::Contact> read_contact(const Statement& s) {
+  core::Contact c;
+  c.id = s.int64_at(0);
+  c.given_name = s.text_at(1);
+  c.family_name = s.text_at(2);
+  c.display_name = s.text_at(3);
+  c.lifecycle_stage = s.text_at(4);
+  c.lead_source = s.text_at(5);
+  c.owner_id = s.optional_int64_at(6);
+  c.team_id = s.optional_int64_at(7);
+  RAPPORT_TRY(read_contact_doc(s.text_at(8), c));
+  c.meta.version = s.int64_at(9);
+  c.meta.created_at = core::from_millis(s.int64_at(10));
+  c.meta.created_by = s.optional_int64_at(11);
+  c.meta.updated_at = core::from_millis(s.int64_at(12));
+  c.meta.updated_by = s.optional_int64_at(13);
+  if (auto deleted = s.optional_int64_at(14)) c.meta.deleted_at = core::from_millis(*deleted);
+  return c;
+}
+
+RecordIndex index_of(const core::Contact& c, std::string body) {
+  return {c.tags, &c.custom, std::move(body),
+          name_grams({c.display_name, c.given_name, c.family_name})};
+}
+
+}  // namespace
+
+core::Result<core::Contact> SqliteCustomerTx::create_contact(const core::Contact& c,
+                                                             const Stamp& stamp) {
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kContact));
+  RAPPORT_ASSIGN_OR_RETURN(auto companies, company_names(c));
+  RAPPORT_TRY(check_unique_custom(conn_, kContacts, 0, c.custom, definitions));
+  RAPPORT_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.prepare("INSERT INTO contacts (given_name, family_name, display_name, "
+                    "lifecycle_stage, lead_source, owner_id, team_id, doc, version, created_at, "
+                    "created_by, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                    "1, ?9, ?10, ?9, ?10)"));
+  s.bind(1, std::string_view(c.given_name)).bind(2, std::string_view(c.family_name));
+  s.bind(3, std::string_view(c.display_name)).bind(4, std::string_view(c.lifecycle_stage));
+  s.bind(5, std::string_view(c.lead_source)).bind(6, c.owner_id).bind(7, c.team_id);
+  s.bind(8, contact_doc(c)).bind(9, core::to_millis(stamp.now)).bind(10, stamp.actor);
+  RAPPORT_TRY(s.run());
+  core::Id id = conn_.last_insert_rowid();
+  RAPPORT_TRY(write_index(conn_, kContacts, id,
+                          index_of(c, contact_search_body(c, companies, definitions)), definitions,
+                          true));
+  return get_contact(id);
+}
+
+core::Result<core::Contact> SqliteCustomerTx::get_contact(core::Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("SELECT " + std::string(kContacts.columns) +
+                                                      " FROM contacts t WHERE t.id = ?1"));
+  RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, id).step());
+  if (!row) return core::Error::not_found("no such contact");
+  return read_contact(s);
+}
+
+core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact& c,
+                                                             const Stamp& stamp) {
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kContact));
+  RAPPORT_ASSIGN_OR_RETURN(auto companies, company_names(c));
+  RAPPORT_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.prepare("UPDATE contacts SET given_name = ?2, family_name = ?3, display_name = ?4, "
+                    "lifecycle_stage = ?5, lead_source = ?6, owner_id = ?7, team_id = ?8, "
+                    "doc = ?9, version = version + 1, updated_at = ?10, updated_by = ?11 "
+                    "WHERE id = ?1 AND version = ?12 AND deleted_at IS NULL"));
+  s.bind(1, c.id).bind(2, std::string_view(c.given_name)).bind(3, std::string_view(c.family_name));
+  s.bind(4, std::string_view(c.display_name)).bind(5, std::string_view(c.lifecycle_stage));
+  s.bind(6, std::string_view(c.lead_source)).bind(7, c.owner_id).bind(8, c.team_id);
+  s.bind(9, contact_doc(c)).bind(10, core::to_millis(stamp.now)).bind(11, stamp.actor);
+  RAPPORT_TRY(s.bind(12, c.meta.version).run());
+  if (conn_.changes() == 0) return unchanged("contacts", c.id, c.meta.version, true);
+  RAPPORT_TRY(check_unique_custom(conn_, kContacts, c.id, c.custom, definitions));
+  RAPPORT_TRY(write_index(conn_, kContacts, c.id,
+                          index_of(c, contact_search_body(c, companies, definitions)), definitions,
+                          false));
+  return get_contact(c.id);
+}
+
+core::Result<core::Contact> SqliteCustomerTx::trash_contact(core::Id id,
+                                                            std::int64_t expected_version,
+                                                            const Stamp& stamp) {
+  RAPPORT_TRY(set_trashed("contacts", id, expected_version, stamp, true));
+  return get_contact(id);
+}
+
+core::Result<core::Contact> SqliteCustomerTx::restore_contact(core::Id id,
+                                                              std::int64_t expected_version,
+                                                              const Stamp& stamp) {
+  RAPPORT_TRY(set_trashed("contacts", id, expected_version, stamp, false));
+  return get_contact(id);
+}
+
+core::Status SqliteCustomerTx::erase_contact(core::Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("DELETE FROM contacts WHERE id = ?1"));
+  RAPPORT_TRY(s.bind(1, id).run());
+  if (conn_.changes() == 0) return core::Error::not_found("no such contact");
+  return erase_search_rows(conn_, kContacts, id);
+}
+
+core::Result<Page<core::Contact>> SqliteCustomerTx::list_contacts(const core::ListQuery& query,
+                                                                  const RecordScope& scope,
+                                                                  Shelf shelf) {
+  RAPPORT_ASSIGN_OR_RETURN(SearchPlan plan, plan_search(query.search));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kContact));
+  RAPPORT_ASSIGN_OR_RETURN(ListSql sql, build_list_sql(kContacts, kContactFields, query, scope,
+                                                       shelf, definitions, plan));
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare(sql.text));
+  bind_all(s, sql.params);
+  Page<core::Contact> page;
+  SortValue last_value;
+  for (;;) {
+    RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
+    if (!row) break;
+    if (static_cast<int>(page.items.size()) == sql.limit) {
+      page.next = next_cursor(sql, page.items.back().id, last_value);
+      break;
+    }
+    RAPPORT_ASSIGN_OR_RETURN(core::Contact c, read_contact(s));
+    last_value = sort_value_at(s, kSortColumn, sql.sort_kind);
+    page.items.push_back(std::move(c));
+  }
+  return page;
+}
+
+}  // namespace rapport::store::sqlite

@@ -1,0 +1,199 @@
+// SqliteCustomerStore, custom field definitions and the shared version/trash helpers.
+#include "store/sqlite/sqlite_customer_store.hpp"
+
+#include "store/customer_codec.hpp"
+#include "store/sqlite/sqlite_migrations.hpp"
+
+namespace rapport::store::sqlite {
+
+namespace {
+
+constexpr std::string_view kFieldColumns = "id, entity, key, doc, version, created_at, updated_at";
+
+core::Result<core::CustomFieldDefinition> read_definition(const Statement& s) {
+  core::CustomFieldDefinition d;
+  d.id = s.int64_at(0);
+  RAPPORT_ASSIGN_OR_RETURN(d.entity, core::parse_custom_entity(s.text_at(1)));
+  d.key = s.text_at(2);
+  RAPPORT_TRY(read_custom_field_doc(s.text_at(3), d));
+  d.version = s.int64_at(4);
+  d.created_at = core::from_millis(s.int64_at(5));
+  d.updated_at = core::from_millis(s.int64_at(6));
+  return d;
+}
+
+core::Result<core::CustomFieldDefinition> find_definition(SqliteConnection& conn, core::Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn.prepare("SELECT " + std::string(kFieldColumns) +
+                                                     " FROM custom_fields WHERE id = ?1"));
+  RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, id).step());
+  if (!row) return core::Error::not_found("no such custom field");
+  return read_definition(s);
+}
+
+}  // namespace
+
+core::Result<std::unique_ptr<SqliteCustomerStore>> SqliteCustomerStore::open(
+    const std::string& path) {
+  RAPPORT_ASSIGN_OR_RETURN(auto db, SqliteDatabase::open(path));
+  return std::unique_ptr<SqliteCustomerStore>(new SqliteCustomerStore(std::move(db)));
+}
+
+core::Result<int> SqliteCustomerStore::migrate() {
+  int version = 0;
+  RAPPORT_TRY(db_->exclusive([&](SqliteConnection& conn) -> core::Status {
+    RAPPORT_ASSIGN_OR_RETURN(version, sqlite::migrate(conn));
+    return {};
+  }));
+  return version;
+}
+
+core::Result<int> SqliteCustomerStore::schema_version() {
+  int version = 0;
+  RAPPORT_TRY(db_->exclusive([&](SqliteConnection& conn) -> core::Status {
+    RAPPORT_ASSIGN_OR_RETURN(version, sqlite::schema_version(conn));
+    return {};
+  }));
+  return version;
+}
+
+int SqliteCustomerStore::latest_schema_version() const { return sqlite::latest_schema_version(); }
+
+core::Status SqliteCustomerStore::transact(const std::function<core::Status(CustomerTx&)>& work) {
+  return db_->write([&](SqliteConnection& conn) {
+    SqliteCustomerTx tx(conn);
+    return work(tx);
+  });
+}
+
+core::Status SqliteCustomerStore::read(const std::function<core::Status(CustomerTx&)>& work) {
+  return db_->read([&](SqliteConnection& conn) {
+    SqliteCustomerTx tx(conn);
+    return work(tx);
+  });
+}
+
+core::Error SqliteCustomerTx::unchanged(std::string_view table, core::Id id,
+                                        std::int64_t expected_version, bool want_live) {
+  auto s = conn_.prepare("SELECT version, deleted_at IS NULL FROM " + std::string(table) +
+                         " WHERE id = ?1");
+  if (!s.ok()) return std::move(s).error();
+  auto row = s->bind(1, id).step();
+  if (!row.ok()) return std::move(row).error();
+  if (!*row) return core::Error::not_found("no such record");
+  if (s->int64_at(0) != expected_version) {
+    return core::Error::stale("the record was changed by someone else (version " +
+                              std::to_string(s->int64_at(0)) + ", not " +
+                              std::to_string(expected_version) + ")");
+  }
+  bool live = s->int64_at(1) != 0;
+  if (want_live && !live) return core::Error::conflict("the record is in the trash");
+  return core::Error::conflict("the record is not in the trash");
+}
+
+core::Status SqliteCustomerTx::set_trashed(std::string_view table, core::Id id,
+                                           std::int64_t expected_version, const Stamp& stamp,
+                                           bool trash) {
+  std::string sql = "UPDATE " + std::string(table) +
+                    " SET deleted_at = ?1, version = version + 1, updated_at = ?2, "
+                    "updated_by = ?3 WHERE id = ?4 AND version = ?5 AND deleted_at IS " +
+                    (trash ? "NULL" : "NOT NULL");
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare(sql));
+  if (trash)
+    s.bind(1, core::to_millis(stamp.now));
+  else
+    s.bind_null(1);
+  s.bind(2, core::to_millis(stamp.now)).bind(3, stamp.actor).bind(4, id).bind(5, expected_version);
+  RAPPORT_TRY(s.run());
+  if (conn_.changes() == 0) return unchanged(table, id, expected_version, trash);
+  return {};
+}
+
+core::Result<core::CustomFieldDefinition> SqliteCustomerTx::create_custom_field(
+    const core::CustomFieldDefinition& d, const Stamp& stamp) {
+  RAPPORT_ASSIGN_OR_RETURN(Statement s,
+                           conn_.prepare("INSERT INTO custom_fields (entity, key, doc, version, "
+                                         "created_at, updated_at) VALUES (?1, ?2, ?3, 1, ?4, ?4)"));
+  s.bind(1, core::to_string(d.entity)).bind(2, std::string_view(d.key));
+  s.bind(3, custom_field_doc(d)).bind(4, core::to_millis(stamp.now));
+  core::Status inserted = s.run();
+  if (!inserted.ok()) {
+    if (inserted.error().kind == core::ErrorKind::kConflict) {
+      return core::Error{core::ErrorKind::kConflict,
+                         "a custom field with this key exists",
+                         {{"key", "is already used by another custom field"}}};
+    }
+    return std::move(inserted).error();
+  }
+  return find_definition(conn_, conn_.last_insert_rowid());
+}
+
+core::Result<core::CustomFieldDefinition> SqliteCustomerTx::update_custom_field(
+    const core::CustomFieldDefinition& d, const Stamp& stamp) {
+  RAPPORT_ASSIGN_OR_RETURN(core::CustomFieldDefinition current, find_definition(conn_, d.id));
+  std::vector<core::FieldError> fixed;
+  if (current.entity != d.entity) fixed.push_back({"entity", "cannot change"});
+  if (current.key != d.key) fixed.push_back({"key", "cannot change"});
+  if (current.type != d.type) fixed.push_back({"type", "cannot change"});
+  if (!fixed.empty()) return core::Error::invalid("the field's identity cannot change", fixed);
+  RAPPORT_ASSIGN_OR_RETURN(Statement s,
+                           conn_.prepare("UPDATE custom_fields SET doc = ?1, version = version + "
+                                         "1, updated_at = ?2 WHERE id = ?3 AND version = ?4"));
+  s.bind(1, custom_field_doc(d)).bind(2, core::to_millis(stamp.now)).bind(3, d.id);
+  RAPPORT_TRY(s.bind(4, d.version).run());
+  if (conn_.changes() == 0)
+    return core::Error::stale("the custom field was changed by someone else");
+  return find_definition(conn_, d.id);
+}
+
+core::Status SqliteCustomerTx::delete_custom_field(core::Id id, std::int64_t expected_version) {
+  RAPPORT_ASSIGN_OR_RETURN(core::CustomFieldDefinition d, find_definition(conn_, id));
+  if (d.version != expected_version) {
+    return core::Error::stale("the custom field was changed by someone else");
+  }
+  bool contact = d.entity == core::CustomEntity::kContact;
+  std::string records = contact ? "contacts" : "companies";
+  std::string values = contact ? "contact_custom" : "company_custom";
+  // Keys are [a-z0-9_], so the JSON path needs no quoting.
+  RAPPORT_ASSIGN_OR_RETURN(
+      Statement strip,
+      conn_.prepare("UPDATE " + records + " SET doc = json_remove(doc, ?1) WHERE id IN (SELECT " +
+                    "record_id FROM " + values + " WHERE key = ?2)"));
+  RAPPORT_TRY(strip.bind(1, "$.custom." + d.key).bind(2, std::string_view(d.key)).run());
+  RAPPORT_ASSIGN_OR_RETURN(Statement drop,
+                           conn_.prepare("DELETE FROM " + values + " WHERE key = ?1"));
+  RAPPORT_TRY(drop.bind(1, std::string_view(d.key)).run());
+  RAPPORT_ASSIGN_OR_RETURN(Statement del, conn_.prepare("DELETE FROM custom_fields WHERE id = ?1"));
+  return del.bind(1, id).run();
+}
+
+core::Result<std::vector<core::CustomFieldDefinition>> SqliteCustomerTx::list_custom_fields(
+    core::CustomEntity entity) {
+  RAPPORT_ASSIGN_OR_RETURN(Statement s,
+                           conn_.prepare("SELECT " + std::string(kFieldColumns) +
+                                         " FROM custom_fields WHERE entity = ?1 ORDER BY id"));
+  s.bind(1, core::to_string(entity));
+  std::vector<core::CustomFieldDefinition> out;
+  for (;;) {
+    RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
+    if (!row) return out;
+    RAPPORT_ASSIGN_OR_RETURN(core::CustomFieldDefinition d, read_definition(s));
+    out.push_back(std::move(d));
+  }
+}
+
+core::Result<std::vector<std::string>> SqliteCustomerTx::company_names(const core::Contact& c) {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < c.companies.size(); ++i) {
+    RAPPORT_ASSIGN_OR_RETURN(Statement s,
+                             conn_.prepare("SELECT name FROM companies WHERE id = ?1"));
+    RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, c.companies[i].company_id).step());
+    if (!row) {
+      return core::Error::field("companies/" + std::to_string(i) + "/company_id",
+                                "no such company");
+    }
+    names.push_back(s.text_at(0));
+  }
+  return names;
+}
+
+}  // namespace rapport::store::sqlite

@@ -1,0 +1,85 @@
+// The SQLite implementation of store::CustomerStore (schema in migrations/0001_customers.sql).
+// Contacts live in sqlite_contacts.cpp, companies in sqlite_companies.cpp; this file's unit
+// holds the store, custom field definitions and the trash/version helpers they share.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/sqlite/sqlite_database.hpp"
+#include "store/sqlite/sqlite_list_sql.hpp"
+#include "store/store.hpp"
+
+namespace rapport::store::sqlite {
+
+class SqliteCustomerTx final : public CustomerTx {
+ public:
+  explicit SqliteCustomerTx(SqliteConnection& conn) : conn_(conn) {}
+
+  core::Result<core::Contact> create_contact(const core::Contact& contact,
+                                             const Stamp& stamp) override;
+  core::Result<core::Contact> get_contact(core::Id id) override;
+  core::Result<core::Contact> update_contact(const core::Contact& contact,
+                                             const Stamp& stamp) override;
+  core::Result<core::Contact> trash_contact(core::Id id, std::int64_t expected_version,
+                                            const Stamp& stamp) override;
+  core::Result<core::Contact> restore_contact(core::Id id, std::int64_t expected_version,
+                                              const Stamp& stamp) override;
+  core::Status erase_contact(core::Id id) override;
+  core::Result<Page<core::Contact>> list_contacts(const core::ListQuery& query,
+                                                  const RecordScope& scope, Shelf shelf) override;
+
+  core::Result<core::Company> create_company(const core::Company& company,
+                                             const Stamp& stamp) override;
+  core::Result<core::Company> get_company(core::Id id) override;
+  core::Result<core::Company> update_company(const core::Company& company,
+                                             const Stamp& stamp) override;
+  core::Result<core::Company> trash_company(core::Id id, std::int64_t expected_version,
+                                            const Stamp& stamp) override;
+  core::Result<core::Company> restore_company(core::Id id, std::int64_t expected_version,
+                                              const Stamp& stamp) override;
+  core::Status erase_company(core::Id id) override;
+  core::Result<Page<core::Company>> list_companies(const core::ListQuery& query,
+                                                   const RecordScope& scope, Shelf shelf) override;
+
+  core::Result<core::CustomFieldDefinition> create_custom_field(
+      const core::CustomFieldDefinition& definition, const Stamp& stamp) override;
+  core::Result<core::CustomFieldDefinition> update_custom_field(
+      const core::CustomFieldDefinition& definition, const Stamp& stamp) override;
+  core::Status delete_custom_field(core::Id id, std::int64_t expected_version) override;
+  core::Result<std::vector<core::CustomFieldDefinition>> list_custom_fields(
+      core::CustomEntity entity) override;
+
+ private:
+  // Moves record `id` of `table` into (`trash`) or out of the trash under the version rule.
+  core::Status set_trashed(std::string_view table, core::Id id, std::int64_t expected_version,
+                           const Stamp& stamp, bool trash);
+  // Why a versioned UPDATE of a record changed no row: kNotFound, kStale or kConflict (it is on
+  // the other shelf than `want_live` asks).
+  core::Error unchanged(std::string_view table, core::Id id, std::int64_t expected_version,
+                        bool want_live);
+  // The names of the companies `contact` links to; kInvalid on a link to no company.
+  core::Result<std::vector<std::string>> company_names(const core::Contact& contact);
+
+  SqliteConnection& conn_;
+};
+
+class SqliteCustomerStore final : public CustomerStore {
+ public:
+  // Opens (creating) the database file at `path`; does not migrate.
+  static core::Result<std::unique_ptr<SqliteCustomerStore>> open(const std::string& path);
+
+  core::Result<int> migrate() override;
+  core::Result<int> schema_version() override;
+  int latest_schema_version() const override;
+  core::Status transact(const std::function<core::Status(CustomerTx&)>& work) override;
+  core::Status read(const std::function<core::Status(CustomerTx&)>& work) override;
+
+  SqliteDatabase& database() { return *db_; }
+
+ private:
+  explicit SqliteCustomerStore(std::unique_ptr<SqliteDatabase> db) : db_(std::move(db)) {}
+  std::unique_ptr<SqliteDatabase> db_;
+};
+
+}  // namespace rapport::store::sqlite

@@ -1,0 +1,371 @@
+// The list query builder: every column name comes from the allowlist, every value is a bound
+// parameter.
+#include "store/sqlite/sqlite_list_sql.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "core/timestamp.hpp"
+#include "store/cursor.hpp"
+
+namespace rapport::store::sqlite {
+
+namespace {
+
+using core::Error;
+using core::FilterOp;
+
+constexpr std::size_t kMaxInValues = 100;
+constexpr std::string_view kCustomPrefix = "custom.";
+
+class Builder {
+ public:
+  // Appends a parameter and returns its placeholder.
+  std::string param(SqlParam value) {
+    params_.push_back(std::move(value));
+    return "?" + std::to_string(params_.size());
+  }
+  void where(std::string condition) { conditions_.push_back(std::move(condition)); }
+  std::string where_clause() const {
+    std::string out;
+    for (const auto& c : conditions_) out += (out.empty() ? " WHERE " : " AND ") + c;
+    return out;
+  }
+  std::vector<SqlParam> take_params() { return std::move(params_); }
+
+ private:
+  std::vector<SqlParam> params_;
+  std::vector<std::string> conditions_;
+};
+
+Error bad_filter(const core::Filter& f, std::string message) {
+  return Error::field("filters/" + f.field, std::move(message));
+}
+
+std::string like_pattern(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+core::Result<std::int64_t> to_int(const core::Filter& f, const std::string& v) {
+  std::int64_t out = 0;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (v.empty() || ec != std::errc() || ptr != v.data() + v.size()) {
+    return bad_filter(f, "\"" + v.substr(0, 32) + "\" is not a whole number");
+  }
+  return out;
+}
+
+core::Result<SqlParam> typed_value(const core::Filter& f, FieldSpec::Kind kind,
+                                   const std::string& v) {
+  switch (kind) {
+    case FieldSpec::Kind::kInt: {
+      RAPPORT_ASSIGN_OR_RETURN(std::int64_t n, to_int(f, v));
+      return SqlParam(n);
+    }
+    case FieldSpec::Kind::kTime: {
+      auto t = core::parse_timestamp(v);
+      if (!t.ok()) return bad_filter(f, "\"" + v.substr(0, 40) + "\" is not an RFC 3339 time");
+      return SqlParam(core::to_millis(*t));
+    }
+    case FieldSpec::Kind::kText:
+      return SqlParam(v);
+  }
+  return SqlParam(v);
+}
+
+core::Status check_arity(const core::Filter& f) {
+  std::size_t n = f.values.size();
+  if (f.op == FilterOp::kIn) {
+    if (n == 0 || n > kMaxInValues) return bad_filter(f, "in takes 1 to 100 values");
+    return {};
+  }
+  if (n != 1) return bad_filter(f, "takes exactly one value");
+  if (f.op == FilterOp::kEmpty && f.values[0] != "true" && f.values[0] != "false") {
+    return bad_filter(f, "empty takes true or false");
+  }
+  return {};
+}
+
+core::Status standard_filter(Builder& b, const FieldSpec& spec, const core::Filter& f) {
+  std::string col = "t." + std::string(spec.column);
+  if (f.op == FilterOp::kEmpty) {
+    bool empty = f.values[0] == "true";
+    std::string is_empty = spec.kind == FieldSpec::Kind::kText
+                               ? "(" + col + " IS NULL OR " + col + " = '')"
+                               : col + " IS NULL";
+    b.where(empty ? is_empty : "NOT " + is_empty);
+    return {};
+  }
+  if (f.op == FilterOp::kContains) {
+    if (spec.kind != FieldSpec::Kind::kText) return bad_filter(f, "contains applies to text");
+    b.where(col + " LIKE " + b.param(like_pattern(f.values[0])) + " ESCAPE '\\'");
+    return {};
+  }
+  if (f.op == FilterOp::kIn) {
+    std::string list;
+    for (const auto& v : f.values) {
+      RAPPORT_ASSIGN_OR_RETURN(SqlParam p, typed_value(f, spec.kind, v));
+      list += (list.empty() ? "" : ", ") + b.param(std::move(p));
+    }
+    b.where(col + " IN (" + list + ")");
+    return {};
+  }
+  RAPPORT_ASSIGN_OR_RETURN(SqlParam p, typed_value(f, spec.kind, f.values[0]));
+  std::string ph = b.param(std::move(p));
+  switch (f.op) {
+    case FilterOp::kEq:
+      b.where(col + " = " + ph);
+      break;
+    case FilterOp::kNe:
+      b.where(col + " IS NOT " + ph);
+      break;
+    case FilterOp::kLt:
+      b.where(col + " < " + ph);
+      break;
+    case FilterOp::kGt:
+      b.where(col + " > " + ph);
+      break;
+    default:
+      break;
+  }
+  return {};
+}
+
+core::Status tags_filter(Builder& b, const EntityTables& t, const core::Filter& f) {
+  std::string tags(t.tags);
+  std::string in_tags = "t.id IN (SELECT record_id FROM " + tags + " WHERE ";
+  switch (f.op) {
+    case FilterOp::kEq:
+      b.where(in_tags + "tag = " + b.param(f.values[0]) + ")");
+      return {};
+    case FilterOp::kNe:
+      b.where("NOT " + in_tags + "tag = " + b.param(f.values[0]) + ")");
+      return {};
+    case FilterOp::kIn: {
+      std::string list;
+      for (const auto& v : f.values) list += (list.empty() ? "" : ", ") + b.param(v);
+      b.where(in_tags + "tag IN (" + list + "))");
+      return {};
+    }
+    case FilterOp::kContains:
+      b.where(in_tags + "tag LIKE " + b.param(like_pattern(f.values[0])) + " ESCAPE '\\')");
+      return {};
+    case FilterOp::kEmpty: {
+      std::string any = "EXISTS (SELECT 1 FROM " + tags + " g WHERE g.record_id = t.id)";
+      b.where(f.values[0] == "true" ? "NOT " + any : any);
+      return {};
+    }
+    default:
+      return bad_filter(f, "tags take eq, ne, in, contains or empty");
+  }
+}
+
+bool numeric(core::CustomFieldType type) {
+  return type == core::CustomFieldType::kNumber || type == core::CustomFieldType::kMoney ||
+         type == core::CustomFieldType::kDate || type == core::CustomFieldType::kDateTime;
+}
+
+core::Result<SqlParam> custom_number(const core::Filter& f, core::CustomFieldType type,
+                                     const std::string& v) {
+  if (type == core::CustomFieldType::kDate || type == core::CustomFieldType::kDateTime) {
+    auto t = core::parse_timestamp(v);
+    if (!t.ok()) return bad_filter(f, "\"" + v.substr(0, 40) + "\" is not a date");
+    return SqlParam(static_cast<double>(core::to_millis(*t)));
+  }
+  double d = 0;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+  if (v.empty() || ec != std::errc() || ptr != v.data() + v.size() || !std::isfinite(d)) {
+    return bad_filter(f, "\"" + v.substr(0, 32) + "\" is not a number");
+  }
+  return SqlParam(d);
+}
+
+core::Status custom_filter(Builder& b, const EntityTables& t, const core::Filter& f,
+                           const std::vector<core::CustomFieldDefinition>& definitions) {
+  std::string key = f.field.substr(kCustomPrefix.size());
+  auto d = std::find_if(definitions.begin(), definitions.end(),
+                        [&](const core::CustomFieldDefinition& x) { return x.key == key; });
+  if (d == definitions.end()) return bad_filter(f, "no such custom field");
+  std::string custom(t.custom);
+  std::string in_custom =
+      "t.id IN (SELECT record_id FROM " + custom + " WHERE key = " + b.param(key);
+  bool num = numeric(d->type);
+  std::string col = num ? "number" : "value";
+  auto value = [&](const std::string& v) -> core::Result<std::string> {
+    if (!num) return b.param(v);
+    RAPPORT_ASSIGN_OR_RETURN(SqlParam p, custom_number(f, d->type, v));
+    return b.param(std::move(p));
+  };
+  if (d->type == core::CustomFieldType::kMultiSelect &&
+      (f.op == FilterOp::kEq || f.op == FilterOp::kNe || f.op == FilterOp::kIn)) {
+    std::string list;
+    for (const auto& v : f.values) list += (list.empty() ? "" : ", ") + b.param(v);
+    std::string has = "EXISTS (SELECT 1 FROM " + custom + " c, json_each(c.value) j WHERE " +
+                      "c.record_id = t.id AND c.key = " + b.param(key) + " AND j.value IN (" +
+                      list + "))";
+    b.where(f.op == FilterOp::kNe ? "NOT " + has : has);
+    return {};
+  }
+  switch (f.op) {
+    case FilterOp::kEq:
+    case FilterOp::kNe: {
+      RAPPORT_ASSIGN_OR_RETURN(std::string ph, value(f.values[0]));
+      std::string cond = in_custom + " AND " + col + " = " + ph + ")";
+      b.where(f.op == FilterOp::kNe ? "NOT " + cond : cond);
+      return {};
+    }
+    case FilterOp::kLt:
+    case FilterOp::kGt: {
+      RAPPORT_ASSIGN_OR_RETURN(std::string ph, value(f.values[0]));
+      b.where(in_custom + " AND " + col + (f.op == FilterOp::kLt ? " < " : " > ") + ph + ")");
+      return {};
+    }
+    case FilterOp::kIn: {
+      std::string list;
+      for (const auto& v : f.values) {
+        RAPPORT_ASSIGN_OR_RETURN(std::string ph, value(v));
+        list += (list.empty() ? "" : ", ") + ph;
+      }
+      b.where(in_custom + " AND " + col + " IN (" + list + "))");
+      return {};
+    }
+    case FilterOp::kContains:
+      b.where(in_custom + " AND value LIKE " + b.param(like_pattern(f.values[0])) +
+              " ESCAPE '\\')");
+      return {};
+    case FilterOp::kEmpty:
+      b.where(f.values[0] == "true" ? "NOT " + in_custom + ")" : in_custom + ")");
+      return {};
+  }
+  return {};
+}
+
+void scope_filter(Builder& b, const RecordScope& scope) {
+  if (scope.kind == RecordScope::Kind::kAll) return;
+  if (scope.ids.empty()) {
+    b.where("0");
+    return;
+  }
+  std::string list;
+  for (core::Id id : scope.ids) list += (list.empty() ? "" : ", ") + b.param(id);
+  const char* col = scope.kind == RecordScope::Kind::kOwners ? "t.owner_id" : "t.team_id";
+  b.where(std::string(col) + " IN (" + list + ")");
+}
+
+void search_filter(Builder& b, const EntityTables& t, const SearchPlan& plan) {
+  if (!plan.phrases.empty()) {
+    std::string match;
+    for (const auto& p : plan.phrases) match += (match.empty() ? "" : " AND ") + fts_phrase(p);
+    std::string search(t.search);
+    b.where("t.id IN (SELECT rowid FROM " + search + " WHERE " + search + " MATCH " +
+            b.param(match) + ")");
+    return;
+  }
+  for (const auto& g : plan.grams) {
+    b.where("t.id IN (SELECT record_id FROM " + std::string(t.grams) +
+            " WHERE gram = " + b.param(g) + ")");
+  }
+}
+
+}  // namespace
+
+core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const FieldSpec> fields,
+                                     const core::ListQuery& query, const RecordScope& scope,
+                                     Shelf shelf,
+                                     const std::vector<core::CustomFieldDefinition>& definitions,
+                                     const SearchPlan& plan) {
+  if (query.limit < 1 || query.limit > core::kMaxPageSize) {
+    return Error::field("limit", "must be between 1 and " + std::to_string(core::kMaxPageSize));
+  }
+  auto find = [&](std::string_view name) -> const FieldSpec* {
+    auto it = std::find_if(fields.begin(), fields.end(),
+                           [&](const FieldSpec& s) { return s.name == name; });
+    return it == fields.end() ? nullptr : &*it;
+  };
+  Builder b;
+  b.where(shelf == Shelf::kLive ? "t.deleted_at IS NULL" : "t.deleted_at IS NOT NULL");
+  scope_filter(b, scope);
+  for (const core::Filter& f : query.filters) {
+    RAPPORT_TRY(check_arity(f));
+    if (f.field == "tags") {
+      RAPPORT_TRY(tags_filter(b, tables, f));
+    } else if (f.field.starts_with(kCustomPrefix)) {
+      RAPPORT_TRY(custom_filter(b, tables, f, definitions));
+    } else if (const FieldSpec* spec = find(f.field)) {
+      RAPPORT_TRY(standard_filter(b, *spec, f));
+    } else {
+      return bad_filter(f, "is not a field lists can filter on");
+    }
+  }
+  search_filter(b, tables, plan);
+
+  ListSql out;
+  out.limit = query.limit;
+  const FieldSpec* sort = find(query.sort ? std::string_view(query.sort->field) : "id");
+  if (sort == nullptr || !sort->sortable) {
+    return Error::field("sort", "\"" + (query.sort ? query.sort->field.substr(0, 64) : "") +
+                                    "\" is not a field lists can sort on");
+  }
+  // Newest first unless the client asks otherwise.
+  out.descending = query.sort ? query.sort->descending : true;
+  out.sort_field = std::string(sort->name);
+  out.sort_kind = sort->kind;
+  std::string col = "t." + std::string(sort->column);
+  bool by_id = sort->column == "id";
+  if (!query.after.empty()) {
+    RAPPORT_ASSIGN_OR_RETURN(Cursor c, decode_cursor(query.after));
+    bool text_value = std::holds_alternative<std::string>(c.value);
+    if (c.field != out.sort_field || c.descending != out.descending ||
+        text_value != (sort->kind == FieldSpec::Kind::kText)) {
+      return Error::field("after", "the cursor belongs to a different sort order");
+    }
+    const char* cmp = out.descending ? " < " : " > ";
+    if (by_id) {
+      b.where("t.id" + std::string(cmp) + b.param(c.id));
+    } else {
+      SqlParam v = text_value ? SqlParam(std::get<std::string>(c.value))
+                              : SqlParam(std::get<std::int64_t>(c.value));
+      std::string pv = b.param(std::move(v));
+      b.where("(" + col + ", t.id)" + cmp + "(" + pv + ", " + b.param(c.id) + ")");
+    }
+  }
+  const char* dir = out.descending ? " DESC" : " ASC";
+  std::string order = by_id ? "t.id" + std::string(dir) : col + dir + ", t.id" + dir;
+  out.text = "SELECT " + std::string(tables.columns) + ", " + col + " FROM " +
+             std::string(tables.table) + " t" + b.where_clause() + " ORDER BY " + order +
+             " LIMIT " + b.param(std::int64_t{query.limit + 1});
+  out.params = b.take_params();
+  return out;
+}
+
+SortValue sort_value_at(const Statement& statement, int column, FieldSpec::Kind kind) {
+  if (kind == FieldSpec::Kind::kText) return statement.text_at(column);
+  return statement.int64_at(column);
+}
+
+std::string next_cursor(const ListSql& sql, core::Id id, const SortValue& value) {
+  return encode_cursor(Cursor{sql.sort_field, sql.descending, value, id});
+}
+
+void bind_all(Statement& statement, const std::vector<SqlParam>& params) {
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    int index = static_cast<int>(i + 1);
+    std::visit(
+        [&](const auto& v) {
+          using V = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<V, std::string>)
+            statement.bind(index, std::string_view(v));
+          else
+            statement.bind(index, v);
+        },
+        params[i]);
+  }
+}
+
+}  // namespace rapport::store::sqlite

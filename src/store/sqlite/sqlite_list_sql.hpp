@@ -1,0 +1,75 @@
+// Turns a core::ListQuery, a record scope and a shelf into one SQLite SELECT with bound
+// parameters: filters and sort through a fixed allowlist of columns, keyset pagination on
+// (sort column, id), the search plan, all in the same WHERE clause. Never OFFSET.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/custom_field.hpp"
+#include "core/ids.hpp"
+#include "core/list_query.hpp"
+#include "core/result.hpp"
+#include "store/search_document.hpp"
+#include "store/sqlite/sqlite_statement.hpp"
+#include "store/store.hpp"
+
+namespace rapport::store::sqlite {
+
+// The tables of one kind of record (contacts or companies). All names are literals of this
+// adapter, never input.
+struct EntityTables {
+  std::string_view table;    // "contacts"
+  std::string_view tags;     // "contact_tags"
+  std::string_view custom;   // "contact_custom"
+  std::string_view search;   // "contact_search" (FTS5)
+  std::string_view grams;    // "contact_grams"
+  std::string_view columns;  // the SELECT list that the row reader expects
+  core::CustomEntity entity;
+};
+
+// A standard field a client may filter on (and sort on, when `sortable`).
+struct FieldSpec {
+  enum class Kind { kInt, kText, kTime };
+  std::string_view name;    // as clients write it
+  std::string_view column;  // as SQL writes it
+  Kind kind;
+  bool sortable;
+};
+
+using SqlParam = std::variant<std::int64_t, double, std::string>;
+
+struct ListSql {
+  std::string text;
+  std::vector<SqlParam> params;
+  int limit = 0;           // rows the page shows; the query asks for one more
+  std::string sort_field;  // for the next cursor
+  bool descending = false;
+  FieldSpec::Kind sort_kind{};  // the type of the sort value (the last selected column)
+};
+
+// Builds the query. kInvalid (with the offending field) for an unknown filter or sort field, an
+// operator the field does not support, a malformed value, a limit outside 1..kMaxPageSize, or a
+// cursor that does not belong to this sort.
+core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const FieldSpec> fields,
+                                     const core::ListQuery& query, const RecordScope& scope,
+                                     Shelf shelf,
+                                     const std::vector<core::CustomFieldDefinition>& definitions,
+                                     const SearchPlan& plan);
+
+using SortValue = std::variant<std::int64_t, std::string>;
+
+// The sort value of the current row of a list statement (selected at `column`).
+SortValue sort_value_at(const Statement& statement, int column, FieldSpec::Kind kind);
+
+// The cursor text that continues `sql` after the row with `id` and `value`.
+std::string next_cursor(const ListSql& sql, core::Id id, const SortValue& value);
+
+// Binds `params` to `statement` as ?1, ?2, ….
+void bind_all(Statement& statement, const std::vector<SqlParam>& params);
+
+}  // namespace rapport::store::sqlite

@@ -1,0 +1,40 @@
+// The rows derived from a contact or company besides its own: tags, custom values (for filters
+// and uniqueness), the FTS5 search body and the name bigrams. Written on every create and
+// update, removed on erasure.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/custom_field.hpp"
+#include "core/ids.hpp"
+#include "core/result.hpp"
+#include "store/sqlite/sqlite_connection.hpp"
+#include "store/sqlite/sqlite_list_sql.hpp"
+
+namespace rapport::store::sqlite {
+
+struct RecordIndex {
+  std::vector<std::string> tags;
+  const core::CustomValues* custom = nullptr;
+  std::string body;
+  std::set<std::string> grams;
+};
+
+// kConflict with a field error "custom/<key>" when a unique custom value of `values` is already
+// held by another record of the same kind (live or in the trash).
+core::Status check_unique_custom(SqliteConnection& conn, const EntityTables& tables, core::Id id,
+                                 const core::CustomValues& values,
+                                 const std::vector<core::CustomFieldDefinition>& definitions);
+
+// Replaces the derived rows of record `id` (`fresh`: the record is new, nothing to replace).
+core::Status write_index(SqliteConnection& conn, const EntityTables& tables, core::Id id,
+                         const RecordIndex& index,
+                         const std::vector<core::CustomFieldDefinition>& definitions, bool fresh);
+
+// Removes the search rows of record `id` (tags and custom rows go with the record through
+// ON DELETE CASCADE).
+core::Status erase_search_rows(SqliteConnection& conn, const EntityTables& tables, core::Id id);
+
+}  // namespace rapport::store::sqlite

@@ -40,6 +40,11 @@ core::Status SqliteDatabase::write(const Work& work) {
   return in_transaction(*writer_, "BEGIN IMMEDIATE", work);
 }
 
+core::Status SqliteDatabase::exclusive(const Work& work) {
+  std::lock_guard lock(writer_mutex_);
+  return work(*writer_);
+}
+
 core::Status SqliteDatabase::read(const Work& work) {
   if (readers_.empty()) return write(work);
   SqliteConnection* conn = nullptr;

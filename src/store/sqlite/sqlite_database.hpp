@@ -29,6 +29,9 @@ class SqliteDatabase {
   // Runs `work` inside BEGIN IMMEDIATE … COMMIT on the writer connection, one caller at a time:
   // committed when it returns ok, rolled back when it returns an error (which is passed on).
   core::Status write(const Work& work);
+  // Runs `work` on the writer connection outside any transaction, one caller at a time: for the
+  // migration runner, which opens one transaction per migration itself.
+  core::Status exclusive(const Work& work);
   // Runs `work` inside a read transaction (one consistent snapshot) on a free reader connection,
   // waiting for one when all are busy. `work` must not write.
   core::Status read(const Work& work);

@@ -1,0 +1,663 @@
+// The store conformance suite: the same behaviour required of every engine. Parameterised over
+// engines; SQLite runs on a temporary file, PostgreSQL (when its adapter is built) on the URL in
+// RAPPORT_TEST_POSTGRES_URL.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "core/text_rules.hpp"
+#include "store/sqlite/sqlite_connection.hpp"
+#include "store/sqlite/sqlite_migrations.hpp"
+#include "store/store.hpp"
+
+namespace rapport::store {
+namespace {
+
+using core::ErrorKind;
+using core::FilterOp;
+
+// One engine under test: how to open a fresh store and how to mark its schema as newer than
+// this binary (for the refusal test).
+struct EngineFixture {
+  std::unique_ptr<CustomerStore> store;
+  std::function<void()> bump_schema;
+  std::function<void()> cleanup;
+};
+
+EngineFixture make_sqlite(const std::string& test_name) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("rapport_conformance_" + std::to_string(::getpid()) + "_" + test_name);
+  std::filesystem::remove_all(dir);
+  std::string path = (dir / "store.db").string();
+  auto opened = open(path);
+  if (!opened.ok()) throw std::runtime_error(opened.error().message);
+  EngineFixture f;
+  f.store = std::move(opened).value();
+  f.bump_schema = [path] {
+    auto conn = sqlite::SqliteConnection::open(path, false);
+    auto stmt = (*conn)->prepare("INSERT INTO schema_version(version, name) VALUES (?1, 'future')");
+    (void)stmt->bind(1, std::int64_t{sqlite::latest_schema_version() + 1}).run();
+  };
+  f.cleanup = [dir] { std::filesystem::remove_all(dir); };
+  return f;
+}
+
+// Adding an engine: one entry here and one in kEngines.
+EngineFixture make_engine(const std::string& engine, const std::string& test_name) {
+  if (engine == "sqlite") return make_sqlite(test_name);
+  throw std::runtime_error("unknown engine " + engine);
+}
+
+const std::vector<std::string> kEngines = {"sqlite"};
+
+core::Timestamp at(const char* text) { return *core::parse_timestamp(text); }
+
+class StoreConformance : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(name.begin(), name.end(), '/', '_');
+    engine_ = make_engine(GetParam(), name);
+    auto migrated = store().migrate();
+    ASSERT_TRUE(migrated.ok()) << migrated.error().message;
+  }
+  void TearDown() override {
+    engine_.store.reset();
+    if (engine_.cleanup) engine_.cleanup();
+  }
+
+  CustomerStore& store() { return *engine_.store; }
+
+  Stamp stamp() {
+    clock_ += std::chrono::seconds(1);
+    return Stamp{7, clock_};
+  }
+
+  core::Contact person(std::string given, std::string family) {
+    core::Contact c;
+    c.given_name = std::move(given);
+    c.family_name = std::move(family);
+    return c;
+  }
+
+  core::Result<core::Contact> create(core::Contact c,
+                                     const std::vector<core::CustomFieldDefinition>& defs = {}) {
+    core::ContactRules rules;
+    rules.custom_fields = defs;
+    RAPPORT_TRY(core::validate(c, rules));
+    core::Contact out;
+    RAPPORT_TRY(store().transact([&](CustomerTx& tx) -> core::Status {
+      RAPPORT_ASSIGN_OR_RETURN(out, tx.create_contact(c, stamp()));
+      return {};
+    }));
+    return out;
+  }
+
+  core::Result<Page<core::Contact>> list(const core::ListQuery& q,
+                                         const RecordScope& scope = RecordScope::all(),
+                                         Shelf shelf = Shelf::kLive) {
+    Page<core::Contact> page;
+    RAPPORT_TRY(store().read([&](CustomerTx& tx) -> core::Status {
+      RAPPORT_ASSIGN_OR_RETURN(page, tx.list_contacts(q, scope, shelf));
+      return {};
+    }));
+    return page;
+  }
+
+  // Ids of every contact matching `q`, following cursors.
+  std::vector<core::Id> all_ids(core::ListQuery q, const RecordScope& scope = RecordScope::all(),
+                                Shelf shelf = Shelf::kLive) {
+    std::vector<core::Id> ids;
+    for (int guard = 0; guard < 1000; ++guard) {
+      auto page = list(q, scope, shelf);
+      EXPECT_TRUE(page.ok()) << page.error().message;
+      if (!page.ok()) break;
+      for (const auto& c : page->items) ids.push_back(c.id);
+      if (page->next.empty()) break;
+      q.after = page->next;
+    }
+    return ids;
+  }
+
+  std::vector<core::Id> search(const std::string& q,
+                               const RecordScope& scope = RecordScope::all()) {
+    core::ListQuery query;
+    query.search = q;
+    return all_ids(query, scope);
+  }
+
+  core::CustomFieldDefinition define(std::string key, core::CustomFieldType type,
+                                     std::vector<std::string> options = {}, bool unique = false) {
+    core::CustomFieldDefinition d;
+    d.key = std::move(key);
+    d.label = d.key;
+    d.type = type;
+    d.options = std::move(options);
+    d.unique = unique;
+    EXPECT_TRUE(core::validate(d).ok());
+    core::CustomFieldDefinition out;
+    auto status = store().transact([&](CustomerTx& tx) -> core::Status {
+      RAPPORT_ASSIGN_OR_RETURN(out, tx.create_custom_field(d, stamp()));
+      return {};
+    });
+    EXPECT_TRUE(status.ok()) << status.error().message;
+    return out;
+  }
+
+  EngineFixture engine_;
+  core::Timestamp clock_ = at("2024-01-01T00:00:00Z");
+};
+
+core::Filter filter(std::string field, FilterOp op, std::vector<std::string> values) {
+  return core::Filter{std::move(field), op, std::move(values)};
+}
+
+core::ListQuery where(std::vector<core::Filter> filters) {
+  core::ListQuery q;
+  q.filters = std::move(filters);
+  return q;
+}
+
+TEST_P(StoreConformance, ContactRoundTripsEveryField) {
+  auto tier = define("tier", core::CustomFieldType::kSingleSelect, {"gold", "silver"});
+  auto score = define("score", core::CustomFieldType::kNumber);
+  auto langs = define("langs", core::CustomFieldType::kMultiSelect, {"th", "en", "zh"});
+  auto budget = define("budget", core::CustomFieldType::kMoney);
+  core::Company acme;
+  acme.name = "Siam Widgets";
+  ASSERT_TRUE(core::validate(acme, {}, "TH").ok());
+  core::Company stored_company;
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(stored_company, tx.create_company(acme, stamp()));
+                    return {};
+                  })
+                  .ok());
+
+  core::Contact c = person("สมชาย", "ใจดี");
+  c.display_name = "Khun Somchai";
+  c.emails = {{"Somchai@Example.co.th", "work", true}, {"s@home.example", "home", false}};
+  c.phones = {{"081-234-5678", "", "mobile", true}, {"+31 20 123 4567", "", "work", false}};
+  c.addresses = {{"work", "99 Rama IV Rd", "Bangkok", "Bangkok", "10500", "TH"}};
+  c.companies = {{stored_company.id, "Buyer"}};
+  c.lifecycle_stage = "customer";
+  c.lead_source = "trade fair";
+  c.owner_id = 11;
+  c.team_id = 3;
+  c.tags = {"vip", "ลูกค้าใหม่"};
+  c.preferred_language = "th";
+  c.time_zone = "Asia/Bangkok";
+  c.consents = {{"email", true, at("2024-05-01T10:00:00Z"), "web form"}};
+  c.notes = "Prefers LINE.\nSecond line.";
+  c.custom["tier"] = {"gold", {}, {}};
+  c.custom["score"] = {"12.5", {}, {}};
+  c.custom["langs"] = {"", {"th", "en"}, {}};
+  c.custom["budget"] = {"", {}, core::Money{1500000, "THB"}};
+  auto created = create(c, {tier, score, langs, budget});
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  EXPECT_GT(created->id, 0);
+  EXPECT_EQ(created->meta.version, 1);
+  EXPECT_EQ(created->meta.created_by, 7);
+  EXPECT_FALSE(created->meta.deleted_at.has_value());
+
+  core::Contact read;
+  ASSERT_TRUE(store()
+                  .read([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(read, tx.get_contact(created->id));
+                    return {};
+                  })
+                  .ok());
+  core::ContactRules rules;
+  rules.custom_fields = {tier, score, langs, budget};
+  ASSERT_TRUE(core::validate(c, rules).ok());
+  c.id = read.id;
+  c.meta = read.meta;
+  EXPECT_EQ(read, c);
+  EXPECT_EQ(read.phones[0].e164, "+66812345678");
+}
+
+TEST_P(StoreConformance, CompanyRoundTripsEveryField) {
+  core::Company parent;
+  parent.name = "Parent Holdings";
+  ASSERT_TRUE(core::validate(parent, {}, "TH").ok());
+  core::Company c;
+  c.name = "Nederlandse Fietsen B.V.";
+  c.domains = {"fietsen.nl", "fietsen.example"};
+  c.industry = "retail";
+  c.size = "51-200";
+  c.annual_revenue = core::Money{123456789, "EUR"};
+  c.addresses = {{"billing", "Damrak 1", "Amsterdam", "NH", "1012 LG", "NL"}};
+  c.owner_id = 4;
+  c.team_id = 2;
+  c.tags = {"partner"};
+  c.notes = "Since 2019";
+  ASSERT_TRUE(core::validate(c, {}, "TH").ok());
+  core::Company read;
+  auto status = store().transact([&](CustomerTx& tx) -> core::Status {
+    RAPPORT_ASSIGN_OR_RETURN(core::Company p, tx.create_company(parent, stamp()));
+    c.parent_id = p.id;
+    RAPPORT_ASSIGN_OR_RETURN(core::Company created, tx.create_company(c, stamp()));
+    RAPPORT_ASSIGN_OR_RETURN(read, tx.get_company(created.id));
+    return {};
+  });
+  ASSERT_TRUE(status.ok()) << status.error().message;
+  c.id = read.id;
+  c.meta = read.meta;
+  EXPECT_EQ(read, c);
+  EXPECT_EQ(read.meta.version, 1);
+}
+
+TEST_P(StoreConformance, StaleVersionIsRefused) {
+  auto created = create(person("Anna", "de Vries"));
+  ASSERT_TRUE(created.ok());
+  core::Contact first = *created, second = *created;
+  first.notes = "first writer";
+  second.notes = "second writer";
+  core::Contact updated;
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(updated, tx.update_contact(first, stamp()));
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(updated.meta.version, 2);
+  EXPECT_EQ(updated.notes, "first writer");
+  auto stale = store().transact([&](CustomerTx& tx) -> core::Status {
+    RAPPORT_TRY(tx.update_contact(second, stamp()));
+    return {};
+  });
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().kind, ErrorKind::kStale);
+  auto stale_trash = store().transact([&](CustomerTx& tx) -> core::Status {
+    RAPPORT_TRY(tx.trash_contact(created->id, 1, stamp()));
+    return {};
+  });
+  EXPECT_EQ(stale_trash.error().kind, ErrorKind::kStale);
+  auto missing = store().transact([&](CustomerTx& tx) -> core::Status {
+    core::Contact ghost = first;
+    ghost.id = 999999;
+    RAPPORT_TRY(tx.update_contact(ghost, stamp()));
+    return {};
+  });
+  EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
+}
+
+TEST_P(StoreConformance, FailedTransactionLeavesNothing) {
+  auto status = store().transact([&](CustomerTx& tx) -> core::Status {
+    core::Contact c = person("Rolled", "Back");
+    RAPPORT_TRY(core::validate(c, {}));
+    RAPPORT_TRY(tx.create_contact(c, stamp()));
+    return core::Error::forbidden("refused after the write");
+  });
+  EXPECT_EQ(status.error().kind, ErrorKind::kForbidden);
+  EXPECT_TRUE(all_ids({}).empty());
+}
+
+TEST_P(StoreConformance, TrashRestoreAndErase) {
+  auto kept = create(person("Kept", "Person"));
+  auto gone = create(person("Forgotten", "Zebediah"));
+  ASSERT_TRUE(kept.ok() && gone.ok());
+  core::Contact trashed;
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(trashed, tx.trash_contact(gone->id, 1, stamp()));
+                    return {};
+                  })
+                  .ok());
+  EXPECT_TRUE(trashed.meta.deleted_at.has_value());
+  EXPECT_EQ(trashed.meta.version, 2);
+  EXPECT_EQ(all_ids({}), std::vector<core::Id>{kept->id});
+  EXPECT_EQ(all_ids({}, RecordScope::all(), Shelf::kTrash), std::vector<core::Id>{gone->id});
+  auto again = store().transact([&](CustomerTx& tx) -> core::Status {
+    RAPPORT_TRY(tx.trash_contact(gone->id, 2, stamp()));
+    return {};
+  });
+  EXPECT_EQ(again.error().kind, ErrorKind::kConflict);
+  auto edit_trashed = store().transact([&](CustomerTx& tx) -> core::Status {
+    RAPPORT_TRY(tx.update_contact(trashed, stamp()));
+    return {};
+  });
+  EXPECT_EQ(edit_trashed.error().kind, ErrorKind::kConflict);
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(auto r, tx.restore_contact(gone->id, 2, stamp()));
+                    EXPECT_FALSE(r.meta.deleted_at.has_value());
+                    EXPECT_EQ(r.meta.version, 3);
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(search("zebediah"), std::vector<core::Id>{gone->id});
+  ASSERT_TRUE(store().transact([&](CustomerTx& tx) { return tx.erase_contact(gone->id); }).ok());
+  EXPECT_TRUE(search("zebediah").empty());
+  EXPECT_TRUE(search("ze").empty());
+  auto lookup = store().read([&](CustomerTx& tx) -> core::Status {
+    RAPPORT_TRY(tx.get_contact(gone->id));
+    return {};
+  });
+  EXPECT_EQ(lookup.error().kind, ErrorKind::kNotFound);
+  auto erase_again = store().transact([&](CustomerTx& tx) { return tx.erase_contact(gone->id); });
+  EXPECT_EQ(erase_again.error().kind, ErrorKind::kNotFound);
+}
+
+TEST_P(StoreConformance, PagingHasNoDuplicatesOrGapsAndSurvivesInserts) {
+  std::vector<core::Id> created;
+  for (int i = 0; i < 57; ++i) {
+    auto c = create(person("P" + std::to_string(i % 7), "Family"));
+    ASSERT_TRUE(c.ok());
+    created.push_back(c->id);
+  }
+  core::ListQuery q;
+  q.limit = 10;
+  std::vector<core::Id> seen;
+  for (int page_no = 0;; ++page_no) {
+    auto page = list(q);
+    ASSERT_TRUE(page.ok()) << page.error().message;
+    for (const auto& c : page->items) seen.push_back(c.id);
+    if (page_no == 1) {
+      // Records written between pages must not shift the remaining pages.
+      ASSERT_TRUE(create(person("Late", "Arrival")).ok());
+    }
+    if (page->next.empty()) break;
+    q.after = page->next;
+  }
+  std::set<core::Id> unique(seen.begin(), seen.end());
+  EXPECT_EQ(unique.size(), seen.size());
+  for (core::Id id : created) EXPECT_TRUE(unique.contains(id)) << id;
+  EXPECT_TRUE(std::is_sorted(seen.rbegin(), seen.rend()));  // newest first by default
+}
+
+TEST_P(StoreConformance, SortsBothWaysAcrossPages) {
+  for (const char* name : {"Chanida", "anna", "Bram", "Zhang Wei", "Élodie", "Mark", "Bram"}) {
+    ASSERT_TRUE(create(person(name, "X")).ok());
+  }
+  for (bool descending : {false, true}) {
+    core::ListQuery q;
+    q.sort = core::SortKey{"display_name", descending};
+    q.limit = 2;
+    std::vector<std::pair<std::string, core::Id>> rows;
+    for (;;) {
+      auto page = list(q);
+      ASSERT_TRUE(page.ok()) << page.error().message;
+      for (const auto& c : page->items) rows.emplace_back(c.display_name, c.id);
+      if (page->next.empty()) break;
+      q.after = page->next;
+    }
+    ASSERT_EQ(rows.size(), 7u);
+    auto sorted = rows;
+    std::sort(sorted.begin(), sorted.end());
+    if (descending) std::reverse(sorted.begin(), sorted.end());
+    EXPECT_EQ(rows, sorted) << "descending=" << descending;
+  }
+  core::ListQuery mismatched;
+  mismatched.sort = core::SortKey{"display_name", false};
+  mismatched.limit = 2;
+  auto first = list(mismatched);
+  mismatched.sort->descending = true;
+  mismatched.after = first->next;
+  EXPECT_EQ(list(mismatched).error().kind, ErrorKind::kInvalid);
+}
+
+TEST_P(StoreConformance, FilterOperators) {
+  auto tier = define("tier", core::CustomFieldType::kSingleSelect, {"gold", "silver"});
+  auto score = define("score", core::CustomFieldType::kNumber);
+  std::map<core::Id, std::string> created_at;
+  auto make = [&](const char* name, const char* stage, std::optional<core::Id> owner,
+                  std::vector<std::string> tags, const char* tier_value, const char* score_value) {
+    core::Contact c = person(name, "F");
+    c.lifecycle_stage = stage;
+    c.owner_id = owner;
+    c.tags = std::move(tags);
+    if (tier_value) c.custom["tier"] = {tier_value, {}, {}};
+    if (score_value) c.custom["score"] = {score_value, {}, {}};
+    auto created = create(c, {tier, score});
+    EXPECT_TRUE(created.ok()) << created.error().message;
+    created_at[created->id] = core::format_timestamp(created->meta.created_at);
+    return created->id;
+  };
+  core::Id a = make("Alpha", "lead", 1, {"vip"}, "gold", "10");
+  core::Id b = make("Bravo", "customer", 2, {"vip", "churn"}, "silver", "2.5");
+  core::Id c = make("Charlie", "customer", std::nullopt, {}, nullptr, nullptr);
+  auto ids = [&](std::vector<core::Filter> f) {
+    auto out = all_ids(where(std::move(f)));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using V = std::vector<core::Id>;
+  EXPECT_EQ(ids({filter("lifecycle_stage", FilterOp::kEq, {"customer"})}), (V{b, c}));
+  EXPECT_EQ(ids({filter("lifecycle_stage", FilterOp::kNe, {"customer"})}), (V{a}));
+  EXPECT_EQ(ids({filter("owner_id", FilterOp::kIn, {"1", "2"})}), (V{a, b}));
+  EXPECT_EQ(ids({filter("owner_id", FilterOp::kNe, {"1"})}), (V{b, c}));
+  EXPECT_EQ(ids({filter("owner_id", FilterOp::kEmpty, {"true"})}), (V{c}));
+  EXPECT_EQ(ids({filter("owner_id", FilterOp::kEq, {"1"}),
+                 filter("lifecycle_stage", FilterOp::kEq, {"lead"})}),
+            (V{a}));
+  EXPECT_EQ(ids({filter("display_name", FilterOp::kContains, {"rav"})}), (V{b}));
+  EXPECT_EQ(ids({filter("display_name", FilterOp::kContains, {"%"})}), (V{}));
+  EXPECT_EQ(ids({filter("display_name", FilterOp::kLt, {"B"})}), (V{a}));
+  EXPECT_EQ(ids({filter("created_at", FilterOp::kGt, {created_at[a]})}), (V{b, c}));
+  EXPECT_EQ(ids({filter("created_at", FilterOp::kLt, {created_at[c]}),
+                 filter("created_at", FilterOp::kGt, {created_at[a]})}),
+            (V{b}));
+  EXPECT_EQ(ids({filter("tags", FilterOp::kEq, {"vip"})}), (V{a, b}));
+  EXPECT_EQ(ids({filter("tags", FilterOp::kNe, {"churn"})}), (V{a, c}));
+  EXPECT_EQ(ids({filter("tags", FilterOp::kIn, {"churn", "nope"})}), (V{b}));
+  EXPECT_EQ(ids({filter("tags", FilterOp::kContains, {"hur"})}), (V{b}));
+  EXPECT_EQ(ids({filter("tags", FilterOp::kEmpty, {"true"})}), (V{c}));
+  EXPECT_EQ(ids({filter("custom.tier", FilterOp::kEq, {"gold"})}), (V{a}));
+  EXPECT_EQ(ids({filter("custom.tier", FilterOp::kNe, {"gold"})}), (V{b, c}));
+  EXPECT_EQ(ids({filter("custom.tier", FilterOp::kEmpty, {"false"})}), (V{a, b}));
+  EXPECT_EQ(ids({filter("custom.score", FilterOp::kGt, {"3"})}), (V{a}));
+  EXPECT_EQ(ids({filter("custom.score", FilterOp::kLt, {"3"})}), (V{b}));
+  EXPECT_EQ(ids({filter("custom.score", FilterOp::kIn, {"10", "11"})}), (V{a}));
+
+  for (const auto& bad :
+       {filter("password_hash", FilterOp::kEq, {"x"}), filter("custom.nope", FilterOp::kEq, {"x"}),
+        filter("owner_id", FilterOp::kEq, {"one"}), filter("owner_id", FilterOp::kContains, {"1"}),
+        filter("created_at", FilterOp::kGt, {"yesterday"}), filter("tags", FilterOp::kLt, {"a"}),
+        filter("owner_id", FilterOp::kEmpty, {"maybe"}), filter("owner_id", FilterOp::kIn, {}),
+        filter("custom.score", FilterOp::kGt, {"x"})}) {
+    auto page = list(where({bad}));
+    ASSERT_FALSE(page.ok()) << bad.field;
+    EXPECT_EQ(page.error().kind, ErrorKind::kInvalid) << bad.field;
+  }
+  core::ListQuery bad_sort;
+  bad_sort.sort = core::SortKey{"doc; DROP TABLE contacts", false};
+  EXPECT_EQ(list(bad_sort).error().kind, ErrorKind::kInvalid);
+  core::ListQuery huge;
+  huge.limit = 100000;
+  EXPECT_EQ(list(huge).error().kind, ErrorKind::kInvalid);
+  core::ListQuery forged;
+  forged.after = "djF8aWR8ZHxpfDF8MQ' OR 1=1";
+  EXPECT_EQ(list(forged).error().kind, ErrorKind::kInvalid);
+}
+
+TEST_P(StoreConformance, RecordScopeRestrictsListsAndSearch) {
+  auto mine = person("Scoped", "Mine");
+  mine.owner_id = 1;
+  mine.team_id = 10;
+  auto theirs = person("Scoped", "Theirs");
+  theirs.owner_id = 2;
+  theirs.team_id = 20;
+  auto a = create(mine);
+  auto b = create(theirs);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(all_ids({}, RecordScope::owners({1})), std::vector<core::Id>{a->id});
+  EXPECT_EQ(all_ids({}, RecordScope::teams({20})), std::vector<core::Id>{b->id});
+  EXPECT_TRUE(all_ids({}, RecordScope::owners({})).empty());
+  EXPECT_EQ(search("scoped", RecordScope::teams({10})), std::vector<core::Id>{a->id});
+  EXPECT_EQ(search("theirs", RecordScope::owners({1})), std::vector<core::Id>{});
+  EXPECT_EQ(search("scoped").size(), 2u);
+}
+
+TEST_P(StoreConformance, SearchFindsNamesAcrossScriptsPhonesAndCompanies) {
+  core::Company company;
+  company.name = "Bangkok Rubber Co.";
+  ASSERT_TRUE(core::validate(company, {}, "TH").ok());
+  core::Id company_id = 0;
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(auto c, tx.create_company(company, stamp()));
+                    company_id = c.id;
+                    return {};
+                  })
+                  .ok());
+  auto nguyen = person("Văn An", "Nguyễn");
+  auto muller = person("Jürgen", "Müller");
+  muller.notes = "Met at the Hannover fair";
+  auto thai = person("สมชาย", "ใจดี");
+  thai.phones = {{"081-234-5678", "", "mobile", true}};
+  thai.companies = {{company_id, "Owner"}};
+  auto chinese = person("小明", "王");
+  chinese.display_name = "王小明";
+  auto other = person("Lee", "Smith");
+  other.emails = {{"lee.smith@example.com", "work", true}};
+  auto n = create(nguyen), m = create(muller), t = create(thai), z = create(chinese),
+       o = create(other);
+  ASSERT_TRUE(n.ok() && m.ok() && t.ok() && z.ok() && o.ok());
+  using V = std::vector<core::Id>;
+  EXPECT_EQ(search("Nguyen"), V{n->id});
+  EXPECT_EQ(search("nguyễn"), V{n->id});
+  EXPECT_EQ(search("MULLER"), V{m->id});
+  EXPECT_EQ(search("Müll"), V{m->id});
+  EXPECT_EQ(search("hannover"), V{m->id});
+  EXPECT_EQ(search("มชา"), V{t->id});
+  EXPECT_EQ(search("王小明"), V{z->id});
+  EXPECT_EQ(search("小明"), V{z->id});
+  EXPECT_EQ(search("+66 81 234 5678"), V{t->id});
+  EXPECT_EQ(search("081-234-5678"), V{t->id});
+  EXPECT_EQ(search("2345678"), V{t->id});
+  EXPECT_EQ(search("rubber"), V{t->id});
+  EXPECT_EQ(search("smith@example"), V{o->id});
+  EXPECT_TRUE(search("nobody-here").empty());
+  core::ListQuery one_char;
+  one_char.search = "王";
+  EXPECT_EQ(list(one_char).error().kind, ErrorKind::kInvalid);
+}
+
+TEST_P(StoreConformance, SqlMetacharactersAreData) {
+  std::vector<std::string> nasty = {"Robert'); DROP TABLE contacts;--", "\"quoted\" name",
+                                    "100% _done_ \\", "a' OR '1'='1", "NEAR(a b) AND OR *"};
+  std::vector<core::Id> ids;
+  for (const auto& text : nasty) {
+    auto c = person(text, "Meta");
+    c.notes = text;
+    c.tags = {text.substr(0, 20)};
+    auto created = create(c);
+    ASSERT_TRUE(created.ok()) << created.error().message;
+    EXPECT_EQ(created->given_name, text);
+    ids.push_back(created->id);
+  }
+  for (std::size_t i = 0; i < nasty.size(); ++i) {
+    auto found = search(nasty[i]);
+    EXPECT_NE(std::find(found.begin(), found.end(), ids[i]), found.end()) << nasty[i];
+    auto by_name = all_ids(where({filter("given_name", FilterOp::kEq, {nasty[i]})}));
+    EXPECT_EQ(by_name, std::vector<core::Id>{ids[i]}) << nasty[i];
+    auto by_tag = all_ids(where({filter("tags", FilterOp::kEq, {nasty[i].substr(0, 20)})}));
+    EXPECT_EQ(by_tag, std::vector<core::Id>{ids[i]}) << nasty[i];
+  }
+  EXPECT_EQ(all_ids({}).size(), nasty.size());
+}
+
+TEST_P(StoreConformance, NaughtyStringsRoundTripByteIdentical) {
+  std::ifstream in(std::string(RAPPORT_SHARED_DATA) + "/naughty/blns.json");
+  ASSERT_TRUE(in) << "blns.json not found under RAPPORT_SHARED_DATA";
+  std::stringstream text;
+  text << in.rdbuf();
+  auto strings = boost::json::parse(text.str()).as_array();
+  ASSERT_GT(strings.size(), 500u);
+  int stored = 0;
+  auto status = store().transact([&](CustomerTx& tx) -> core::Status {
+    for (const auto& value : strings) {
+      std::string s(value.as_string());
+      core::Contact c = person("Naughty", "String");
+      c.notes = s;
+      RAPPORT_TRY(core::validate(c, {}));
+      RAPPORT_ASSIGN_OR_RETURN(auto created, tx.create_contact(c, stamp()));
+      RAPPORT_ASSIGN_OR_RETURN(auto read, tx.get_contact(created.id));
+      EXPECT_EQ(read.notes, s);
+      ++stored;
+    }
+    return {};
+  });
+  ASSERT_TRUE(status.ok()) << status.error().message;
+  EXPECT_EQ(stored, static_cast<int>(strings.size()));
+  for (const char* fragment : {"DROP TABLE", "<script>", "田中さん"}) {
+    EXPECT_FALSE(search(fragment).empty()) << fragment;
+  }
+}
+
+TEST_P(StoreConformance, CustomFieldDefinitionsAndUniqueValues) {
+  auto code = define("code", core::CustomFieldType::kText, {}, true);
+  EXPECT_EQ(code.version, 1);
+  core::CustomFieldDefinition duplicate = code;
+  auto dup = store().transact([&](CustomerTx& tx) -> core::Status {
+    RAPPORT_TRY(tx.create_custom_field(duplicate, stamp()));
+    return {};
+  });
+  EXPECT_EQ(dup.error().kind, ErrorKind::kConflict);
+  auto first = person("Unique", "One");
+  first.custom["code"] = {"C-1", {}, {}};
+  auto second = person("Unique", "Two");
+  second.custom["code"] = {"C-1", {}, {}};
+  auto a = create(first, {code});
+  ASSERT_TRUE(a.ok()) << a.error().message;
+  auto b = create(second, {code});
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(b.error().fields.at(0).field, "custom/code");
+
+  code.label = "Customer code";
+  core::CustomFieldDefinition renamed;
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(renamed, tx.update_custom_field(code, stamp()));
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(renamed.version, 2);
+  EXPECT_EQ(renamed.label, "Customer code");
+  auto stale = store().transact([&](CustomerTx& tx) -> core::Status {
+    RAPPORT_TRY(tx.update_custom_field(code, stamp()));
+    return {};
+  });
+  EXPECT_EQ(stale.error().kind, ErrorKind::kStale);
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) {
+                    return tx.delete_custom_field(renamed.id, renamed.version);
+                  })
+                  .ok());
+  ASSERT_TRUE(store()
+                  .read([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(auto fields,
+                                             tx.list_custom_fields(core::CustomEntity::kContact));
+                    EXPECT_TRUE(fields.empty());
+                    RAPPORT_ASSIGN_OR_RETURN(auto c, tx.get_contact(a->id));
+                    EXPECT_TRUE(c.custom.empty());
+                    return {};
+                  })
+                  .ok());
+}
+
+TEST_P(StoreConformance, MigrationsAreIdempotentAndRefuseNewerSchemas) {
+  auto again = store().migrate();
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, store().latest_schema_version());
+  EXPECT_EQ(*store().schema_version(), store().latest_schema_version());
+  engine_.bump_schema();
+  auto refused = store().migrate();
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, ErrorKind::kConflict);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoreConformance, ::testing::ValuesIn(kEngines),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace rapport::store

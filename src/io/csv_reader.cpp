@@ -10,16 +10,17 @@
 namespace rapport::io {
 namespace {
 
-constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
+// Reads of 256 KiB keep per-call overhead negligible; longer records grow the buffer.
+constexpr std::size_t kBlockBytes = std::size_t{256} << 10;
 constexpr char kBom[] = "\xEF\xBB\xBF";
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 }  // namespace
 
-CsvReader::CsvReader(ByteSource& source, CsvOptions options)
-    : source_(source), options_(options), is_special_(256, 0) {
-  buffer_.resize(std::max<std::size_t>(std::min(kBlockBytes, options_.max_record_bytes), 64));
+CsvReader::CsvReader(ByteSource& source, CsvOptions options) : source_(source), options_(options) {
+  capacity_ = std::max<std::size_t>(std::min(kBlockBytes, options_.max_record_bytes), 64);
+  buffer_.reset(new char[capacity_]);
   is_special_[static_cast<unsigned char>('\n')] = 1;
   is_special_[static_cast<unsigned char>('\r')] = 1;
   if (options_.whitespace_delimited) {
@@ -41,19 +42,22 @@ core::Error CsvReader::fail(std::int64_t line, std::string what, bool too_large)
 
 core::Status CsvReader::refill() {
   if (begin_ > 0) {
-    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
     end_ -= begin_;
     begin_ = 0;
   }
-  if (end_ == buffer_.size()) {
-    if (buffer_.size() >= options_.max_record_bytes) {
+  if (end_ == capacity_) {
+    if (capacity_ >= options_.max_record_bytes) {
       return fail(line_,
                   "record longer than " + std::to_string(options_.max_record_bytes) + " bytes",
                   true);
     }
-    buffer_.resize(std::min(buffer_.size() * 2, options_.max_record_bytes));
+    capacity_ = std::min(capacity_ * 2, options_.max_record_bytes);
+    std::unique_ptr<char[]> bigger(new char[capacity_]);
+    std::memcpy(bigger.get(), buffer_.get(), end_);
+    buffer_ = std::move(bigger);
   }
-  auto got = source_.read(std::span<char>(buffer_.data() + end_, buffer_.size() - end_));
+  auto got = source_.read(std::span<char>(buffer_.get() + end_, capacity_ - end_));
   if (!got.ok()) {
     failed_ = got.error();
     return std::move(got).error();
@@ -64,7 +68,7 @@ core::Status CsvReader::refill() {
 }
 
 core::Result<CsvReader::Scan> CsvReader::scan(std::size_t& consumed, std::int64_t& newlines) {
-  const char* base = buffer_.data();
+  const char* base = buffer_.get();
   const std::size_t n = end_;
   const bool ws = options_.whitespace_delimited;
   const char delim = options_.delimiter;
@@ -176,7 +180,7 @@ core::Result<CsvReader::Scan> CsvReader::scan(std::size_t& consumed, std::int64_
 }
 
 std::string_view CsvReader::unescape(const RawField& field) {
-  char* base = buffer_.data();
+  char* base = buffer_.get();
   if (!field.unescape) return {base + field.begin, field.end - field.begin};
   const char quote = options_.quote;
   const char escape = options_.escape;
@@ -208,7 +212,7 @@ core::Result<bool> CsvReader::next(CsvRecord& record) {
   if (failed_) return *failed_;
   if (!started_) {
     while (end_ - begin_ < 3 && !eof_) RAPPORT_TRY(refill());
-    if (end_ - begin_ >= 3 && std::memcmp(buffer_.data() + begin_, kBom, 3) == 0) begin_ += 3;
+    if (end_ - begin_ >= 3 && std::memcmp(buffer_.get() + begin_, kBom, 3) == 0) begin_ += 3;
     started_ = true;
   }
   for (;;) {

@@ -2,8 +2,10 @@
 // fields as string_views into its buffer, so parsing allocates nothing per field.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -65,7 +67,8 @@ class CsvReader {
 
   ByteSource& source_;
   CsvOptions options_;
-  std::vector<char> buffer_;
+  std::unique_ptr<char[]> buffer_;  // uninitialised storage: nothing is read before written
+  std::size_t capacity_ = 0;
   std::size_t begin_ = 0;  // first unparsed byte
   std::size_t end_ = 0;    // one past the last valid byte
   bool eof_ = false;
@@ -73,7 +76,7 @@ class CsvReader {
   std::int64_t line_ = 1;
   std::vector<RawField> raw_;
   std::vector<std::string_view> fields_;
-  std::vector<char> is_special_;  // per byte value: ends an unquoted field
+  std::array<char, 256> is_special_{};  // per byte value: ends an unquoted field
   std::optional<core::Error> failed_;
 };
 

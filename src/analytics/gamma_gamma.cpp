@@ -8,6 +8,8 @@
 #include <span>
 #include <string>
 
+#include <boost/math/special_functions/digamma.hpp>
+
 #include "analytics/optimizer.hpp"
 
 namespace rapport::analytics {
@@ -70,6 +72,32 @@ core::Result<SpendRows> repeat_buyers(const CustomerSummaries& s) {
   return rows;
 }
 
+// The LL with its gradient in (p, q, γ); the digamma terms are computed once per distinct x.
+double log_likelihood(const GammaGammaParams& p, const SpendRows& rows, std::span<double> grad) {
+  grad[0] = grad[1] = grad[2] = 0;
+  const double value = log_likelihood(p, rows);
+  if (!std::isfinite(value)) return value;
+  const double log_gamma = std::log(p.gamma);
+  const double digamma_q = boost::math::digamma(p.q);
+  double current_x = -1, shape_p = 0, shape_q = 0;
+  for (std::size_t i = 0; i < rows.x.size(); ++i) {
+    const double x = rows.x[i];
+    const double px = p.p * x;
+    if (x != current_x) {
+      current_x = x;
+      const double digamma_sum = boost::math::digamma(px + p.q);
+      shape_p = digamma_sum - boost::math::digamma(px);
+      shape_q = digamma_sum - digamma_q;
+    }
+    const double total_spend = p.gamma + rows.spend[i] * x;
+    const double log_total = std::log(total_spend);
+    grad[0] += x * (shape_p + rows.log_spend[i] + rows.log_x[i] - log_total);
+    grad[1] += shape_q + log_gamma - log_total;
+    grad[2] += p.q / p.gamma - (px + p.q) / total_spend;
+  }
+  return value;
+}
+
 GammaGammaParams from_span(std::span<const double> v) { return {v[0], v[1], v[2]}; }
 
 }  // namespace
@@ -88,6 +116,9 @@ core::Result<GammaGammaFit> fit_gamma_gamma(const CustomerSummaries& summaries) 
   options.starts = {{1, 1, 1}, {5, 3, mean_spend / 2}, {2, 5, mean_spend * 2}};
   const LogLikelihood ll = [&rows](std::span<const double> v) {
     return log_likelihood(from_span(v), rows);
+  };
+  options.gradient = [&rows](std::span<const double> v, std::span<double> grad) {
+    return log_likelihood(from_span(v), rows, grad);
   };
   RAPPORT_ASSIGN_OR_RETURN(FitResult fit, maximise_log_likelihood(ll, options));
   GammaGammaFit out;

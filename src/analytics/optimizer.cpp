@@ -15,16 +15,25 @@ constexpr double kNoValue = -1e300;  // what NLopt sees for an LL that is not fi
 
 struct Objective {
   const LogLikelihood* ll;
+  const LogLikelihoodWithGradient* with_gradient;
   std::vector<double> natural;  // scratch, reused across evaluations
   int evaluations = 0;
 };
 
-double objective(unsigned n, const double* log_params, double* /*gradient*/, void* data) {
+double objective(unsigned n, const double* log_params, double* gradient, void* data) {
   auto& state = *static_cast<Objective*>(data);
   ++state.evaluations;
   for (unsigned i = 0; i < n; ++i) state.natural[i] = std::exp(log_params[i]);
-  const double value = (*state.ll)(state.natural);
-  return std::isfinite(value) ? value : kNoValue;
+  if (gradient == nullptr) {
+    const double value = (*state.ll)(state.natural);
+    return std::isfinite(value) ? value : kNoValue;
+  }
+  const double value = (*state.with_gradient)(state.natural, std::span<double>(gradient, n));
+  // Chain rule for θ = e^u: ∂ℓ/∂u = θ · ∂ℓ/∂θ.
+  for (unsigned i = 0; i < n; ++i) gradient[i] *= state.natural[i];
+  if (std::isfinite(value)) return value;
+  for (unsigned i = 0; i < n; ++i) gradient[i] = 0;
+  return kNoValue;
 }
 
 struct StageResult {
@@ -36,14 +45,14 @@ struct StageResult {
 // One NLopt run; NLopt reports round-off stalls as exceptions, which here just end the stage
 // at its best point so far.
 StageResult run_stage(nlopt::algorithm algorithm, Objective& state, std::vector<double> start,
-                      const FitOptions& options) {
+                      const FitOptions& options, double tolerance) {
   const auto n = static_cast<unsigned>(start.size());
   nlopt::opt opt(algorithm, n);
   opt.set_lower_bounds(std::vector<double>(n, std::log(kLowerBound)));
   opt.set_upper_bounds(std::vector<double>(n, std::log(options.upper_bound)));
   opt.set_max_objective(objective, &state);
-  opt.set_xtol_rel(options.relative_tolerance);
-  opt.set_ftol_rel(options.relative_tolerance * 1e-3);
+  opt.set_xtol_rel(tolerance);
+  opt.set_ftol_rel(tolerance * 1e-3);
   opt.set_maxeval(options.max_evaluations);
   opt.set_initial_step(0.3);
   StageResult result;
@@ -68,7 +77,7 @@ core::Result<FitResult> maximise_log_likelihood(const LogLikelihood& ll,
   if (options.starts.empty()) return core::Error::invalid("fit: no starting point");
   const std::size_t n = options.starts.front().size();
   if (n == 0) return core::Error::invalid("fit: no parameters");
-  Objective state{&ll, std::vector<double>(n), 0};
+  Objective state{&ll, &options.gradient, std::vector<double>(n), 0};
   StageResult best;
   for (const auto& start : options.starts) {
     if (start.size() != n) return core::Error::invalid("fit: starting points differ in size");
@@ -78,13 +87,16 @@ core::Result<FitResult> maximise_log_likelihood(const LogLikelihood& ll,
         return core::Error::invalid("fit: starting points must be positive and bounded");
       log_start[i] = std::log(start[i]);
     }
-    StageResult stage = run_stage(nlopt::LN_NELDERMEAD, state, std::move(log_start), options);
+    StageResult stage = run_stage(nlopt::LN_NELDERMEAD, state, std::move(log_start), options,
+                                  options.search_tolerance);
     if (stage.value > best.value) best = std::move(stage);
   }
   if (!(best.value > kNoValue)) return core::Error::invalid("fit: likelihood is not finite");
-  // Nelder–Mead can stall on a ridge (Pareto/NBD's β); a Subplex restart from its best point
-  // either confirms the optimum or moves along the ridge.
-  StageResult refined = run_stage(nlopt::LN_SBPLX, state, best.log_params, options);
+  // The coarse searches only pick the basin; the refinement reaches the optimum. Subplex also
+  // moves along ridges where Nelder–Mead stalls (Pareto/NBD's β).
+  const nlopt::algorithm refiner = options.gradient ? nlopt::LD_LBFGS : nlopt::LN_SBPLX;
+  StageResult refined =
+      run_stage(refiner, state, best.log_params, options, options.relative_tolerance);
   const bool converged = refined.converged;
   if (refined.value >= best.value) best = std::move(refined);
 

@@ -1,13 +1,15 @@
 // The list of subcommands. Add a new one here with its add_*_command function.
 #include "app/commands.hpp"
 
+#include "app/cli_analytics.hpp"
+
 namespace rapport::app {
 namespace {
 int g_exit_code = 0;
 }  // namespace
 
 void add_commands(CLI::App& app) {
-  (void)app;
+  add_analytics_command(app);
 }
 
 int exit_code() { return g_exit_code; }

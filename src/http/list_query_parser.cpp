@@ -2,11 +2,11 @@
 #include "http/list_query_parser.hpp"
 
 #include <algorithm>
-#include <boost/url/parse_query.hpp>
 #include <charconv>
 #include <set>
 #include <string>
 
+#include "http/query_string.hpp"
 #include "http/utf8.hpp"
 
 namespace rapport::http {
@@ -159,20 +159,15 @@ core::Status apply(core::ListQuery& query, const std::string& key, const std::st
 
 core::Result<core::ListQuery> parse_list_query(std::string_view query_string,
                                                std::initializer_list<std::string_view> extra) {
-  auto params = boost::urls::parse_query(query_string);
-  if (!params) return core::Error::invalid("the query string is not valid percent-encoding");
-  boost::urls::encoding_opts opts;
-  opts.space_as_plus = true;
+  RAPPORT_ASSIGN_OR_RETURN(const std::vector<QueryParam> params, decode_query(query_string));
   core::ListQuery query;
   std::set<std::string> seen;
-  for (const auto& p : *params) {
-    if (p.key.empty() && !p.has_value) continue;  // "a=1&&b=2" leaves an empty pair
-    std::string key = p.key.decode(opts);
-    if (find_invalid_utf8(key) || key.size() > kMaxValueBytes) {
+  for (const auto& p : params) {
+    if (find_invalid_utf8(p.name) || p.name.size() > kMaxValueBytes) {
       return core::Error::invalid("a query parameter name is not valid UTF-8 or is too long");
     }
-    if (!seen.insert(key).second) return core::Error::field(key, "given more than once");
-    RAPPORT_TRY(apply(query, key, p.has_value ? p.value.decode(opts) : std::string(), extra));
+    if (!seen.insert(p.name).second) return core::Error::field(p.name, "given more than once");
+    RAPPORT_TRY(apply(query, p.name, p.value, extra));
   }
   return query;
 }

@@ -1,8 +1,9 @@
 // Accessors that turn raw request parts into checked values.
 #include "http/request.hpp"
 
-#include <boost/url/parse_query.hpp>
 #include <charconv>
+
+#include "http/query_string.hpp"
 
 namespace rapport::http {
 namespace {
@@ -38,15 +39,12 @@ std::optional<std::string_view> Request::header(std::string_view name) const {
 }
 
 core::Result<std::optional<std::string>> Request::query_param(std::string_view name) const {
-  auto params = boost::urls::parse_query(query);
-  if (!params) return core::Error::invalid("the query string is not valid percent-encoding");
+  RAPPORT_ASSIGN_OR_RETURN(const std::vector<QueryParam> params, decode_query(query));
   std::optional<std::string> found;
-  boost::urls::encoding_opts opts;
-  opts.space_as_plus = true;
-  for (const auto& p : *params) {
-    if (p.key.decode(opts) != name) continue;
+  for (const auto& p : params) {
+    if (p.name != name) continue;
     if (found) return core::Error::field(std::string(name), "given more than once");
-    found = p.has_value ? p.value.decode(opts) : std::string();
+    found = p.value;
   }
   return found;
 }

@@ -66,6 +66,11 @@ bhttp::response<bhttp::string_body> to_message(Response response, unsigned versi
   return msg;
 }
 
+Response too_large(std::size_t limit) {
+  return problem_response(core::Error::too_large("the body is over this route's limit of " +
+                                                 std::to_string(limit) + " bytes"));
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -114,17 +119,30 @@ struct Server::Impl {
     const auto& header = parser.get();
     request.method = header.method();
     request.target = std::string(header.target());
-    auto url = boost::urls::parse_origin_form(request.target);
+    // The query is kept raw and split by decode_query: browsers leave '[' and ']' unencoded
+    // there, which origin-form parsing would reject.
+    const std::string_view target = request.target;
+    const std::size_t question = target.find('?');
+    if (question != std::string_view::npos)
+      request.query = std::string(target.substr(question + 1));
+    auto url = boost::urls::parse_origin_form(target.substr(0, question));
     std::vector<std::string> segments;
     if (url) {
       request.path = url->path();
-      request.query = std::string(url->encoded_query());
       for (auto segment : url->segments()) segments.push_back(segment);
     }
     RouteMatch match;
     if (url) match = router.match(request.method, segments);
     const std::size_t limit = match.route ? match.route->options.body_limit : kDefaultBodyLimit;
+    // Beast checks Content-Length against the limit only while parsing the header, before the
+    // route is known, so the declared length is checked here; chunked bodies are counted by the
+    // parser against the limit set now.
     parser.body_limit(limit);
+    const auto declared = parser.content_length();
+    if (declared && *declared > limit) {
+      close = true;
+      co_return too_large(limit);
+    }
     if (!parser.is_done()) {
       error_code ec;
       stream.expires_after(config.read_timeout);
@@ -132,8 +150,7 @@ struct Server::Impl {
                                  asio::redirect_error(asio::use_awaitable, ec));
       if (ec == bhttp::error::body_limit) {
         close = true;
-        co_return problem_response(core::Error::too_large(
-            "the body is over this route's limit of " + std::to_string(limit) + " bytes"));
+        co_return too_large(limit);
       }
       if (ec) {
         log_connection_error("read", ec);
@@ -163,6 +180,7 @@ struct Server::Impl {
     while (!stopping) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
+      parser.body_limit(boost::none);  // the route's limit is applied once the header is read
       error_code ec;
       stream->expires_after(config.read_timeout);
       co_await bhttp::async_read_header(*stream, buffer, parser,
@@ -186,12 +204,14 @@ struct Server::Impl {
       if (metrics) metrics->request_started();
       Request request;
       request.client_address = client;
-      bool close = early.has_value();
-      Response response =
-          early ? std::move(*early) : co_await answer(*stream, buffer, parser, request, close);
+      const bool header_failed = early.has_value();
+      bool close = header_failed;
+      // Not a conditional expression: g++ 12 miscompiles co_await inside one.
+      std::optional<Response> response = std::move(early);
+      if (!response) response = co_await answer(*stream, buffer, parser, request, close);
       const bool keep_alive = !close && !stopping && parser.get().keep_alive();
-      auto msg = to_message(std::move(response), early ? 11 : parser.get().version(), keep_alive,
-                            config.behind_tls);
+      auto msg = to_message(std::move(*response), header_failed ? 11 : parser.get().version(),
+                            keep_alive, config.behind_tls);
       const unsigned status = msg.result_int();
       stream->expires_after(config.read_timeout);
       co_await bhttp::async_write(*stream, msg, asio::redirect_error(asio::use_awaitable, ec));

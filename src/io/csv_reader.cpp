@@ -21,6 +21,9 @@ bool is_blank(char c) { return c == ' ' || c == '\t'; }
 CsvReader::CsvReader(ByteSource& source, CsvOptions options) : source_(source), options_(options) {
   capacity_ = std::max<std::size_t>(std::min(kBlockBytes, options_.max_record_bytes), 64);
   buffer_.reset(new char[capacity_]);
+  for (char c : {'\n', '\r', options_.quote, options_.escape}) {
+    if (c != '\0') is_quoted_special_[static_cast<unsigned char>(c)] = 1;
+  }
   is_special_[static_cast<unsigned char>('\n')] = 1;
   is_special_[static_cast<unsigned char>('\r')] = 1;
   if (options_.whitespace_delimited) {
@@ -109,6 +112,7 @@ core::Result<CsvReader::Scan> CsvReader::scan(std::size_t& consumed, std::int64_
       bool needs_unescape = false;
       const std::size_t content = ++p;
       for (;;) {
+        while (p < n && !is_quoted_special_[static_cast<unsigned char>(base[p])]) ++p;
         if (p >= n || (escape != '\0' && base[p] == escape && p + 1 >= n)) {
           if (!eof_) return Scan::kNeedMore;
           return fail(field_line, "quoted field is not closed");

@@ -76,7 +76,8 @@ class CsvReader {
   std::int64_t line_ = 1;
   std::vector<RawField> raw_;
   std::vector<std::string_view> fields_;
-  std::array<char, 256> is_special_{};  // per byte value: ends an unquoted field
+  std::array<char, 256> is_special_{};         // per byte value: ends an unquoted field
+  std::array<char, 256> is_quoted_special_{};  // needs a look inside a quoted field
   std::optional<core::Error> failed_;
 };
 

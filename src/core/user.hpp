@@ -26,20 +26,13 @@ struct User {
   bool operator==(const User&) const = default;
 };
 
-inline constexpr std::size_t kMaxEmailBytes = 254;
 inline constexpr std::size_t kMaxDisplayNameBytes = 200;
 
-// The canonical sign-in form of an e-mail address (ASCII letters lower-cased, surrounding spaces
-// removed), or an invalid-input error on `field` when it is not a plausible address: one '@',
-// non-empty local part and a dotted domain, no spaces or control characters, ≤ 254 bytes.
-Result<std::string> normalize_login_email(std::string_view text, std::string_view field = "email");
+// Sign-in e-mails are normalised with normalize_email (core/email.hpp).
 
 // The display name trimmed of surrounding spaces, or an invalid-input error on `field` when it is
 // empty, longer than 200 bytes, not valid UTF-8 or contains control characters.
 Result<std::string> normalize_display_name(std::string_view text,
                                            std::string_view field = "display_name");
-
-// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or code points > U+10FFFF).
-bool is_valid_utf8(std::string_view text);
 
 }  // namespace rapport::core

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/audit_entry.hpp"
+#include "core/email.hpp"
 #include "services/audit_service.hpp"
 #include "services/secret.hpp"
 
@@ -41,7 +42,7 @@ core::Result<LoginResult> AuthService::login(std::string_view email_text, std::s
                                              std::string_view client_address) {
   const auto now = clock_();
   // An implausible e-mail is just a wrong login; it is still counted against the address.
-  auto normalized = core::normalize_login_email(email_text);
+  auto normalized = core::normalize_email(email_text);
   const std::string email = normalized.ok() ? *normalized : std::string();
   const std::string address(client_address);
 
@@ -133,7 +134,7 @@ core::Result<Caller> AuthService::caller_for(store::IdentityTx& tx, std::int64_t
                                              std::string_view client_address) {
   RAPPORT_ASSIGN_OR_RETURN(auto user, tx.find_user(user_id));
   if (!user || !can_sign_in(*user)) return core::Error::unauthenticated("account cannot sign in");
-  return Caller{user->id, user->role, user->team_id, false, std::string(client_address)};
+  return services::caller_for(*user, std::string(client_address));
 }
 
 core::Result<Caller> AuthService::authenticate_session(std::string_view cookie_value,

@@ -5,6 +5,26 @@
 
 namespace rapport::services {
 
+namespace {
+
+// No user row has id 0: ids start at 1 on both engines.
+constexpr std::int64_t kConsoleUserId = 0;
+
+}  // namespace
+
+Caller console_caller() {
+  return Caller{kConsoleUserId, core::Role::kAdmin, std::nullopt, false, "console"};
+}
+
+Caller caller_for(const core::User& user, std::string client_address) {
+  return Caller{user.id, user.role, user.team_id, false, std::move(client_address)};
+}
+
+std::optional<std::int64_t> audit_actor(const Caller& caller) {
+  if (caller.user_id == kConsoleUserId) return std::nullopt;
+  return caller.user_id;
+}
+
 core::Result<core::Scope> authorize(const Caller& caller, core::ObjectType object,
                                     core::Action action) {
   if (caller.read_only_token && action != core::Action::kRead) {

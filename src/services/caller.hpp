@@ -10,6 +10,7 @@
 
 #include "core/result.hpp"
 #include "core/role.hpp"
+#include "core/user.hpp"
 
 namespace rapport::services {
 
@@ -20,6 +21,16 @@ struct Caller {
   bool read_only_token = false;  // authenticated with a token scoped to "read"
   std::string client_address;
 };
+
+// The operator at the server's console (`rapport user …`, `rapport token …`): an admin who is no
+// user account, recorded in the audit log without an actor and with address "console".
+Caller console_caller();
+
+// The caller a signed-in user stands for.
+Caller caller_for(const core::User& user, std::string client_address);
+
+// The actor id the audit log records for `caller`; unset for the console.
+std::optional<std::int64_t> audit_actor(const Caller& caller);
 
 // The record scope within which `caller` may perform `action` on `object`, or a forbidden error.
 // A read-scoped token may only read, whatever the role allows.

@@ -3,7 +3,9 @@
 
 #include <sodium.h>
 
-#include "core/user.hpp"
+#include <stdexcept>
+
+#include "core/text_rules.hpp"
 #include "services/sodium_init.hpp"
 
 namespace rapport::services {

@@ -28,8 +28,8 @@ core::Result<core::Team> TeamService::create(const Caller& caller, std::string_v
   RAPPORT_TRY(store_.transact([&](store::IdentityTx& tx) -> core::Status {
     RAPPORT_TRY(authorize(caller, ObjectType::kTeams, Action::kCreate));
     RAPPORT_ASSIGN_OR_RETURN(created, tx.insert_team(name, now));
-    return append_audit(tx, caller.user_id, caller.client_address, "create", "teams", created->id,
-                        core::changes_to_json({{"name", std::nullopt, name}}), now);
+    return append_audit(tx, audit_actor(caller), caller.client_address, "create", "teams",
+                        created->id, core::changes_to_json({{"name", std::nullopt, name}}), now);
   }));
   return std::move(*created);
 }
@@ -66,7 +66,7 @@ core::Result<core::Team> TeamService::rename(const Caller& caller, std::int64_t 
     const std::string before = team.name;
     team.name = name;
     RAPPORT_ASSIGN_OR_RETURN(updated, tx.update_team(team, now));
-    return append_audit(tx, caller.user_id, caller.client_address, "update", "teams", id,
+    return append_audit(tx, audit_actor(caller), caller.client_address, "update", "teams", id,
                         core::changes_to_json({{"name", before, name}}), now);
   }));
   return std::move(*updated);
@@ -79,7 +79,7 @@ core::Status TeamService::remove(const Caller& caller, std::int64_t id, std::int
     RAPPORT_ASSIGN_OR_RETURN(core::Team team, require_team(tx, id));
     if (team.version != version) return core::Error::stale("the team was changed meanwhile");
     RAPPORT_TRY(tx.delete_team(id, version));
-    return append_audit(tx, caller.user_id, caller.client_address, "delete", "teams", id,
+    return append_audit(tx, audit_actor(caller), caller.client_address, "delete", "teams", id,
                         core::changes_to_json({{"name", team.name, std::nullopt}}), now);
   });
 }

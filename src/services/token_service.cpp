@@ -26,6 +26,9 @@ core::Result<CreatedToken> TokenService::create(
   if (expires_at && *expires_at <= now) {
     return core::Error::field("expires_at", "must be in the future");
   }
+  if (!audit_actor(caller)) {
+    return core::Error::forbidden("a token belongs to a user: create it as that user");
+  }
   const Secret secret = generate_secret(kApiTokenPrefix);
   std::optional<CreatedToken> created;
   RAPPORT_TRY(store_.transact([&](store::IdentityTx& tx) -> core::Status {
@@ -77,8 +80,8 @@ core::Status TokenService::revoke(const Caller& caller, std::int64_t token_id) {
     }
     if (token->revoked_at) return core::ok_status();
     RAPPORT_TRY(tx.revoke_token(token_id, now));
-    return append_audit(tx, caller.user_id, caller.client_address, "revoke", "tokens", token_id,
-                        "{}", now);
+    return append_audit(tx, audit_actor(caller), caller.client_address, "revoke", "tokens",
+                        token_id, "{}", now);
   });
 }
 

@@ -28,7 +28,8 @@ class TokenService {
       : store_(store), clock_(std::move(clock)) {}
 
   // A new token of the caller's. Invalid for an empty or overlong name or an expiry not in the
-  // future; forbidden for a read-only token asking for read-write, or through any read-only token.
+  // future; forbidden through a read-only token and for the console (a token needs a user: the
+  // command line acts as caller_for(user)).
   core::Result<CreatedToken> create(const Caller& caller, std::string_view name,
                                     store::TokenScope scope,
                                     std::optional<std::chrono::sys_seconds> expires_at);

@@ -2,6 +2,7 @@
 #include "services/user_service.hpp"
 
 #include "core/audit_entry.hpp"
+#include "core/email.hpp"
 #include "core/list_query.hpp"
 #include "services/audit_service.hpp"
 
@@ -60,7 +61,7 @@ core::Result<core::User> UserService::insert(store::IdentityTx& tx, const UserDr
                                              std::optional<std::int64_t> actor,
                                              std::string_view client_address) {
   RAPPORT_TRY(check_team(tx, draft.team_id));
-  RAPPORT_ASSIGN_OR_RETURN(std::string email, core::normalize_login_email(draft.email));
+  RAPPORT_ASSIGN_OR_RETURN(std::string email, core::normalize_email(draft.email));
   RAPPORT_ASSIGN_OR_RETURN(std::string name, core::normalize_display_name(draft.display_name));
   const auto now = clock_();
   RAPPORT_ASSIGN_OR_RETURN(
@@ -76,8 +77,7 @@ core::Result<core::User> UserService::create(const Caller& caller, const UserDra
   // check is repeated inside the transaction below.
   RAPPORT_TRY(authorize(caller, ObjectType::kUsers, Action::kCreate));
   std::vector<core::FieldError> errors;
-  if (auto e = core::normalize_login_email(draft.email); !e.ok())
-    errors.push_back(e.error().fields[0]);
+  if (auto e = core::normalize_email(draft.email); !e.ok()) errors.push_back(e.error().fields[0]);
   if (auto n = core::normalize_display_name(draft.display_name); !n.ok()) {
     errors.push_back(n.error().fields[0]);
   }
@@ -86,7 +86,7 @@ core::Result<core::User> UserService::create(const Caller& caller, const UserDra
   RAPPORT_TRY(store_.transact([&](store::IdentityTx& tx) -> core::Status {
     RAPPORT_TRY(authorize(caller, ObjectType::kUsers, Action::kCreate));
     RAPPORT_ASSIGN_OR_RETURN(created,
-                             insert(tx, draft, hash, caller.user_id, caller.client_address));
+                             insert(tx, draft, hash, audit_actor(caller), caller.client_address));
     return core::ok_status();
   }));
   return std::move(*created);
@@ -94,8 +94,7 @@ core::Result<core::User> UserService::create(const Caller& caller, const UserDra
 
 core::Result<core::User> UserService::bootstrap_admin(const UserDraft& draft) {
   std::vector<core::FieldError> errors;
-  if (auto e = core::normalize_login_email(draft.email); !e.ok())
-    errors.push_back(e.error().fields[0]);
+  if (auto e = core::normalize_email(draft.email); !e.ok()) errors.push_back(e.error().fields[0]);
   if (auto n = core::normalize_display_name(draft.display_name); !n.ok()) {
     errors.push_back(n.error().fields[0]);
   }
@@ -106,7 +105,8 @@ core::Result<core::User> UserService::bootstrap_admin(const UserDraft& draft) {
   RAPPORT_TRY(store_.transact([&](store::IdentityTx& tx) -> core::Status {
     RAPPORT_ASSIGN_OR_RETURN(std::int64_t admins, tx.count_active_admins());
     if (admins > 0) return core::Error::conflict("an active admin already exists");
-    RAPPORT_ASSIGN_OR_RETURN(created, insert(tx, admin, hash, std::nullopt, "cli"));
+    RAPPORT_ASSIGN_OR_RETURN(
+        created, insert(tx, admin, hash, std::nullopt, console_caller().client_address));
     return core::ok_status();
   }));
   return std::move(*created);
@@ -174,8 +174,8 @@ core::Result<core::User> UserService::update(const Caller& caller, std::int64_t 
                                {"team_id", team_text(before.team_id), team_text(after.team_id)},
                                {"active", bool_text(before.active), bool_text(after.active)}});
     const char* action = before.role != after.role ? "role_change" : "update";
-    return append_audit(tx, caller.user_id, caller.client_address, action, "users", id, changes,
-                        now);
+    return append_audit(tx, audit_actor(caller), caller.client_address, action, "users", id,
+                        changes, now);
   }));
   return std::move(*updated);
 }
@@ -193,7 +193,7 @@ core::Result<core::User> UserService::unlock(const Caller& caller, std::int64_t 
     }
     user.locked = false;
     RAPPORT_ASSIGN_OR_RETURN(updated, tx.update_user(user, now));
-    return append_audit(tx, caller.user_id, caller.client_address, "unlock", "users", id,
+    return append_audit(tx, audit_actor(caller), caller.client_address, "unlock", "users", id,
                         core::changes_to_json({{"locked", "true", "false"}}), now);
   }));
   return std::move(*updated);
@@ -209,13 +209,13 @@ core::Status UserService::reset_password(const Caller& caller, std::int64_t id,
     RAPPORT_TRY(require_user(tx, id));
     RAPPORT_TRY(tx.set_password_hash(id, hash, now));
     RAPPORT_TRY(tx.delete_user_sessions(id));
-    return append_audit(tx, caller.user_id, caller.client_address, "password_reset", "users", id,
-                        "{}", now);
+    return append_audit(tx, audit_actor(caller), caller.client_address, "password_reset", "users",
+                        id, "{}", now);
   });
 }
 
 core::Result<core::User> UserService::find_by_email(std::string_view email) {
-  RAPPORT_ASSIGN_OR_RETURN(std::string normalized, core::normalize_login_email(email));
+  RAPPORT_ASSIGN_OR_RETURN(std::string normalized, core::normalize_email(email));
   std::optional<core::User> found;
   RAPPORT_TRY(store_.transact([&](store::IdentityTx& tx) -> core::Status {
     RAPPORT_ASSIGN_OR_RETURN(auto creds, tx.find_user_by_email(normalized));

@@ -124,6 +124,21 @@ TEST_F(UserServiceTest, TheLastAdminStaysAnAdmin) {
   EXPECT_TRUE(users_->update(admin_, admin_.user_id, 1, demote).ok());
 }
 
+TEST_F(UserServiceTest, TheConsoleActsAsAnAdminWithoutAnActor) {
+  auto user = users_->create(
+      console_caller(), {"ops@example.com", "Ops", Role::kSupport, std::nullopt, "long enough pw"});
+  ASSERT_TRUE(user.ok()) << user.error().message;
+  const auto entry = all_audit().at(0);
+  EXPECT_EQ(entry.object_id, user->id);
+  EXPECT_FALSE(entry.actor_id.has_value());
+  EXPECT_EQ(entry.client_address, "console");
+  EXPECT_EQ(
+      tokens_->create(console_caller(), "x", store::TokenScope::kRead, std::nullopt).error().kind,
+      ErrorKind::kForbidden);
+  const Caller as_user = caller_for(*user, "console");
+  EXPECT_TRUE(tokens_->create(as_user, "x", store::TokenScope::kRead, std::nullopt).ok());
+}
+
 TEST_F(UserServiceTest, BootstrapOnlyOnce) {
   auto again = users_->bootstrap_admin(
       {"root@example.com", "Root", Role::kAdmin, std::nullopt, "long enough pw"});

@@ -48,8 +48,8 @@ core::Result<FitResult> maximise_log_likelihood(const LogLikelihood& ll, const F
 // proportional to each parameter.
 std::vector<double> numerical_hessian(const LogLikelihood& ll, std::span<const double> params);
 
-// Standard errors sqrt(diag((−H)^−1)) from a Hessian of a maximised LL; NaN entries when −H is
-// not positive definite (a flat or ill-posed direction).
+// Standard errors sqrt(diag((−H)^−1)) from a Hessian of a maximised LL; all NaN when −H is not
+// positive definite (a flat or ill-posed direction makes the whole inverse meaningless).
 std::vector<double> standard_errors(std::span<const double> hessian, std::size_t n);
 
 }  // namespace rapport::analytics

@@ -67,7 +67,8 @@ core::Result<LoginResult> AuthService::login(std::string_view email_text, std::s
                                      std::to_string((*wait_until - now).count()) + " s");
   }
 
-  // Phase 2, outside any transaction: argon2id takes a while and must not hold a write lock.
+  // Phase 2, outside any transaction: argon2id takes a while and must not hold a write lock. A
+  // hash made with outdated parameters is replaced while the password is at hand.
   bool password_ok = false;
   if (account) {
     password_ok = hasher_.verify(account->password_hash, password);
@@ -75,6 +76,10 @@ core::Result<LoginResult> AuthService::login(std::string_view email_text, std::s
     hasher_.verify_nothing(password);
   }
   const bool success = password_ok && can_sign_in(account->user);
+  std::optional<std::string> rehashed;
+  if (success && hasher_.needs_rehash(account->password_hash)) {
+    RAPPORT_ASSIGN_OR_RETURN(rehashed, hasher_.hash(password));
+  }
 
   // Phase 3: record the outcome.
   std::optional<LoginResult> result;
@@ -84,10 +89,7 @@ core::Result<LoginResult> AuthService::login(std::string_view email_text, std::s
     if (success) {
       RAPPORT_TRY(tx.clear_attempts(AttemptKind::kAccount, email));
       RAPPORT_TRY(tx.clear_attempts(AttemptKind::kAddress, address));
-      if (hasher_.needs_rehash(account->password_hash)) {
-        RAPPORT_ASSIGN_OR_RETURN(std::string fresh, hasher_.hash(password));
-        RAPPORT_TRY(tx.set_password_hash(account->user.id, fresh, now));
-      }
+      if (rehashed) RAPPORT_TRY(tx.set_password_hash(account->user.id, *rehashed, now));
       RAPPORT_ASSIGN_OR_RETURN(OpenedSession session,
                                sessions_.open(tx, account->user.id, address, now));
       RAPPORT_TRY(append_audit(tx, user_id, address, "login", "users", user_id, "{}", now));

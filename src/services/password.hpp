@@ -18,7 +18,8 @@ struct PasswordParams {
 // The server's argon2id cost: 3 passes over 64 MiB, RFC 9106's second recommended option and
 // above OWASP's minimum (2 passes, 19 MiB). libsodium's MODERATE (256 MiB) would let a handful of
 // concurrent logins take a gigabyte on a small server; INTERACTIVE (2 passes, 64 MiB) is a little
-// cheaper than we can afford. About 0.1–0.2 s per hash on one core.
+// cheaper than we can afford. Measured 0.5–0.6 s per hash or verification on the shared 2-core
+// development machine at load average 16; an unloaded core needs a fraction of that.
 inline constexpr PasswordParams kServerPasswordParams{3, 64u * 1024u * 1024u};
 
 inline constexpr std::size_t kMinPasswordBytes = 10;

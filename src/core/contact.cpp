@@ -128,7 +128,16 @@ Status validate(Contact& c, const ContactRules& rules) {
                          : c.given_name + " " + c.family_name;
   }
   check_emails(c.emails, errors);
-  check_phones(c.phones, rules.default_region, errors);
+  // A number typed without a country code is read in the contact's own country when an address
+  // names one (a Dutch contact's "06 12345678"), else in the organisation's default region.
+  std::string phone_region = rules.default_region;
+  for (const PostalAddress& a : c.addresses) {
+    if (a.country.size() == 2) {
+      phone_region = a.country;
+      break;
+    }
+  }
+  check_phones(c.phones, phone_region, errors);
   if (c.display_name.empty() && c.emails.empty() && c.phones.empty()) {
     errors.push_back({"display_name", "a contact needs a name, an email or a phone"});
   }

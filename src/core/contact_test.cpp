@@ -38,6 +38,20 @@ TEST(Contact, ValidContactIsNormalised) {
   EXPECT_EQ(c.lifecycle_stage, "subscriber");
 }
 
+TEST(Contact, NationalPhonesAreReadInTheContactsCountry) {
+  Contact c;
+  c.given_name = "Daan";
+  c.phones = {{"06 12345678", "", "mobile", true}};
+  c.addresses = {{"home", "Keizersgracht 12", "Amsterdam", "", "1015 CJ", "NL"}};
+  ASSERT_TRUE(validate(c, ContactRules{}).ok());
+  EXPECT_EQ(c.phones[0].e164, "+31612345678");
+  Contact no_country;
+  no_country.given_name = "Daan";
+  no_country.phones = {{"06 12345678", "", "mobile", true}};
+  ASSERT_TRUE(validate(no_country, ContactRules{}).ok());
+  EXPECT_EQ(no_country.phones[0].e164, "+66612345678");  // read in the default region
+}
+
 TEST(Contact, AllErrorsComeAtOnce) {
   Contact c = somchai();
   c.emails[1].address = "broken";

@@ -5,7 +5,7 @@ Written the way a competent analyst would (vectorised groupby, identical summary
 with weights as lifetimes does, scipy.optimize on log-parameters, vectorised scoring). Prints one
 JSON object: seconds per step and a few result figures to compare with Rapport's.
 
-Usage: analytics_reference.py FILE.csv [--period-days 7] [--horizon 52]
+Usage: analytics_reference.py FILE.csv [--period-days 7] [--horizon 52] [--calibration-end DATE]
 The CSV has the columns gen_transactions writes: invoice,customer_id,date,product,quantity,unit_price.
 """
 import argparse
@@ -16,18 +16,13 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, special
 
-SEGMENTS = [  # (name, R score range, F score range), the usual RFM map on R and F scores
-    ("champions", (4, 5), (4, 5)),
-    ("loyal", (2, 5), (3, 5)),
-    ("potential_loyalists", (3, 5), (1, 3)),
-    ("new", (4, 5), (1, 1)),
-    ("promising", (3, 4), (1, 1)),
-    ("need_attention", (3, 3), (3, 3)),
-    ("about_to_sleep", (3, 3), (1, 2)),
-    ("at_risk", (1, 2), (3, 4)),
-    ("cant_lose", (1, 2), (5, 5)),
-    ("hibernating", (2, 2), (1, 2)),
-    ("lost", (1, 1), (1, 2)),
+# Rapport's R × FM grid (src/analytics/rfm.hpp), FM = ceil((F + M) / 2); rows FM 1..5, columns R 1..5.
+SEGMENT_GRID = [
+    ["lost", "hibernating", "about_to_sleep", "promising", "new"],
+    ["hibernating", "hibernating", "about_to_sleep", "potential_loyalists", "potential_loyalists"],
+    ["at_risk", "at_risk", "need_attention", "potential_loyalists", "potential_loyalists"],
+    ["at_risk", "at_risk", "loyal", "loyal", "champions"],
+    ["cant_lose", "cant_lose", "loyal", "loyal", "champions"],
 ]
 
 
@@ -48,11 +43,9 @@ def rfm(df):
     g["r_score"] = pd.qcut(g["recency"].rank(method="first", ascending=False), 5, labels=False) + 1
     g["f_score"] = pd.qcut(g["frequency"].rank(method="first"), 5, labels=False) + 1
     g["m_score"] = pd.qcut(g["monetary"].rank(method="first"), 5, labels=False) + 1
-    segment = pd.Series("other", index=g.index)
-    for name, (r0, r1), (f0, f1) in reversed(SEGMENTS):
-        mask = g["r_score"].between(r0, r1) & g["f_score"].between(f0, f1)
-        segment[mask] = name
-    g["segment"] = segment
+    fm = (g["f_score"] + g["m_score"] + 1) // 2
+    grid = np.array(SEGMENT_GRID, dtype=object)
+    g["segment"] = pd.Categorical(grid[fm.to_numpy() - 1, g["r_score"].to_numpy() - 1])
     sizes = g.groupby("segment").agg(customers=("monetary", "size"), revenue=("monetary", "sum"))
     return g, sizes
 
@@ -83,8 +76,9 @@ def cohorts(df):
     return retention, revenue
 
 
-def summaries(df, period_days):
-    end = df["date"].max()
+def summaries(df, period_days, end):
+    if end < df["date"].max():
+        df = df[df["date"] <= end]
     daily = df.groupby(["customer_id", "date"], sort=False)["amount"].sum().reset_index()
     g = daily.groupby("customer_id")
     first = g["date"].transform("min")
@@ -95,7 +89,6 @@ def summaries(df, period_days):
     s["x"] = (s["days"] - 1).astype(float)
     s["t_x"] = (s["last"] - s["first"]).dt.days / period_days
     s["T"] = (end - s["first"]).dt.days / period_days
-    s["T"] = s["T"].where(s["T"] > 0, 1.0 / period_days)
     s["m"] = np.where(s["x"] > 0, (s["total"] - first_value) / s["x"].where(s["x"] > 0, 1), 0.0)
     return s
 
@@ -165,6 +158,8 @@ def main():
     ap.add_argument("csv")
     ap.add_argument("--period-days", type=float, default=7.0)
     ap.add_argument("--horizon", type=float, default=52.0)
+    ap.add_argument("--calibration-end", default=None,
+                    help="YYYY-MM-DD (default: the last date in the file)")
     args = ap.parse_args()
     seconds, figures = {}, {}
 
@@ -178,7 +173,8 @@ def main():
     table, sizes = step("rfm", rfm, df)
     shares, n80, gini, _ = step("pareto", concentration, table["monetary"])
     step("cohorts", cohorts, df)
-    s = step("summaries", summaries, df, args.period_days)
+    end = pd.Timestamp(args.calibration_end) if args.calibration_end else df["date"].max()
+    s = step("summaries", summaries, df, args.period_days, end)
     bg, bg_ll, distinct = step("fit_bgnbd", fit_bgnbd, s)
     gg, gg_ll_value = step("fit_gamma_gamma", fit_gamma_gamma, s)
     scores = step("score", score, s, bg, gg, args.horizon, args.period_days)

@@ -2,7 +2,9 @@
 // into the shapes the models take. Included by *_test.cpp files only.
 #pragma once
 
+#include <chrono>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -79,6 +81,32 @@ inline std::vector<double> cdnow_holdout_purchase_days(const std::vector<std::st
     counts.push_back(found == days.end() ? 0.0 : static_cast<double>(found->second.size()));
   }
   return counts;
+}
+
+// Repeat purchase days (every purchase day after a customer's first) per week of CDNOW_sample,
+// weeks counted from 1997-01-01: weeks 0–38 are the calibration period, 39–77 the hold-out.
+inline std::vector<double> cdnow_weekly_repeat_purchases() {
+  const std::string path = std::string(RAPPORT_SHARED_DATA) + "/cdnow/CDNOW_sample.txt";
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::map<long, std::set<long>> days;  // customer → day numbers since 1997-01-01
+  long master = 0, id = 0, date = 0;
+  double cds = 0, dollars = 0;
+  while (in >> master >> id >> date >> cds >> dollars) {
+    const int year = static_cast<int>(date / 10000);
+    const unsigned month = static_cast<unsigned>(date / 100 % 100);
+    const unsigned day = static_cast<unsigned>(date % 100);
+    const auto since = std::chrono::sys_days(std::chrono::year(year) / month / day) -
+                       std::chrono::sys_days(std::chrono::year(1997) / 1 / 1);
+    days[id].insert(since.count());
+  }
+  std::vector<double> weeks(78, 0.0);
+  for (const auto& [customer, purchase_days] : days) {
+    for (auto it = std::next(purchase_days.begin()); it != purchase_days.end(); ++it) {
+      if (*it / 7 < 78) weeks[static_cast<std::size_t>(*it / 7)] += 1;
+    }
+  }
+  return weeks;
 }
 
 }  // namespace rapport::analytics::testing

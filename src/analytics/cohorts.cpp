@@ -37,8 +37,10 @@ core::Result<std::vector<Cohort>> monthly_cohorts(const TransactionTable& table)
   for (auto& [month, index] : cohort_of_month) {
     index = out.size();
     Cohort cohort;
-    cohort.year = month / 12;
-    cohort.month = static_cast<unsigned>(month % 12 + 1);
+    // Floor division keeps years before 0 right (month indexes are then negative).
+    const int remainder = ((month % 12) + 12) % 12;
+    cohort.year = (month - remainder) / 12;
+    cohort.month = static_cast<unsigned>(remainder + 1);
     const auto offsets = static_cast<std::size_t>(last_month - month + 1);
     cohort.active.assign(offsets, 0);
     cohort.revenue.assign(offsets, 0);

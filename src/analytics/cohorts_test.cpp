@@ -44,6 +44,20 @@ TEST(Cohorts, HandmadeTable) {
   EXPECT_EQ(feb.revenue, (std::vector<std::int64_t>{5, 6}));
 }
 
+TEST(Cohorts, DatesBeforeYearZero) {
+  TransactionTable t;
+  io::TransactionRow row;
+  row.customer = "ancient";
+  row.currency = "EUR";
+  row.timestamp = std::int64_t{day_of(-1, 11, 30)} * 86400;
+  ASSERT_TRUE(t.add(row).ok());
+  auto cohorts = monthly_cohorts(t);
+  ASSERT_TRUE(cohorts.ok());
+  ASSERT_EQ(cohorts->size(), 1U);
+  EXPECT_EQ((*cohorts)[0].year, -1);
+  EXPECT_EQ((*cohorts)[0].month, 11U);
+}
+
 TEST(Cohorts, EmptyTableHasNoCohorts) {
   auto cohorts = monthly_cohorts(TransactionTable());
   ASSERT_TRUE(cohorts.ok());

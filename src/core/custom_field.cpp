@@ -208,8 +208,10 @@ void check_custom_values(const std::vector<CustomFieldDefinition>& definitions,
                          CustomValues& values, std::string_view default_region,
                          std::vector<FieldError>& errors) {
   for (auto& [key, value] : values) {
+    // A named copy of the binding: clang 14 cannot capture structured bindings.
+    const std::string& name = key;
     auto d = std::find_if(definitions.begin(), definitions.end(),
-                          [&](const CustomFieldDefinition& x) { return x.key == key; });
+                          [&](const CustomFieldDefinition& x) { return x.key == name; });
     std::string field = "custom/" + key;
     if (d == definitions.end()) {
       errors.push_back({field, "no such custom field"});

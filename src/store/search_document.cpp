@@ -20,8 +20,10 @@ void add(std::string& body, std::string_view part) {
 void add_custom(std::string& body, const core::CustomValues& values,
                 const std::vector<core::CustomFieldDefinition>& definitions) {
   for (const auto& [key, value] : values) {
+    // A named copy of the binding: clang 14 cannot capture structured bindings.
+    const std::string& name = key;
     auto d = std::find_if(definitions.begin(), definitions.end(),
-                          [&](const core::CustomFieldDefinition& x) { return x.key == key; });
+                          [&](const core::CustomFieldDefinition& x) { return x.key == name; });
     if (d == definitions.end()) continue;
     add(body, core::custom_search_text(d->type, value));
     if (d->type == core::CustomFieldType::kPhone) {

@@ -258,13 +258,18 @@ void scope_filter(Builder& b, const RecordScope& scope) {
   b.where(std::string(col) + " IN (" + list + ")");
 }
 
-void search_filter(Builder& b, const EntityTables& t, const SearchPlan& plan) {
+// With `drive` the search table is joined as `s` and leads the query (see build_list_sql).
+void search_filter(Builder& b, const EntityTables& t, const SearchPlan& plan, bool drive) {
   if (!plan.phrases.empty()) {
     std::string match;
     for (const auto& p : plan.phrases) match += (match.empty() ? "" : " AND ") + fts_phrase(p);
     std::string search(t.search);
-    b.where("t.id IN (SELECT rowid FROM " + search + " WHERE " + search + " MATCH " +
-            b.param(match) + ")");
+    if (drive) {
+      b.where("s." + search + " MATCH " + b.param(match));
+    } else {
+      b.where("t.id IN (SELECT rowid FROM " + search + " WHERE " + search + " MATCH " +
+              b.param(match) + ")");
+    }
     return;
   }
   for (const auto& g : plan.grams) {
@@ -303,8 +308,6 @@ core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const
       return bad_filter(f, "is not a field lists can filter on");
     }
   }
-  search_filter(b, tables, plan);
-
   ListSql out;
   out.limit = query.limit;
   const FieldSpec* sort = find(query.sort ? std::string_view(query.sort->field) : "id");
@@ -318,6 +321,11 @@ core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const
   out.sort_kind = sort->kind;
   std::string col = "t." + std::string(sort->column);
   bool by_id = sort->column == "id";
+  // A text search in id order walks the FTS5 index in rowid order and stops at the page's end,
+  // instead of collecting every match first: common words match tens of thousands of rows.
+  bool drive = by_id && !plan.phrases.empty();
+  std::string id_col = drive ? "s.rowid" : "t.id";
+  search_filter(b, tables, plan, drive);
   if (!query.after.empty()) {
     RAPPORT_ASSIGN_OR_RETURN(Cursor c, decode_cursor(query.after));
     bool text_value = std::holds_alternative<std::string>(c.value);
@@ -327,7 +335,7 @@ core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const
     }
     const char* cmp = out.descending ? " < " : " > ";
     if (by_id) {
-      b.where("t.id" + std::string(cmp) + b.param(c.id));
+      b.where(id_col + cmp + b.param(c.id));
     } else {
       SqlParam v = text_value ? SqlParam(std::get<std::string>(c.value))
                               : SqlParam(std::get<std::int64_t>(c.value));
@@ -336,10 +344,13 @@ core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const
     }
   }
   const char* dir = out.descending ? " DESC" : " ASC";
-  std::string order = by_id ? "t.id" + std::string(dir) : col + dir + ", t.id" + dir;
-  out.text = "SELECT " + std::string(tables.columns) + ", " + col + " FROM " +
-             std::string(tables.table) + " t" + b.where_clause() + " ORDER BY " + order +
-             " LIMIT " + b.param(std::int64_t{query.limit + 1});
+  std::string order = by_id ? id_col + dir : col + dir + ", t.id" + dir;
+  std::string from = drive ? std::string(tables.search) + " s JOIN " + std::string(tables.table) +
+                                 " t ON t.id = s.rowid"
+                           : std::string(tables.table) + " t";
+  out.text = "SELECT " + std::string(tables.columns) + ", " + col + " FROM " + from +
+             b.where_clause() + " ORDER BY " + order + " LIMIT " +
+             b.param(std::int64_t{query.limit + 1});
   out.params = b.take_params();
   return out;
 }

@@ -39,14 +39,15 @@ double bgnbd_log_likelihood(const BgNbdParams& p, const WeightedRows& rows);
 core::Result<BgNbdFit> fit_bgnbd(const CustomerSummaries& summaries);
 
 // E[X(t)]: expected repeat purchases in (0, t] of a customer just acquired. Requires a ≠ 1 and
-// a + b > 1; returns an invalid error otherwise or for t < 0.
+// a + b > 1; returns an invalid error otherwise, for t < 0, or for a horizon so long that ₂F₁
+// cannot converge (t beyond ~20,000 α; see log_hyp2f1).
 core::Result<double> bgnbd_expected_purchases(const BgNbdParams& p, double t);
 
 // P(alive | x, t_x, T) in [0, 1]. Inputs must pass check_summary.
 double bgnbd_probability_alive(const BgNbdParams& p, double x, double t_x, double age);
 
 // E[Y(t) | x, t_x, T]: expected purchases in the next t periods. Returns an invalid error when
-// the hypergeometric term cannot be evaluated (a = 1, or t < 0).
+// the hypergeometric term cannot be evaluated (a = 1, t < 0, t beyond ~20,000 (α + T)).
 core::Result<double> bgnbd_conditional_expected(const BgNbdParams& p, double x, double t_x,
                                                 double age, double t);
 

@@ -2,6 +2,7 @@
 #include "analytics/bgnbd.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <random>
 
@@ -182,6 +183,27 @@ TEST(BgNbd, RejectsBadSummaries) {
   EXPECT_FALSE(fit_bgnbd(CustomerSummaries{{"a"}, {-1}, {0}, {4}, {0}}).ok());
   EXPECT_FALSE(fit_bgnbd(CustomerSummaries{{"a"}, {1.5}, {1}, {4}, {0}}).ok());
   EXPECT_FALSE(bgnbd_expected_purchases(cdnow_fit().params, -1).ok());
+}
+
+TEST(BgNbd, ScoresStayFiniteForExtremeCustomers) {
+  // x up to ~8,000, ages from hours to decades, horizons far beyond the data.
+  const BgNbdParams& p = cdnow_fit().params;
+  std::mt19937_64 rng(3);
+  std::uniform_real_distribution<double> log_age(-3, 9), log_count(0, 9), log_horizon(-3, 8);
+  for (int i = 0; i < 5000; ++i) {
+    const double age = std::exp(log_age(rng));
+    const double x = std::floor(std::exp(log_count(rng))) - 1;
+    const double t_x = x == 0 ? 0 : std::uniform_real_distribution<double>(0, age)(rng);
+    const double t = std::exp(log_horizon(rng));
+    auto y = bgnbd_conditional_expected(p, x, t_x, age, t);
+    ASSERT_TRUE(y.ok()) << x << " " << t_x << " " << age << " " << t;
+    EXPECT_TRUE(std::isfinite(*y) && *y >= 0) << x << " " << t_x << " " << age << " " << t;
+    const double alive = bgnbd_probability_alive(p, x, t_x, age);
+    EXPECT_TRUE(alive >= 0 && alive <= 1);
+    auto unconditional = bgnbd_expected_purchases(p, t);
+    ASSERT_TRUE(unconditional.ok());
+    EXPECT_TRUE(std::isfinite(*unconditional));
+  }
 }
 
 }  // namespace

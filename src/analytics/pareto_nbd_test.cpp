@@ -1,6 +1,9 @@
 // Pareto/NBD against REFERENCE.md §3 (CDNOW sample, weeks) plus properties.
 #include "analytics/pareto_nbd.hpp"
 
+#include <cmath>
+#include <random>
+
 #include <gtest/gtest.h>
 
 #include "analytics/test_data.hpp"
@@ -92,6 +95,23 @@ TEST(ParetoNbd, PropertiesHoldOverTheCdnowCustomers) {
 TEST(ParetoNbd, RejectsBadInput) {
   EXPECT_FALSE(fit_pareto_nbd(CustomerSummaries{{"a"}, {2}, {5}, {-1}, {0}}).ok());
   EXPECT_FALSE(pareto_nbd_expected_purchases(kBtyd, -2).ok());
+}
+
+TEST(ParetoNbd, ScoresStayFiniteForExtremeCustomers) {
+  const ParetoNbdParams& p = cdnow_fit().params;
+  std::mt19937_64 rng(4);
+  std::uniform_real_distribution<double> log_age(-3, 9), log_count(0, 9), log_horizon(-3, 8);
+  for (int i = 0; i < 5000; ++i) {
+    const double age = std::exp(log_age(rng));
+    const double x = std::floor(std::exp(log_count(rng))) - 1;
+    const double t_x = x == 0 ? 0 : std::uniform_real_distribution<double>(0, age)(rng);
+    const double t = std::exp(log_horizon(rng));
+    auto y = pareto_nbd_conditional_expected(p, x, t_x, age, t);
+    auto alive = pareto_nbd_probability_alive(p, x, t_x, age);
+    ASSERT_TRUE(y.ok() && alive.ok()) << x << " " << t_x << " " << age;
+    EXPECT_TRUE(std::isfinite(*y) && *y >= 0) << x << " " << t_x << " " << age << " " << t;
+    EXPECT_TRUE(*alive >= 0 && *alive <= 1);
+  }
 }
 
 }  // namespace

@@ -373,6 +373,27 @@ TEST_P(StoreConformance, PagingHasNoDuplicatesOrGapsAndSurvivesInserts) {
   EXPECT_TRUE(std::is_sorted(seen.rbegin(), seen.rend()));  // newest first by default
 }
 
+TEST_P(StoreConformance, SearchResultsPageWithoutDuplicatesOrGaps) {
+  std::set<core::Id> expected;
+  for (int i = 0; i < 23; ++i) {
+    auto c = create(person("Pagewalker", std::to_string(i)));
+    ASSERT_TRUE(c.ok());
+    expected.insert(c->id);
+    ASSERT_TRUE(create(person("Other", std::to_string(i))).ok());
+  }
+  for (bool descending : {true, false}) {
+    core::ListQuery q;
+    q.search = "pagewalk";
+    q.limit = 5;
+    q.sort = core::SortKey{"id", descending};
+    auto ids = all_ids(q);
+    EXPECT_EQ(std::set<core::Id>(ids.begin(), ids.end()), expected);
+    EXPECT_EQ(ids.size(), expected.size());
+    EXPECT_TRUE(descending ? std::is_sorted(ids.rbegin(), ids.rend())
+                           : std::is_sorted(ids.begin(), ids.end()));
+  }
+}
+
 TEST_P(StoreConformance, SortsBothWaysAcrossPages) {
   for (const char* name : {"Chanida", "anna", "Bram", "Zhang Wei", "Élodie", "Mark", "Bram"}) {
     ASSERT_TRUE(create(person(name, "X")).ok());

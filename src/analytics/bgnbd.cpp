@@ -159,7 +159,9 @@ core::Result<double> bgnbd_conditional_expected(const BgNbdParams& p, double x, 
   return c / (p.a - 1) * -std::expm1(log_term) * bgnbd_probability_alive(p, x, t_x, age);
 }
 
-double bgnbd_probability_of_purchases(const BgNbdParams& p, double t, int n) {
+core::Result<double> bgnbd_probability_of_purchases(const BgNbdParams& p, double t, int n) {
+  if (n < 0) return core::Error::invalid("n must be >= 0");
+  if (!(t >= 0) || !std::isfinite(t)) return core::Error::invalid("t must be a finite number >= 0");
   const double log_beta_ab = log_beta(p.a, p.b);
   const double log_share = std::log(p.alpha / (p.alpha + t));  // ln of α/(α+t)
   const double log_odds = std::log(t / (p.alpha + t));         // ln of t/(α+t)

@@ -51,8 +51,9 @@ double bgnbd_probability_alive(const BgNbdParams& p, double x, double t_x, doubl
 core::Result<double> bgnbd_conditional_expected(const BgNbdParams& p, double x, double t_x,
                                                 double age, double t);
 
-// P(X(t) = n) for a newly acquired customer (FHL05 eq. 8); n ≥ 0, t ≥ 0.
-double bgnbd_probability_of_purchases(const BgNbdParams& p, double t, int n);
+// P(X(t) = n) for a newly acquired customer (FHL05 eq. 8). Invalid error for n < 0 or t not a
+// finite number ≥ 0.
+core::Result<double> bgnbd_probability_of_purchases(const BgNbdParams& p, double t, int n);
 
 // Per-customer P(alive) and E[Y(t)] in input order, computed once per distinct (x, t_x, T);
 // invalid error for a bad row (see aggregate_rows).

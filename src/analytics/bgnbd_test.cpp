@@ -83,15 +83,17 @@ TEST(BgNbd, TopFiveByNextWeekMatchLifetimes) {
 }
 
 TEST(BgNbd, ProbabilityOfPurchasesMatchesBtydManual) {
-  EXPECT_NEAR(bgnbd_probability_of_purchases(kRounded, 2, 10), 1.0786896e-07, 1e-13);
-  EXPECT_NEAR(bgnbd_probability_of_purchases(kRounded, 39, 0), 0.57378635, 1e-8);
+  EXPECT_NEAR(*bgnbd_probability_of_purchases(kRounded, 2, 10), 1.0786896e-07, 1e-13);
+  EXPECT_NEAR(*bgnbd_probability_of_purchases(kRounded, 39, 0), 0.57378635, 1e-8);
   const double expected[] = {0.0019995214, 0.0015170236, 0.0011633150, 0.0009003148, 0.0007023638,
                              0.0005517902, 0.0004361913, 0.0003467171, 0.0002769613, 0.0002222260};
   for (int n = 11; n <= 20; ++n)
-    EXPECT_NEAR(bgnbd_probability_of_purchases(kRounded, 30, n), expected[n - 11], 1e-10) << n;
+    EXPECT_NEAR(*bgnbd_probability_of_purchases(kRounded, 30, n), expected[n - 11], 1e-10) << n;
   double total = 0;
-  for (int n = 0; n < 400; ++n) total += bgnbd_probability_of_purchases(kRounded, 30, n);
+  for (int n = 0; n < 400; ++n) total += *bgnbd_probability_of_purchases(kRounded, 30, n);
   EXPECT_NEAR(total, 1.0, 1e-6);
+  EXPECT_FALSE(bgnbd_probability_of_purchases(kRounded, 30, -1).ok());
+  EXPECT_FALSE(bgnbd_probability_of_purchases(kRounded, -1, 2).ok());
 }
 
 TEST(BgNbd, PropertiesHoldOverTheCdnowCustomers) {

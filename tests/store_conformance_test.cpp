@@ -13,6 +13,8 @@
 #include <sstream>
 
 #include "core/text_rules.hpp"
+#include "store/postgres/pg_migrations.hpp"
+#include "store/postgres/pg_test_schema.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
 #include "store/sqlite/sqlite_migrations.hpp"
 #include "store/store.hpp"
@@ -49,13 +51,36 @@ EngineFixture make_sqlite(const std::string& test_name) {
   return f;
 }
 
+// A fresh schema of its own in the database RAPPORT_TEST_POSTGRES_URL names, so tests running
+// in parallel never meet; dropped at cleanup.
+EngineFixture make_postgres(const std::string& base) {
+  auto schema = postgres::PgTestSchema::create(base);
+  if (!schema.ok()) throw std::runtime_error(schema.error().message);
+  std::shared_ptr<postgres::PgTestSchema> owned = std::move(schema).value();
+  auto opened = open(owned->url());
+  if (!opened.ok()) throw std::runtime_error(opened.error().message);
+  EngineFixture f;
+  f.store = std::move(opened).value();
+  f.bump_schema = [owned] {
+    (void)owned->admin().exec(
+        "INSERT INTO " + owned->name() + ".schema_version (version, name) VALUES ($1, 'future')",
+        {postgres::latest_schema_version() + 1});
+  };
+  f.cleanup = [owned]() mutable { owned.reset(); };
+  return f;
+}
+
 // Adding an engine: one entry here and one in kEngines.
 EngineFixture make_engine(const std::string& engine, const std::string& test_name) {
   if (engine == "sqlite") return make_sqlite(test_name);
+  if (engine == "postgresql") {
+    auto base = postgres::PgTestSchema::base_url();
+    if (base) return make_postgres(*base);
+  }
   throw std::runtime_error("unknown engine " + engine);
 }
 
-const std::vector<std::string> kEngines = {"sqlite"};
+const std::vector<std::string> kEngines = {"sqlite", "postgresql"};
 
 core::Timestamp at(const char* text) { return *core::parse_timestamp(text); }
 
@@ -64,6 +89,9 @@ class StoreConformance : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
     std::replace(name.begin(), name.end(), '/', '_');
+    if (GetParam() == "postgresql" && !postgres::PgTestSchema::base_url()) {
+      GTEST_SKIP() << "RAPPORT_TEST_POSTGRES_URL is not set";
+    }
     engine_ = make_engine(GetParam(), name);
     auto migrated = store().migrate();
     ASSERT_TRUE(migrated.ok()) << migrated.error().message;

@@ -1,6 +1,7 @@
 // store::open: picks the engine from the URL.
 #include <filesystem>
 
+#include "store/postgres/pg_customer_store.hpp"
 #include "store/sqlite/sqlite_customer_store.hpp"
 #include "store/store.hpp"
 
@@ -8,8 +9,7 @@ namespace rapport::store {
 
 core::Result<std::unique_ptr<CustomerStore>> open(const std::string& url) {
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    return core::Error::unavailable(
-        "this build has no PostgreSQL customer store; use a SQLite file path");
+    return postgres::open_customer_store(url);
   }
   std::string path = url.starts_with("sqlite:") ? url.substr(7) : url;
   if (path.empty()) return core::Error::invalid("the database path is empty");

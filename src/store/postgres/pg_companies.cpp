@@ -17,6 +17,7 @@ constexpr std::string_view kColumns =
 constexpr int kColumnCount = 13;
 
 constexpr ListField kFields[] = {
+    {"id", "id", FieldKind::kId, true},
     {"name", "name", FieldKind::kText, true},
     {"industry", "industry", FieldKind::kText, false},
     {"owner_id", "owner_id", FieldKind::kId, false},
@@ -24,6 +25,7 @@ constexpr ListField kFields[] = {
     {"parent_id", "parent_id", FieldKind::kId, false},
     {"created_at", "created_at", FieldKind::kMillis, true},
     {"updated_at", "updated_at", FieldKind::kMillis, true},
+    {"deleted_at", "deleted_at", FieldKind::kMillis, false},
 };
 
 core::Result<core::Company> company_at(const PgResult& rows, int row) {

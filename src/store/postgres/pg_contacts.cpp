@@ -18,6 +18,7 @@ constexpr std::string_view kColumns =
 constexpr int kColumnCount = 15;
 
 constexpr ListField kFields[] = {
+    {"id", "id", FieldKind::kId, true},
     {"given_name", "given_name", FieldKind::kText, true},
     {"family_name", "family_name", FieldKind::kText, true},
     {"display_name", "display_name", FieldKind::kText, true},
@@ -27,6 +28,8 @@ constexpr ListField kFields[] = {
     {"team_id", "team_id", FieldKind::kId, false},
     {"created_at", "created_at", FieldKind::kMillis, true},
     {"updated_at", "updated_at", FieldKind::kMillis, true},
+    {"deleted_at", "deleted_at", FieldKind::kMillis, false},
+    {"created_by", "created_by", FieldKind::kId, false},
 };
 
 core::Result<core::Contact> contact_at(const PgResult& rows, int row) {

@@ -2,6 +2,7 @@
 #include "store/postgres/pg_list_query.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <optional>
 
 #include "core/timestamp.hpp"
@@ -12,8 +13,14 @@ namespace rapport::store::postgres {
 
 namespace {
 
+constexpr std::size_t kMaxInValues = 100;
+
 core::Error bad(std::string_view field, std::string message) {
   return core::Error::field(std::string(field), std::move(message));
+}
+
+core::Error bad_filter(const core::Filter& filter, std::string message) {
+  return bad("filters/" + filter.field, std::move(message));
 }
 
 // Collects WHERE conditions and their bound parameters.
@@ -39,128 +46,140 @@ class Builder {
   std::vector<std::string> conditions_;
 };
 
-std::optional<std::int64_t> parse_integer(std::string_view text) {
+std::string like_pattern(std::string_view text);
+
+// `expr` with ASCII letters lower-cased only: SQLite's LIKE ignores case for ASCII alone, and
+// both engines must match the same rows.
+std::string ascii_fold(const std::string& expr) {
+  return "translate(" + expr + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
+}
+
+// `column` contains `text` ignoring ASCII case, as SQLite's `LIKE '%text%'`.
+std::string contains(Builder& builder, const std::string& column, const std::string& text) {
+  return ascii_fold(column) + " LIKE " + ascii_fold(builder.bind(like_pattern(text)));
+}
+
+core::Result<std::int64_t> to_int(const core::Filter& filter, const std::string& text) {
   std::int64_t number = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (error != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+    return bad_filter(filter, "\"" + text.substr(0, 32) + "\" is not a whole number");
+  }
   return number;
 }
 
-// A filter operand as the column's parameter, or kInvalid.
-core::Result<PgParam> operand(const ListField& field, const std::string& value) {
-  switch (field.kind) {
-    case FieldKind::kText:
-      return PgParam(value);
+core::Result<PgParam> operand(const core::Filter& filter, FieldKind kind, const std::string& text) {
+  switch (kind) {
     case FieldKind::kId: {
-      auto number = parse_integer(value);
-      if (!number) return bad("filter", std::string(field.name) + " needs an integer id");
-      return PgParam(*number);
+      RAPPORT_ASSIGN_OR_RETURN(std::int64_t number, to_int(filter, text));
+      return PgParam(number);
     }
     case FieldKind::kMillis: {
-      auto time = core::parse_timestamp(value);
-      if (!time.ok()) time = core::parse_date(value);
-      if (!time.ok()) return bad("filter", std::string(field.name) + " needs an RFC 3339 time");
+      auto time = core::parse_timestamp(text);
+      if (!time.ok()) {
+        return bad_filter(filter, "\"" + text.substr(0, 40) + "\" is not an RFC 3339 time");
+      }
       return PgParam(core::to_millis(*time));
     }
+    case FieldKind::kText:
+      break;
   }
-  return bad("filter", "unsupported field");
+  return PgParam(text);
 }
 
-core::Result<bool> empty_flag(const core::Filter& filter) {
-  if (filter.values.size() == 1 && filter.values[0] == "true") return true;
-  if (filter.values.size() == 1 && filter.values[0] == "false") return false;
-  return bad("filter", filter.field + ": empty takes true or false");
-}
-
-core::Status need_values(const core::Filter& filter) {
-  if (filter.values.empty()) return bad("filter", filter.field + ": a value is required");
-  if (filter.op != core::FilterOp::kIn && filter.values.size() != 1) {
-    return bad("filter", filter.field + ": one value expected");
+core::Status check_arity(const core::Filter& filter) {
+  std::size_t count = filter.values.size();
+  if (filter.op == core::FilterOp::kIn) {
+    if (count == 0 || count > kMaxInValues) return bad_filter(filter, "in takes 1 to 100 values");
+    return core::ok_status();
+  }
+  if (count != 1) return bad_filter(filter, "takes exactly one value");
+  if (filter.op == core::FilterOp::kEmpty && filter.values[0] != "true" &&
+      filter.values[0] != "false") {
+    return bad_filter(filter, "empty takes true or false");
   }
   return core::ok_status();
 }
 
-std::string text_expr(const ListField& field) {
+std::string sort_expr(const ListField& field) {
   std::string column = "r." + std::string(field.column);
+  // Byte order, as SQLite compares text, whatever the database's collation.
   return field.kind == FieldKind::kText ? column + " COLLATE \"C\"" : column;
 }
 
 core::Status standard_filter(Builder& builder, const ListField& field, const core::Filter& filter) {
-  std::string column = text_expr(field);
+  std::string column = sort_expr(field);
   if (filter.op == core::FilterOp::kEmpty) {
-    RAPPORT_ASSIGN_OR_RETURN(bool empty, empty_flag(filter));
-    if (field.kind == FieldKind::kText) {
-      builder.where(column + (empty ? " = ''" : " <> ''"));
-    } else {
-      builder.where(column + (empty ? " IS NULL" : " IS NOT NULL"));
-    }
+    std::string is_empty = field.kind == FieldKind::kText
+                               ? "(" + column + " IS NULL OR " + column + " = '')"
+                               : column + " IS NULL";
+    builder.where(filter.values[0] == "true" ? is_empty : "NOT " + is_empty);
     return core::ok_status();
   }
-  RAPPORT_TRY(need_values(filter));
+  if (filter.op == core::FilterOp::kContains) {
+    if (field.kind != FieldKind::kText) return bad_filter(filter, "contains applies to text");
+    builder.where(contains(builder, "r." + std::string(field.column), filter.values[0]));
+    return core::ok_status();
+  }
+  if (filter.op == core::FilterOp::kIn) {
+    std::string list;
+    for (const std::string& text : filter.values) {
+      RAPPORT_ASSIGN_OR_RETURN(PgParam value, operand(filter, field.kind, text));
+      list += (list.empty() ? "" : ", ") + builder.bind(std::move(value));
+    }
+    builder.where(column + " IN (" + list + ")");
+    return core::ok_status();
+  }
+  RAPPORT_ASSIGN_OR_RETURN(PgParam value, operand(filter, field.kind, filter.values[0]));
+  std::string bound = builder.bind(std::move(value));
   switch (filter.op) {
     case core::FilterOp::kEq:
+      builder.where(column + " = " + bound);
+      break;
     case core::FilterOp::kNe:
+      builder.where(column + " IS DISTINCT FROM " + bound);
+      break;
     case core::FilterOp::kLt:
-    case core::FilterOp::kGt: {
-      RAPPORT_ASSIGN_OR_RETURN(PgParam value, operand(field, filter.values[0]));
-      std::string_view op = filter.op == core::FilterOp::kEq   ? " = "
-                            : filter.op == core::FilterOp::kNe ? " IS DISTINCT FROM "
-                            : filter.op == core::FilterOp::kLt ? " < "
-                                                               : " > ";
-      builder.where(column + std::string(op) + builder.bind(std::move(value)));
-      return core::ok_status();
-    }
-    case core::FilterOp::kIn: {
-      std::string list;
-      for (const std::string& text : filter.values) {
-        RAPPORT_ASSIGN_OR_RETURN(PgParam value, operand(field, text));
-        list += (list.empty() ? "" : ", ") + builder.bind(std::move(value));
-      }
-      builder.where(column + " IN (" + list + ")");
-      return core::ok_status();
-    }
-    case core::FilterOp::kContains:
-      if (field.kind != FieldKind::kText) {
-        return bad("filter", filter.field + ": contains applies to text fields");
-      }
-      builder.where("strpos(r." + std::string(field.column) + ", " +
-                    builder.bind(filter.values[0]) + ") > 0");
-      return core::ok_status();
-    case core::FilterOp::kEmpty:
+      builder.where(column + " < " + bound);
+      break;
+    case core::FilterOp::kGt:
+      builder.where(column + " > " + bound);
+      break;
+    default:
       break;
   }
-  return bad("filter", filter.field + ": unsupported operator");
+  return core::ok_status();
 }
 
 core::Status tag_filter(Builder& builder, const PgRecordTables& tables,
                         const core::Filter& filter) {
-  std::string any = "SELECT 1 FROM " + std::string(tables.tags) + " t WHERE t.record_id = r.id";
-  if (filter.op == core::FilterOp::kEmpty) {
-    RAPPORT_ASSIGN_OR_RETURN(bool empty, empty_flag(filter));
-    builder.where((empty ? "NOT EXISTS (" : "EXISTS (") + any + ")");
-    return core::ok_status();
-  }
-  RAPPORT_TRY(need_values(filter));
+  std::string tags(tables.tags);
+  std::string in_tags = "r.id IN (SELECT record_id FROM " + tags + " WHERE ";
   switch (filter.op) {
     case core::FilterOp::kEq:
-      builder.where("EXISTS (" + any + " AND t.tag = " + builder.bind(filter.values[0]) + ")");
+      builder.where(in_tags + "tag = " + builder.bind(filter.values[0]) + ")");
       return core::ok_status();
     case core::FilterOp::kNe:
-      builder.where("NOT EXISTS (" + any + " AND t.tag = " + builder.bind(filter.values[0]) + ")");
+      builder.where("NOT " + in_tags + "tag = " + builder.bind(filter.values[0]) + ")");
       return core::ok_status();
     case core::FilterOp::kIn: {
       std::string list;
-      for (const std::string& tag : filter.values)
+      for (const std::string& tag : filter.values) {
         list += (list.empty() ? "" : ", ") + builder.bind(tag);
-      builder.where("EXISTS (" + any + " AND t.tag IN (" + list + "))");
+      }
+      builder.where(in_tags + "tag IN (" + list + "))");
       return core::ok_status();
     }
     case core::FilterOp::kContains:
-      builder.where("EXISTS (" + any + " AND strpos(t.tag, " + builder.bind(filter.values[0]) +
-                    ") > 0)");
+      builder.where(in_tags + contains(builder, "tag", filter.values[0]) + ")");
       return core::ok_status();
+    case core::FilterOp::kEmpty: {
+      std::string any = "EXISTS (SELECT 1 FROM " + tags + " g WHERE g.record_id = r.id)";
+      builder.where(filter.values[0] == "true" ? "NOT " + any : any);
+      return core::ok_status();
+    }
     default:
-      return bad("filter", "tags: unsupported operator");
+      return bad_filter(filter, "tags take eq, ne, in, contains or empty");
   }
 }
 
@@ -169,26 +188,24 @@ bool is_numeric(core::CustomFieldType type) {
   return type == T::kNumber || type == T::kMoney || type == T::kDate || type == T::kDateTime;
 }
 
-// A custom filter operand in the form the custom index table holds: its number for numeric
-// types, otherwise its canonical text.
-core::Result<PgParam> custom_operand(const core::CustomFieldDefinition& definition,
-                                     const std::string& text, const std::string& field) {
-  if (definition.type == core::CustomFieldType::kMoney) {
-    auto minor = parse_integer(text);
-    if (!minor) return bad("filter", field + ": money filters take minor units");
-    return PgParam(*minor);
+// A numeric custom operand: dates and times as epoch milliseconds, others as a finite number.
+core::Result<PgParam> custom_number(const core::Filter& filter, core::CustomFieldType type,
+                                    const std::string& text) {
+  double number = 0;
+  if (type == core::CustomFieldType::kDate || type == core::CustomFieldType::kDateTime) {
+    auto time = core::parse_timestamp(text);
+    if (!time.ok()) return bad_filter(filter, "\"" + text.substr(0, 40) + "\" is not a date");
+    number = static_cast<double>(core::to_millis(*time));
+  } else {
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size() ||
+        !std::isfinite(number)) {
+      return bad_filter(filter, "\"" + text.substr(0, 32) + "\" is not a number");
+    }
   }
-  if (definition.type == core::CustomFieldType::kMultiSelect) return PgParam(text);
-  core::CustomValue value{text, {}, std::nullopt};
-  RAPPORT_TRY(core::normalize_custom_value(definition, value, "ZZ", "filter"));
-  if (is_numeric(definition.type)) {
-    auto number = core::custom_sort_number(definition.type, value);
-    if (!number) return bad("filter", field + ": not a number");
-    char buffer[32];  // shortest text that reads back as the same double
-    auto end = std::to_chars(buffer, buffer + sizeof buffer, *number).ptr;
-    return PgParam(std::string(buffer, end));
-  }
-  return PgParam(custom_index_text(definition.type, value));
+  char buffer[32];  // shortest text that reads back as the same double
+  auto end = std::to_chars(buffer, buffer + sizeof buffer, number).ptr;
+  return PgParam(std::string(buffer, end));
 }
 
 core::Status custom_filter(Builder& builder, const PgRecordTables& tables,
@@ -199,66 +216,64 @@ core::Status custom_filter(Builder& builder, const PgRecordTables& tables,
   for (const auto& candidate : definitions) {
     if (candidate.key == key) definition = &candidate;
   }
-  if (definition == nullptr) return bad("filter", filter.field + ": no such custom field");
-  std::string any = "SELECT 1 FROM " + std::string(tables.custom) +
-                    " v WHERE v.record_id = r.id AND v.key = " + builder.bind(key);
-  if (filter.op == core::FilterOp::kEmpty) {
-    RAPPORT_ASSIGN_OR_RETURN(bool empty, empty_flag(filter));
-    builder.where((empty ? "NOT EXISTS (" : "EXISTS (") + any + ")");
+  if (definition == nullptr) return bad_filter(filter, "no such custom field");
+  std::string custom(tables.custom);
+  std::string in_custom =
+      "r.id IN (SELECT record_id FROM " + custom + " WHERE key = " + builder.bind(key);
+  bool numeric = is_numeric(definition->type);
+  std::string column = numeric ? "number" : "value";
+  auto value = [&](const std::string& text) -> core::Result<std::string> {
+    if (!numeric) return builder.bind(text);
+    RAPPORT_ASSIGN_OR_RETURN(PgParam number, custom_number(filter, definition->type, text));
+    return builder.bind(std::move(number)) + "::double precision";
+  };
+  if (definition->type == core::CustomFieldType::kMultiSelect &&
+      (filter.op == core::FilterOp::kEq || filter.op == core::FilterOp::kNe ||
+       filter.op == core::FilterOp::kIn)) {
+    std::string list;
+    for (const std::string& text : filter.values) {
+      list += (list.empty() ? "" : ", ") + builder.bind(text);
+    }
+    std::string has = "EXISTS (SELECT 1 FROM " + custom +
+                      " c, jsonb_array_elements_text(c.value::jsonb) j WHERE c.record_id = r.id"
+                      " AND c.key = " +
+                      builder.bind(key) + " AND j IN (" + list + "))";
+    builder.where(filter.op == core::FilterOp::kNe ? "NOT " + has : has);
     return core::ok_status();
   }
-  RAPPORT_TRY(need_values(filter));
-  bool numeric = is_numeric(definition->type);
-  bool multi = definition->type == core::CustomFieldType::kMultiSelect;
-  std::string target = numeric ? "v.number" : "v.value";
-  auto match = [&](const std::string& text) -> core::Result<std::string> {
-    RAPPORT_ASSIGN_OR_RETURN(PgParam value, custom_operand(*definition, text, filter.field));
-    if (multi) return "v.value::jsonb ? " + builder.bind(std::move(value));
-    return target + " = " + builder.bind(std::move(value)) + (numeric ? "::double precision" : "");
-  };
+  std::string text_order = numeric ? "" : " COLLATE \"C\"";
   switch (filter.op) {
-    case core::FilterOp::kEq: {
-      RAPPORT_ASSIGN_OR_RETURN(std::string condition, match(filter.values[0]));
-      builder.where("EXISTS (" + any + " AND " + condition + ")");
-      return core::ok_status();
-    }
+    case core::FilterOp::kEq:
     case core::FilterOp::kNe: {
-      RAPPORT_ASSIGN_OR_RETURN(std::string condition, match(filter.values[0]));
-      builder.where("NOT EXISTS (" + any + " AND " + condition + ")");
-      return core::ok_status();
-    }
-    case core::FilterOp::kIn: {
-      std::string any_of;
-      for (const std::string& text : filter.values) {
-        RAPPORT_ASSIGN_OR_RETURN(std::string condition, match(text));
-        any_of += (any_of.empty() ? "" : " OR ") + condition;
-      }
-      builder.where("EXISTS (" + any + " AND (" + any_of + "))");
+      RAPPORT_ASSIGN_OR_RETURN(std::string bound, value(filter.values[0]));
+      std::string condition = in_custom + " AND " + column + " = " + bound + ")";
+      builder.where(filter.op == core::FilterOp::kNe ? "NOT " + condition : condition);
       return core::ok_status();
     }
     case core::FilterOp::kLt:
     case core::FilterOp::kGt: {
-      if (multi || definition->type == core::CustomFieldType::kBoolean) {
-        return bad("filter", filter.field + ": no order on this field type");
+      RAPPORT_ASSIGN_OR_RETURN(std::string bound, value(filter.values[0]));
+      builder.where(in_custom + " AND " + column + text_order +
+                    (filter.op == core::FilterOp::kLt ? " < " : " > ") + bound + ")");
+      return core::ok_status();
+    }
+    case core::FilterOp::kIn: {
+      std::string list;
+      for (const std::string& text : filter.values) {
+        RAPPORT_ASSIGN_OR_RETURN(std::string bound, value(text));
+        list += (list.empty() ? "" : ", ") + bound;
       }
-      RAPPORT_ASSIGN_OR_RETURN(PgParam value,
-                               custom_operand(*definition, filter.values[0], filter.field));
-      std::string op = filter.op == core::FilterOp::kLt ? " < " : " > ";
-      std::string bound = builder.bind(std::move(value));
-      builder.where("EXISTS (" + any + " AND " + target + op + bound +
-                    (numeric ? "::double precision" : " COLLATE \"C\"") + ")");
+      builder.where(in_custom + " AND " + column + " IN (" + list + "))");
       return core::ok_status();
     }
-    case core::FilterOp::kContains: {
-      if (numeric || multi) return bad("filter", filter.field + ": contains applies to text");
-      builder.where("EXISTS (" + any + " AND strpos(v.value, " + builder.bind(filter.values[0]) +
-                    ") > 0)");
+    case core::FilterOp::kContains:
+      builder.where(in_custom + " AND " + contains(builder, "value", filter.values[0]) + ")");
       return core::ok_status();
-    }
     case core::FilterOp::kEmpty:
-      break;
+      builder.where(filter.values[0] == "true" ? "NOT " + in_custom + ")" : in_custom + ")");
+      return core::ok_status();
   }
-  return bad("filter", filter.field + ": unsupported operator");
+  return core::ok_status();
 }
 
 std::string like_pattern(std::string_view phrase) {
@@ -317,23 +332,28 @@ core::Result<ListStatement> build_list(
   statement.sort_column = column_count;
   statement.sort_field = "id";
   statement.sort_kind = FieldKind::kId;
-  std::string sort_expr = "r.id";
+  std::string sort_column = "r.id";
   if (query.sort && query.sort->field != "id") {
     const ListField* sort = nullptr;
     for (const ListField& field : spec.fields) {
       if (field.name == query.sort->field && field.sortable) sort = &field;
     }
-    if (sort == nullptr) return bad("sort", "cannot sort by " + query.sort->field);
+    if (sort == nullptr) {
+      return bad("sort",
+                 "\"" + query.sort->field.substr(0, 64) + "\" is not a field lists can sort on");
+    }
     statement.sort_field = query.sort->field;
     statement.sort_kind = sort->kind;
-    sort_expr = text_expr(*sort);
+    sort_column = sort_expr(*sort);
   }
-  statement.descending = query.sort && query.sort->descending;
+  // Newest first unless the client asks otherwise.
+  statement.descending = query.sort ? query.sort->descending : true;
 
   Builder builder;
   builder.where(shelf == Shelf::kLive ? "r.deleted_at IS NULL" : "r.deleted_at IS NOT NULL");
   RAPPORT_TRY(scope_filter(builder, scope));
   for (const core::Filter& filter : query.filters) {
+    RAPPORT_TRY(check_arity(filter));
     if (filter.field == "tags") {
       RAPPORT_TRY(tag_filter(builder, spec.tables, filter));
     } else if (filter.field.starts_with("custom.")) {
@@ -343,7 +363,7 @@ core::Result<ListStatement> build_list(
       for (const ListField& candidate : spec.fields) {
         if (candidate.name == filter.field) field = &candidate;
       }
-      if (field == nullptr) return bad("filter", "cannot filter by " + filter.field);
+      if (field == nullptr) return bad_filter(filter, "is not a field lists can filter on");
       RAPPORT_TRY(standard_filter(builder, *field, filter));
     }
   }
@@ -368,15 +388,15 @@ core::Result<ListStatement> build_list(
       std::string bound_value = builder.bind(std::move(value));
       std::string bound_id = builder.bind(cursor.id);
       // A row-value comparison, which the (column, id) index answers directly.
-      builder.where("(" + sort_expr + ", r.id)" + comparison + "(" + bound_value + ", " + bound_id +
-                    ")");
+      builder.where("(" + sort_column + ", r.id)" + comparison + "(" + bound_value + ", " +
+                    bound_id + ")");
     }
   }
   std::string order = statement.sort_field == "id" ? "r.id" + direction
-                                                   : sort_expr + direction + ", r.id" + direction;
+                                                   : sort_column + direction + ", r.id" + direction;
   std::string where = builder.where_clause();
   std::string limit = builder.bind(query.limit + 1);
-  statement.sql = "SELECT " + std::string(spec.columns) + ", " + sort_expr + " FROM " +
+  statement.sql = "SELECT " + std::string(spec.columns) + ", " + sort_column + " FROM " +
                   std::string(spec.tables.records) + " r" + where + " ORDER BY " + order +
                   " LIMIT " + limit;
   statement.params = builder.take_params();

@@ -24,6 +24,7 @@ void add_analytics_command(CLI::App& app) {
   add_analytics_pareto_command(*analytics);
   add_analytics_cohorts_command(*analytics);
   add_analytics_recommend_command(*analytics);
+  add_analytics_forecast_command(*analytics);
 }
 
 void run_analytics(const std::function<core::Status()>& action) {

@@ -16,6 +16,7 @@
 #include "analytics/customer_summary.hpp"
 #include "analytics/gamma_gamma.hpp"
 #include "analytics/pareto_nbd.hpp"
+#include "analytics/validation.hpp"
 #include "app/analytics_input.hpp"
 #include "app/cli_analytics_parts.hpp"
 #include "app/csv_output.hpp"
@@ -26,7 +27,6 @@ namespace {
 namespace json = boost::json;
 
 constexpr double kMonthDays = 365.25 / 12.0;
-constexpr int kFrequencyBuckets = 7;  // hold-out report: x = 0..6, then 7 or more
 
 struct ModelOptions {
   TransactionInput input;
@@ -154,61 +154,40 @@ json::object gamma_gamma_json(const analytics::GammaGammaFit& f) {
           {"repeat_buyers", f.repeat_buyers}};
 }
 
-// Predicted against actual purchases in the hold-out, overall and by calibration frequency.
-struct Validation {
-  std::vector<double> actual;
-  std::vector<double> bgnbd;
-  std::vector<double> pareto;
-  std::vector<std::size_t> customers;
-};
+json::object holdout_model_json(const analytics::HoldoutComparison& c) {
+  json::array buckets;
+  for (const auto& b : c.by_frequency) {
+    if (b.customers == 0) continue;
+    buckets.push_back({{"frequency", b.label},
+                       {"customers", b.customers},
+                       {"actual", b.actual},
+                       {"predicted", b.predicted}});
+  }
+  return {{"actual", c.actual},
+          {"predicted", c.predicted},
+          {"mean_absolute_error", c.mean_absolute_error},
+          {"by_frequency", std::move(buckets)}};
+}
 
+// Predicted against actual purchases in the hold-out, overall and by calibration frequency.
 core::Result<json::object> holdout_json(const analytics::CalibrationSummaries& summaries,
                                         const analytics::BgNbdFit* bg,
                                         const analytics::ParetoNbdFit* pn) {
-  const auto& s = summaries.calibration;
-  const double length = summaries.holdout_length;
-  Validation v{
-      std::vector<double>(kFrequencyBuckets + 1), std::vector<double>(kFrequencyBuckets + 1),
-      std::vector<double>(kFrequencyBuckets + 1), std::vector<std::size_t>(kFrequencyBuckets + 1)};
-  std::vector<double> bg_expected;
+  json::object out{{"length", summaries.holdout_length}};
   if (bg != nullptr) {
-    RAPPORT_ASSIGN_OR_RETURN(bg_expected,
-                             analytics::bgnbd_conditional_expected(bg->params, s, length));
+    RAPPORT_ASSIGN_OR_RETURN(
+        const auto c,
+        analytics::validate_bgnbd(summaries.calibration, bg->params, summaries.holdout_frequency,
+                                  summaries.holdout_length));
+    out["bgnbd"] = holdout_model_json(c);
   }
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto bucket =
-        static_cast<std::size_t>(std::min(s.frequency[i], static_cast<double>(kFrequencyBuckets)));
-    ++v.customers[bucket];
-    v.actual[bucket] += summaries.holdout_frequency[i];
-    if (bg != nullptr) v.bgnbd[bucket] += bg_expected[i];
-    if (pn != nullptr) {
-      RAPPORT_ASSIGN_OR_RETURN(const double e,
-                               analytics::pareto_nbd_conditional_expected(
-                                   pn->params, s.frequency[i], s.recency[i], s.age[i], length));
-      v.pareto[bucket] += e;
-    }
+  if (pn != nullptr) {
+    RAPPORT_ASSIGN_OR_RETURN(
+        const auto c,
+        analytics::validate_pareto_nbd(summaries.calibration, pn->params,
+                                       summaries.holdout_frequency, summaries.holdout_length));
+    out["pareto_nbd"] = holdout_model_json(c);
   }
-  json::array buckets;
-  double actual = 0;
-  double bg_total = 0;
-  double pn_total = 0;
-  for (std::size_t b = 0; b <= kFrequencyBuckets; ++b) {
-    actual += v.actual[b];
-    bg_total += v.bgnbd[b];
-    pn_total += v.pareto[b];
-    if (v.customers[b] == 0) continue;
-    const auto n = static_cast<double>(v.customers[b]);
-    json::object row{
-        {"frequency", b == kFrequencyBuckets ? std::to_string(b) + "+" : std::to_string(b)},
-        {"customers", v.customers[b]},
-        {"actual_mean", v.actual[b] / n}};
-    if (bg != nullptr) row["bgnbd_mean"] = v.bgnbd[b] / n;
-    if (pn != nullptr) row["pareto_nbd_mean"] = v.pareto[b] / n;
-    buckets.push_back(std::move(row));
-  }
-  json::object out{{"length", length}, {"actual", actual}, {"by_frequency", buckets}};
-  if (bg != nullptr) out["bgnbd_predicted"] = bg_total;
-  if (pn != nullptr) out["pareto_nbd_predicted"] = pn_total;
   return out;
 }
 
@@ -236,13 +215,13 @@ void print_text(const json::object& r) {
   }
   if (r.contains("holdout")) {
     const auto& h = r.at("holdout").as_object();
-    std::cout << "hold-out (" << fixed(h.at("length").to_number<double>()) << " periods): actual "
-              << fixed(h.at("actual").to_number<double>(), 1);
-    if (h.contains("bgnbd_predicted"))
-      std::cout << ", BG/NBD " << fixed(h.at("bgnbd_predicted").to_number<double>(), 1);
-    if (h.contains("pareto_nbd_predicted"))
-      std::cout << ", Pareto/NBD " << fixed(h.at("pareto_nbd_predicted").to_number<double>(), 1);
-    std::cout << '\n';
+    for (const char* model : {"bgnbd", "pareto_nbd"}) {
+      if (!h.contains(model)) continue;
+      const auto& m = h.at(model).as_object();
+      std::cout << "hold-out " << model << " (" << fixed(h.at("length").to_number<double>())
+                << " periods): actual " << fixed(m.at("actual").to_number<double>(), 1)
+                << ", predicted " << fixed(m.at("predicted").to_number<double>(), 1) << '\n';
+    }
   }
 }
 

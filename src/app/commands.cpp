@@ -2,6 +2,9 @@
 #include "app/commands.hpp"
 
 #include "app/cli_analytics.hpp"
+#include "app/cli_migrate.hpp"
+#include "app/cli_token.hpp"
+#include "app/cli_user.hpp"
 
 namespace rapport::app {
 namespace {
@@ -10,6 +13,9 @@ int g_exit_code = 0;
 
 void add_commands(CLI::App& app) {
   add_analytics_command(app);
+  add_migrate_command(app);
+  add_user_command(app);
+  add_token_command(app);
 }
 
 int exit_code() { return g_exit_code; }

@@ -1,0 +1,33 @@
+// What the subcommands share: the --database option (with RAPPORT_DATABASE), the caller that
+// stands for the local operator, and how a failure is reported on standard error.
+#pragma once
+
+#include <CLI/App.hpp>
+
+#include <functional>
+#include <string>
+
+#include "core/result.hpp"
+#include "services/caller.hpp"
+
+namespace rapport::app {
+
+inline constexpr const char* kDefaultDatabase = "var/rapport.db";
+
+// Adds `--database PATH|postgresql://…` to `command`, defaulting to RAPPORT_DATABASE and then to
+// var/rapport.db, written into `target`.
+void add_database_option(CLI::App& command, std::string& target);
+
+// The caller the command line acts as: whoever can run `rapport` on the database file or holds
+// the PostgreSQL URL already controls all data, so it has the admin role. Its user id 0 marks
+// its audit entries as made from the command line.
+services::Caller operator_caller();
+
+// Prints "rapport: <message>" and each field error on standard error; returns the exit code for
+// the error's kind (2 for invalid input, 1 otherwise).
+int report_failure(const core::Error& error);
+
+// Runs a subcommand's `action`; a failure is reported and becomes the process exit code.
+void run_action(const std::function<core::Status()>& action);
+
+}  // namespace rapport::app

@@ -1,0 +1,133 @@
+// Opening the database named by --database. SQLite: the customer store owns the file's
+// connections and the identity store and audit share its writer, so one transaction covers a
+// record and its audit entry. PostgreSQL: PgDatabase (identity only until its customer store
+// exists).
+#include "app/database.hpp"
+
+#include <filesystem>
+#include <system_error>
+
+#include "store/postgres/pg_database.hpp"
+#include "store/sqlite/sqlite_customer_store.hpp"
+#include "store/sqlite/sqlite_identity_store.hpp"
+
+namespace rapport::app {
+namespace {
+
+class SqliteUnitOfWork final : public services::UnitOfWork {
+ public:
+  explicit SqliteUnitOfWork(store::sqlite::SqliteDatabase& db) : db_(db) {}
+  core::Status write(const WriteWork& work) override {
+    return db_.write([&](store::sqlite::SqliteConnection& conn) {
+      store::sqlite::SqliteCustomerTx customers(conn);
+      store::sqlite::SqliteIdentityTx identity(conn);
+      return work(customers, identity);
+    });
+  }
+  core::Status read(const ReadWork& work) override {
+    return db_.read([&](store::sqlite::SqliteConnection& conn) {
+      store::sqlite::SqliteCustomerTx customers(conn);
+      return work(customers);
+    });
+  }
+
+ private:
+  store::sqlite::SqliteDatabase& db_;
+};
+
+class SqliteBackedDatabase final : public Database {
+ public:
+  SqliteBackedDatabase(std::unique_ptr<store::sqlite::SqliteCustomerStore> store, int version)
+      : store_(std::move(store)),
+        identity_(store_->database()),
+        records_(store_->database()),
+        version_(version) {}
+  store::IdentityStore& identity() override { return identity_; }
+  services::UnitOfWork& records() override { return records_; }
+  int schema_version() const override { return version_; }
+  std::string_view engine() const override { return "sqlite"; }
+
+ private:
+  std::unique_ptr<store::sqlite::SqliteCustomerStore> store_;
+  store::sqlite::SqliteIdentityStore identity_;
+  SqliteUnitOfWork records_;
+  int version_;
+};
+
+// Stands in for the PostgreSQL customer store this build does not have yet.
+class MissingRecords final : public services::UnitOfWork {
+ public:
+  core::Status write(const WriteWork&) override { return missing(); }
+  core::Status read(const ReadWork&) override { return missing(); }
+
+ private:
+  static core::Error missing() {
+    return core::Error::unavailable("customer records are not yet available on PostgreSQL");
+  }
+};
+
+class PostgresBackedDatabase final : public Database {
+ public:
+  explicit PostgresBackedDatabase(std::unique_ptr<store::postgres::PgDatabase> db)
+      : db_(std::move(db)) {}
+  store::IdentityStore& identity() override { return db_->identity(); }
+  services::UnitOfWork& records() override { return records_; }
+  int schema_version() const override { return db_->schema_version(); }
+  std::string_view engine() const override { return "postgresql"; }
+
+ private:
+  std::unique_ptr<store::postgres::PgDatabase> db_;
+  MissingRecords records_;
+};
+
+core::Status ensure_parent_directory(const std::string& path) {
+  const auto parent = std::filesystem::path(path).parent_path();
+  if (parent.empty()) return core::ok_status();
+  std::error_code ec;
+  std::filesystem::create_directories(parent, ec);
+  if (ec) {
+    return core::Error::unavailable("cannot create directory " + parent.string() + ": " +
+                                    ec.message());
+  }
+  return core::ok_status();
+}
+
+core::Result<std::unique_ptr<Database>> open_sqlite(const std::string& path, SchemaMode mode) {
+  RAPPORT_TRY(ensure_parent_directory(path));
+  RAPPORT_ASSIGN_OR_RETURN(auto store, store::sqlite::SqliteCustomerStore::open(path));
+  int version = 0;
+  if (mode == SchemaMode::kMigrate) {
+    RAPPORT_ASSIGN_OR_RETURN(version, store->migrate());
+  } else {
+    RAPPORT_ASSIGN_OR_RETURN(version, store->schema_version());
+    if (version != store->latest_schema_version()) {
+      return core::Error::conflict("the database schema is at version " + std::to_string(version) +
+                                   ", this binary needs " +
+                                   std::to_string(store->latest_schema_version()));
+    }
+  }
+  return std::unique_ptr<Database>(
+      std::make_unique<SqliteBackedDatabase>(std::move(store), version));
+}
+
+core::Result<std::unique_ptr<Database>> open_postgres(const std::string& url, SchemaMode mode) {
+  store::postgres::PgDatabaseOptions options;
+  options.migrate = mode == SchemaMode::kMigrate;
+  RAPPORT_ASSIGN_OR_RETURN(auto db, store::postgres::PgDatabase::open(url, options));
+  return std::unique_ptr<Database>(std::make_unique<PostgresBackedDatabase>(std::move(db)));
+}
+
+}  // namespace
+
+bool is_postgres_location(std::string_view location) {
+  return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+core::Result<std::unique_ptr<Database>> open_database(const std::string& location,
+                                                      SchemaMode mode) {
+  if (location.empty()) return core::Error::field("--database", "must not be empty");
+  if (is_postgres_location(location)) return open_postgres(location, mode);
+  return open_sqlite(location, mode);
+}
+
+}  // namespace rapport::app

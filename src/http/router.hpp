@@ -55,6 +55,9 @@ class Router {
 
   void use(Middleware middleware);
 
+  // Every registered route, in registration order (the OpenAPI test compares them).
+  const std::vector<Route>& routes() const { return routes_; }
+
   // Finds the route for a method and a path given as decoded segments (see split_path).
   RouteMatch match(Method method, const std::vector<std::string>& segments) const;
 

@@ -167,6 +167,18 @@ TEST_F(AnalyticsCliTest, FitReportsDiagnosticsAndTheHoldout) {
   EXPECT_GT(num(fit_, {"holdout", "bgnbd", "predicted"}), 0);
 }
 
+TEST(AnalyticsCli, FitPrintsAReadableSummaryWithoutJson) {
+  const auto run =
+      rapport(concat({"analytics", "fit"},
+                     concat(cdnow_input(), {"--calibration-end", "1997-09-30", "--models",
+                                            "bgnbd,gamma_gamma", "--holdout-end", "1998-06-30"})));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("customers 2357, repeat buyers 946"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("BG/NBD"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("Pareto/NBD"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("actual 1882.0"), std::string::npos) << run.out;
+}
+
 TEST_F(AnalyticsCliTest, PredictWritesOneScoredRowPerCustomer) {
   const std::string out = testing::TempDir() + "analytics_cli_predict.csv";
   const auto run =

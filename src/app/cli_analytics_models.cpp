@@ -192,8 +192,8 @@ core::Result<json::object> holdout_json(const analytics::CalibrationSummaries& s
 }
 
 void print_text(const json::object& r) {
-  std::cout << "customers " << r.at("customers").as_int64() << ", repeat buyers "
-            << r.at("repeat_buyers").as_int64() << '\n';
+  std::cout << "customers " << r.at("customers").to_number<std::int64_t>() << ", repeat buyers "
+            << r.at("repeat_buyers").to_number<std::int64_t>() << '\n';
   auto params = [](const json::object& m, std::initializer_list<const char*> names) {
     std::string line;
     for (const char* n : names)

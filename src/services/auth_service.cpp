@@ -109,12 +109,15 @@ core::Result<LoginResult> AuthService::login(std::string_view email_text, std::s
                                tx.get_attempts(AttemptKind::kAccount, email));
       const AttemptState next = after_failure(to_state(by_account), now, throttle_);
       RAPPORT_TRY(tx.put_attempts(AttemptKind::kAccount, email, to_row(next)));
-      if (account && !account->user.locked && should_lock(next, throttle_)) {
-        core::User locked = account->user;
-        locked.locked = true;
-        RAPPORT_TRY(tx.update_user(locked, now));
-        RAPPORT_TRY(append_audit(tx, std::nullopt, address, "lock", "users", user_id,
-                                 core::changes_to_json({{"locked", "false", "true"}}), now));
+      if (account && should_lock(next, throttle_)) {
+        // Re-read: the row may have changed since phase 1, and its version must be current.
+        RAPPORT_ASSIGN_OR_RETURN(auto current, tx.find_user(account->user.id));
+        if (current && !current->locked) {
+          current->locked = true;
+          RAPPORT_TRY(tx.update_user(*current, now));
+          RAPPORT_TRY(append_audit(tx, std::nullopt, address, "lock", "users", user_id,
+                                   core::changes_to_json({{"locked", "false", "true"}}), now));
+        }
       }
     }
     // The attempted e-mail is recorded (it is not a secret); the password never is.

@@ -100,6 +100,8 @@ TEST_F(AuthServiceTest, RepeatedFailuresLockUntilAnAdminUnlocks) {
   EXPECT_EQ(locked.error().kind, core::ErrorKind::kUnauthenticated);
   EXPECT_EQ(locked.error().message, "this account is locked");
   EXPECT_EQ(count_audit("lock"), 1);
+  // Every attempt is logged, the one with the right password on the locked account too.
+  EXPECT_EQ(count_audit("login_failed"), policy.lock_after + 1);
 
   auto unlocked = users_->unlock(admin_, ann.user_id);
   ASSERT_TRUE(unlocked.ok()) << unlocked.error().message;

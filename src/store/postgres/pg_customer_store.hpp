@@ -69,6 +69,9 @@ class PgCustomerStore final : public CustomerStore {
   core::Status transact(const std::function<core::Status(CustomerTx&)>& work) override;
   core::Status read(const std::function<core::Status(CustomerTx&)>& work) override;
 
+  // The connection pool's figures, for /metrics.
+  PgPoolStats pool_stats() const { return pool_.stats(); }
+
  private:
   std::unique_ptr<PgPool> owned_;
   PgPool& pool_;

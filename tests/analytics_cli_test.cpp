@@ -209,6 +209,31 @@ TEST_F(AnalyticsCliTest, PredictWritesOneScoredRowPerCustomer) {
   EXPECT_NEAR(sum_expected, 1653.42, 0.5);
 }
 
+TEST(AnalyticsCli, ForecastOfAClosedCohortDeclinesMonthByMonth) {
+  const auto run =
+      rapport(concat({"analytics", "forecast"},
+                     concat(cdnow_input(), {"--period", "week", "--calibration-end", "1997-09-30",
+                                            "--months", "12", "--acquisitions", "0", "--json"})));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto f = json::parse(run.out);
+  const auto& orders = f.at("customer_base").at("orders").as_array();
+  const auto& existing = f.at("customer_base").at("existing_customer_orders").as_array();
+  ASSERT_EQ(orders.size(), 12u);
+  EXPECT_EQ(f.at("months").as_array().front().as_string(), "1997-10");
+  for (std::size_t k = 0; k < orders.size(); ++k) {
+    EXPECT_DOUBLE_EQ(orders[k].to_number<double>(), existing[k].to_number<double>());
+    if (k > 0) {
+      EXPECT_LT(orders[k].to_number<double>(), orders[k - 1].to_number<double>());
+    }
+  }
+  // Nine months are 39.1 weeks: close to REFERENCE.md §2's Σ E[Y(39)] = 1653.42.
+  double nine_months = 0;
+  for (std::size_t k = 0; k < 9; ++k) nine_months += orders[k].to_number<double>();
+  EXPECT_NEAR(nine_months, 1653.42, 5.0);
+  // 9 months of history cannot carry a 12-month seasonal model; the JSON says so.
+  EXPECT_TRUE(f.at("seasonal_orders").as_object().contains("error"));
+}
+
 TEST(AnalyticsCli, RfmAndParetoMatchTheOnlineRetailCleanSet) {
   const auto rfm = rapport(concat(
       {"analytics", "rfm"}, concat(online_retail_input(), {"--snapshot", "2011-12-10", "--json"})));

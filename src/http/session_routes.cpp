@@ -1,0 +1,71 @@
+// Login, current session and logout. The session secret goes only into an HttpOnly cookie; the
+// CSRF token the client must echo on unsafe requests comes back in the body.
+#include "http/session_routes.hpp"
+
+#include "http/auth_middleware.hpp"
+#include "http/cookies.hpp"
+#include "http/json_input.hpp"
+#include "http/user_json.hpp"
+
+namespace rapport::http {
+namespace {
+
+// Login bodies are tiny; a large one is an attack on the password hasher.
+constexpr std::size_t kLoginBodyLimit = 4096;
+
+core::Result<Response> login(services::AuthService& auth, bool secure, const Request& request) {
+  RAPPORT_ASSIGN_OR_RETURN(auto body, parse_json_object(request.body));
+  ObjectReader reader(body);
+  reader.allow_only({"email", "password"});
+  auto email = reader.string("email", Need::kRequired);
+  auto password = reader.string("password", Need::kRequired);
+  RAPPORT_TRY(reader.finish());
+  RAPPORT_ASSIGN_OR_RETURN(auto result, auth.login(*email, *password, request.client_address));
+  const auto max_age =
+      result.session.expires_at -
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto cookie, build_set_cookie({std::string(kSessionCookie), result.session.cookie_value,
+                                     std::max(max_age, std::chrono::seconds(1)), secure}));
+  boost::json::object out;
+  out["csrf_token"] = result.session.csrf_token;
+  out["expires_at"] = format_seconds(result.session.expires_at);
+  out["user"] = user_to_json(result.user);
+  auto response = Response::json(out, Status::created);
+  response.set_header("Set-Cookie", cookie);
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+core::Result<Response> logout(services::AuthService& auth, bool secure, const Request& request) {
+  if (auto header = request.header("Cookie")) {
+    if (auto session = find_cookie(*header, kSessionCookie)) {
+      RAPPORT_TRY(auth.logout(*session, request.client_address));
+    }
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto cookie, build_set_cookie({std::string(kSessionCookie), "",
+                                                          std::chrono::seconds(0), secure}));
+  auto response = Response::no_content();
+  response.set_header("Set-Cookie", cookie);
+  return response;
+}
+
+}  // namespace
+
+void add_session_routes(Router& router, services::AuthService& auth, bool secure_cookie) {
+  router.post("/api/v1/session",
+              [&auth, secure_cookie](Request& r) { return login(auth, secure_cookie, r); },
+              {kLoginBodyLimit, LimitGroup::kLogin});
+  router.get("/api/v1/session", [](Request& r) -> core::Result<Response> {
+    RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(r));
+    boost::json::object out;
+    out["user_id"] = caller.user_id;
+    out["role"] = std::string(core::to_string(caller.role));
+    out["read_only"] = caller.read_only_token;
+    return Response::json(out);
+  });
+  router.del("/api/v1/session",
+             [&auth, secure_cookie](Request& r) { return logout(auth, secure_cookie, r); });
+}
+
+}  // namespace rapport::http

@@ -3,6 +3,7 @@
 
 #include "app/cli_analytics.hpp"
 #include "app/cli_migrate.hpp"
+#include "app/cli_serve.hpp"
 #include "app/cli_token.hpp"
 #include "app/cli_user.hpp"
 
@@ -14,6 +15,7 @@ int g_exit_code = 0;
 void add_commands(CLI::App& app) {
   add_analytics_command(app);
   add_migrate_command(app);
+  add_serve_command(app);
   add_user_command(app);
   add_token_command(app);
 }

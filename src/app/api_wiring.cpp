@@ -1,0 +1,35 @@
+// Wiring the routes: authentication before CSRF (the CSRF check needs to know the caller came by
+// cookie), then each module's routes.
+#include "app/api_wiring.hpp"
+
+#include "app/openapi_document.hpp"
+
+#include "http/auth_middleware.hpp"
+#include "http/contact_routes.hpp"
+#include "http/csrf.hpp"
+#include "http/session_routes.hpp"
+#include "services/secret.hpp"
+
+namespace rapport::app {
+
+Api::Api(Database& db, bool secure_cookie)
+    : db_(db),
+      auth_(db.identity(), hasher_, services::system_clock()),
+      contacts_(db.records(), services::system_clock()) {
+  router_.use(http::auth_middleware(auth_));
+  router_.use(http::csrf_middleware(std::string(http::kSessionCookie),
+                                    [](std::string_view cookie) -> core::Result<std::string> {
+                                      return services::csrf_token_for(cookie);
+                                    }));
+  http::add_session_routes(router_, auth_, secure_cookie);
+  http::add_contact_routes(router_, contacts_);
+  router_.add_static("/api/v1/openapi.yaml", "application/yaml", std::string(openapi_document()));
+  http::add_operational_routes(router_, metrics_, [this]() -> core::Status {
+    return db_.identity().transact([](store::IdentityTx& tx) -> core::Status {
+      return tx.count_active_admins().ok() ? core::ok_status()
+                                           : core::Error::unavailable("database unreachable");
+    });
+  });
+}
+
+}  // namespace rapport::app

@@ -2,6 +2,7 @@
 #include "app/commands.hpp"
 
 #include "app/cli_analytics.hpp"
+#include "app/cli_demo.hpp"
 #include "app/cli_migrate.hpp"
 #include "app/cli_serve.hpp"
 #include "app/cli_token.hpp"
@@ -14,6 +15,7 @@ int g_exit_code = 0;
 
 void add_commands(CLI::App& app) {
   add_analytics_command(app);
+  add_demo_command(app);
   add_migrate_command(app);
   add_serve_command(app);
   add_user_command(app);

@@ -38,7 +38,8 @@ enum Kind : std::uint64_t { kCompanyKind = 1, kContactKind = 2 };
 constexpr std::array<std::string_view, 10> kIndustries{
     "Manufacturing",      "Retail",     "Logistics",   "Software",     "Food and beverage",
     "Financial services", "Healthcare", "Hospitality", "Construction", "Education"};
-constexpr std::array<std::string_view, 5> kSizes{"1-10", "11-50", "51-200", "201-1000", "1000+"};
+constexpr std::array<std::string_view, 6> kSizes{"1-10",     "11-50",     "51-200",
+                                                 "201-1000", "1001-5000", "5001+"};
 constexpr std::array<std::string_view, 8> kTags{"vip",      "newsletter", "trade-show-2026",
                                                 "partner",  "reseller",   "wholesale",
                                                 "referral", "webinar"};

@@ -45,10 +45,10 @@ core::Status load(const DemoArgs& args) {
 
 void add_demo_command(CLI::App& app) {
   auto args = std::make_shared<DemoArgs>();
-  auto* demo = app.add_subcommand(
-      "demo",
-      "Load deterministic demo data: contacts, companies, users and teams from Thailand, the "
-      "Netherlands, the Philippines, Taiwan, China and English-speaking countries.\n"
+  auto* demo = app.add_subcommand("demo", "Load deterministic multilingual demo data");
+  demo->footer(
+      "Contacts, companies, users and teams from Thailand, the Netherlands, the Philippines, "
+      "Taiwan, China and English-speaking countries, in their own scripts.\n"
       "Example: rapport demo --contacts 2000 --seed 1");
   add_database_option(*demo, args->database);
   demo->add_option("--contacts", args->contacts, "Number of contacts (companies: one per 20)")

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 
+#include "analytics/bgnbd.hpp"
 #include "analytics/test_data.hpp"
 #include "analytics/transaction_test_data.hpp"
 
@@ -121,6 +122,22 @@ TEST(CustomerSummary, OnlineRetailBgNbdInputsInDays) {
   EXPECT_EQ(repeat, 2790);
   EXPECT_EQ(sum_x, 12425);
   EXPECT_TRUE(s->holdout_frequency.empty());
+
+  // REFERENCE.md §6, BG/NBD in days at 0.5 %: the LL, the stable r and α, E[X(t)] and
+  // Σ E[Y(30)]. Customers first seen on 2011-12-09 have T = 0 and must be accepted.
+  auto fit = fit_bgnbd(s->calibration);
+  ASSERT_TRUE(fit.ok()) << fit.error().message;
+  EXPECT_NEAR(fit->log_likelihood, -61823.4713, 61823.4713 * 0.005);
+  EXPECT_NEAR(fit->params.r, 0.8265, 0.8265 * 0.005);
+  EXPECT_NEAR(fit->params.alpha, 68.90, 68.90 * 0.005);
+  EXPECT_NEAR(*bgnbd_expected_purchases(fit->params, 30), 0.3598, 0.3598 * 0.005);
+  EXPECT_NEAR(*bgnbd_expected_purchases(fit->params, 365), 4.371, 4.371 * 0.005);
+  double sum_y30 = 0;
+  for (std::size_t i = 0; i < s->calibration.size(); ++i) {
+    sum_y30 += *bgnbd_conditional_expected(fit->params, s->calibration.frequency[i],
+                                           s->calibration.recency[i], s->calibration.age[i], 30);
+  }
+  EXPECT_NEAR(sum_y30, 1557.7, 1557.7 * 0.005);
 }
 
 TEST(CustomerSummary, ShuffledInputGivesIdenticalSummaries) {

@@ -28,12 +28,14 @@ TEST(WeightedRows, RejectsImpossibleSummaries) {
   };
   for (const Case& c :
        {Case{-1, 0, 5, "frequency/0"}, Case{1.5, 1, 5, "frequency/0"}, Case{1, 6, 5, "recency/0"},
-        Case{0, 2, 5, "recency/0"}, Case{1, 1, 0, "age/0"}, Case{1, NAN, 5, "recency/0"}}) {
+        Case{0, 2, 5, "recency/0"}, Case{0, 0, -1, "age/0"}, Case{1, NAN, 5, "recency/0"}}) {
     auto rows = aggregate_rows(CustomerSummaries{{"a"}, {c.x}, {c.t_x}, {c.age}, {}});
     ASSERT_FALSE(rows.ok()) << c.field;
     EXPECT_EQ(rows.error().fields.at(0).field, c.field);
   }
   EXPECT_FALSE(aggregate_rows(CustomerSummaries{}).ok());
+  // A customer first seen on the last calibration day (T = 0) is valid.
+  EXPECT_TRUE(aggregate_rows(CustomerSummaries{{"a"}, {0}, {0}, {0}, {}}).ok());
   EXPECT_FALSE(aggregate_rows(CustomerSummaries{{"a"}, {1}, {1, 2}, {3}, {}}).ok());
 }
 

@@ -1,13 +1,15 @@
 // Opening the database named by --database. SQLite: the customer store owns the file's
 // connections and the identity store and audit share its writer, so one transaction covers a
-// record and its audit entry. PostgreSQL: PgDatabase (identity only until its customer store
-// exists).
+// record and its audit entry. PostgreSQL: PgDatabase's pool, one pooled connection per
+// transaction shared by the customer and identity statements, likewise.
 #include "app/database.hpp"
 
 #include <filesystem>
 #include <system_error>
 
+#include "store/postgres/pg_customer_store.hpp"
 #include "store/postgres/pg_database.hpp"
+#include "store/postgres/pg_transaction.hpp"
 #include "store/sqlite/sqlite_customer_store.hpp"
 #include "store/sqlite/sqlite_identity_store.hpp"
 
@@ -54,22 +56,35 @@ class SqliteBackedDatabase final : public Database {
   int version_;
 };
 
-// Stands in for the PostgreSQL customer store this build does not have yet.
-class MissingRecords final : public services::UnitOfWork {
+class PgUnitOfWork final : public services::UnitOfWork {
  public:
-  core::Status write(const WriteWork&) override { return missing(); }
-  core::Status read(const ReadWork&) override { return missing(); }
+  explicit PgUnitOfWork(store::postgres::PgPool& pool) : pool_(pool) {}
+  core::Status write(const WriteWork& work) override {
+    return store::postgres::transact(pool_, [&](store::postgres::PgConnection& conn) {
+      store::postgres::PgCustomerTx customers(conn);
+      store::postgres::PgIdentityTx identity(conn);
+      return work(customers, identity);
+    });
+  }
+  core::Status read(const ReadWork& work) override {
+    return store::postgres::transact(
+        pool_, [&](store::postgres::PgConnection& conn) -> core::Status {
+          // One snapshot for every statement, and the database refuses writes.
+          RAPPORT_TRY(
+              conn.exec_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+          store::postgres::PgCustomerTx customers(conn);
+          return work(customers);
+        });
+  }
 
  private:
-  static core::Error missing() {
-    return core::Error::unavailable("customer records are not yet available on PostgreSQL");
-  }
+  store::postgres::PgPool& pool_;
 };
 
 class PostgresBackedDatabase final : public Database {
  public:
   explicit PostgresBackedDatabase(std::unique_ptr<store::postgres::PgDatabase> db)
-      : db_(std::move(db)) {}
+      : db_(std::move(db)), records_(db_->pool()) {}
   store::IdentityStore& identity() override { return db_->identity(); }
   services::UnitOfWork& records() override { return records_; }
   int schema_version() const override { return db_->schema_version(); }
@@ -77,7 +92,7 @@ class PostgresBackedDatabase final : public Database {
 
  private:
   std::unique_ptr<store::postgres::PgDatabase> db_;
-  MissingRecords records_;
+  PgUnitOfWork records_;
 };
 
 core::Status ensure_parent_directory(const std::string& path) {

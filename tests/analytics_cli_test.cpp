@@ -2,6 +2,7 @@
 // files, checked against REFERENCE.md's figures, and bad options failing cleanly.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -45,7 +46,9 @@ std::string read_file(const std::string& path) {
 
 // Runs the rapport binary with args; captures standard output and standard error.
 Run rapport(const std::vector<std::string>& args) {
-  const std::string err_path = testing::TempDir() + "analytics_cli_stderr.txt";
+  // One file per test process: ctest runs several of these tests at once.
+  const std::string err_path =
+      testing::TempDir() + "analytics_cli_stderr_" + std::to_string(getpid()) + ".txt";
   std::string command = quote(RAPPORT_BINARY);
   for (const auto& a : args) command += " " + quote(a);
   command += " 2>" + quote(err_path);
@@ -59,6 +62,7 @@ Run rapport(const std::vector<std::string>& args) {
   run.signalled = WIFSIGNALED(status);
   if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
   run.err = read_file(err_path);
+  std::remove(err_path.c_str());
   return run;
 }
 

@@ -142,6 +142,8 @@ core::Result<Page<core::Company>> SqliteCustomerTx::list_companies(const core::L
                                                                    Shelf shelf) {
   RAPPORT_ASSIGN_OR_RETURN(SearchPlan plan, plan_search(query.search));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kCompany));
+  // A search must see the rows this transaction has queued.
+  RAPPORT_TRY(conn_.search_rows().flush(conn_));
   RAPPORT_ASSIGN_OR_RETURN(ListSql sql, build_list_sql(kCompanies, kCompanyFields, query, scope,
                                                        shelf, definitions, plan));
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare(sql.text));

@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "core/result.hpp"
+#include "store/sqlite/sqlite_search_rows.hpp"
 #include "store/sqlite/sqlite_statement.hpp"
 
 namespace rapport::store::sqlite {
@@ -40,11 +41,14 @@ class SqliteConnection {
   std::int64_t last_insert_rowid() const;
   int changes() const;  // rows changed by the last INSERT/UPDATE/DELETE
   sqlite3* handle() const { return db_; }
+  // FTS5 rows this connection's open transaction writes at its end (see sqlite_search_rows.hpp).
+  SearchRowQueue& search_rows() { return search_rows_; }
 
  private:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
   sqlite3* db_;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  SearchRowQueue search_rows_;
 };
 
 }  // namespace rapport::store::sqlite

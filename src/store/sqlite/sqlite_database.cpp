@@ -8,8 +8,11 @@ namespace {
 core::Status in_transaction(SqliteConnection& conn, const char* begin,
                             const SqliteDatabase::Work& work) {
   RAPPORT_TRY(conn.exec(begin));
+  conn.search_rows().clear();
   core::Status status = work(conn);
+  if (status.ok()) status = conn.search_rows().flush(conn);
   if (!status.ok()) {
+    conn.search_rows().clear();
     // The work's error is what the caller needs; a failed rollback leaves nothing to add.
     (void)conn.exec("ROLLBACK");
     return status;
@@ -39,9 +42,53 @@ core::Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::st
   return db;
 }
 
+// The first waiting thread to take the writer runs every write queued by then; the others find
+// theirs done when they get the writer in turn.
 core::Status SqliteDatabase::write(const Work& work) {
-  std::lock_guard lock(writer_mutex_);
-  return in_transaction(*writer_, "BEGIN IMMEDIATE", work);
+  PendingWrite mine{&work, {}};
+  {
+    std::lock_guard queue(queue_mutex_);
+    queued_writes_.push_back(&mine);
+  }
+  std::lock_guard writer(writer_mutex_);
+  std::vector<PendingWrite*> group;
+  {
+    std::lock_guard queue(queue_mutex_);
+    if (mine.done) return mine.status;
+    group.swap(queued_writes_);
+  }
+  run_group(group);
+  return mine.status;
+}
+
+void SqliteDatabase::run_group(const std::vector<PendingWrite*>& group) {
+  auto finish = [&](const core::Status& failure) {
+    std::lock_guard queue(queue_mutex_);
+    for (PendingWrite* pending : group) {
+      if (!failure.ok() && pending->status.ok()) pending->status = failure;
+      pending->done = true;
+    }
+  };
+  if (group.size() == 1) {
+    group.front()->status = in_transaction(*writer_, "BEGIN IMMEDIATE", *group.front()->work);
+    finish(core::ok_status());
+    return;
+  }
+  core::Status status =
+      in_transaction(*writer_, "BEGIN IMMEDIATE", [&](SqliteConnection& conn) -> core::Status {
+        for (PendingWrite* pending : group) {
+          RAPPORT_TRY(conn.exec("SAVEPOINT grouped_write"));
+          const std::size_t queued = conn.search_rows().mark();
+          pending->status = (*pending->work)(conn);
+          if (!pending->status.ok()) {
+            conn.search_rows().rollback_to(queued);
+            RAPPORT_TRY(conn.exec("ROLLBACK TO grouped_write"));
+          }
+          RAPPORT_TRY(conn.exec("RELEASE grouped_write"));
+        }
+        return core::ok_status();
+      });
+  finish(status);
 }
 
 core::Status SqliteDatabase::exclusive(const Work& work) {

@@ -1,11 +1,14 @@
 // Tests of the SQLite machinery: connection settings, the statement cache, transactions and the
-// migration runner (idempotent, refuses a newer schema).
+// migration runner (idempotent, refuses a newer schema), group commit.
 #include "store/sqlite/sqlite_database.hpp"
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "store/sqlite/sqlite_migrations.hpp"
 
@@ -85,6 +88,51 @@ TEST_F(SqliteDatabaseTest, WriteCommitsOnSuccessAndRollsBackOnError) {
                   })
                   .ok());
   EXPECT_EQ(count, 1);
+}
+
+// Concurrent writers share commits (group commit); a failing write must still lose only its own
+// changes, and every acknowledged write must be there.
+TEST_F(SqliteDatabaseTest, ConcurrentWritesCommitTogetherAndFailAlone) {
+  auto db = SqliteDatabase::open(path_, 1);
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  ASSERT_TRUE(
+      (*db)->write([](SqliteConnection& c) { return c.exec("CREATE TABLE t(x UNIQUE)"); }).ok());
+  constexpr int kThreads = 8;
+  constexpr int kWritesPerThread = 150;
+  std::atomic<int> acknowledged{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kWritesPerThread; ++i) {
+        const std::int64_t x = t * kWritesPerThread + i;
+        core::Status status = (*db)->write([x](SqliteConnection& c) -> core::Status {
+          RAPPORT_ASSIGN_OR_RETURN(Statement s, c.prepare("INSERT INTO t VALUES (?1)"));
+          RAPPORT_TRY(s.bind(1, x).run());
+          if (x % 7 == 0) return core::Error::conflict("refused after writing");
+          return {};
+        });
+        if (status.ok()) ++acknowledged;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  std::int64_t rows = -1;
+  std::int64_t refused = -1;
+  ASSERT_TRUE((*db)
+                  ->read([&](SqliteConnection& c) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(Statement all, c.prepare("SELECT count(*) FROM t"));
+                    RAPPORT_TRY(all.step());
+                    rows = all.int64_at(0);
+                    RAPPORT_ASSIGN_OR_RETURN(Statement bad,
+                                             c.prepare("SELECT count(*) FROM t WHERE x % 7 = 0"));
+                    RAPPORT_TRY(bad.step());
+                    refused = bad.int64_at(0);
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(rows, acknowledged.load());
+  EXPECT_EQ(rows, kThreads * kWritesPerThread - (kThreads * kWritesPerThread + 6) / 7);
+  EXPECT_EQ(refused, 0);
 }
 
 TEST_F(SqliteDatabaseTest, ReadersRefuseWrites) {

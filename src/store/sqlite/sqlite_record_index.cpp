@@ -83,9 +83,7 @@ core::Status write_index(SqliteConnection& conn, const EntityTables& tables, cor
       RAPPORT_TRY(s.run());
     }
   }
-  RAPPORT_ASSIGN_OR_RETURN(
-      Statement body, conn.prepare("INSERT INTO " + search + " (rowid, body) VALUES (?1, ?2)"));
-  RAPPORT_TRY(body.bind(1, id).bind(2, std::string_view(index.body)).run());
+  conn.search_rows().put(search, id, index.body, fresh);
   for (const auto& gram : index.grams) {
     RAPPORT_ASSIGN_OR_RETURN(
         Statement s, conn.prepare("INSERT INTO " + grams + " (gram, record_id) VALUES (?1, ?2)"));
@@ -95,8 +93,7 @@ core::Status write_index(SqliteConnection& conn, const EntityTables& tables, cor
 }
 
 core::Status erase_search_rows(SqliteConnection& conn, const EntityTables& tables, core::Id id) {
-  RAPPORT_TRY(
-      exec_for_id(conn, "DELETE FROM " + std::string(tables.search) + " WHERE rowid = ?1", id));
+  conn.search_rows().remove(tables.search, id);
   return exec_for_id(conn, "DELETE FROM " + std::string(tables.grams) + " WHERE record_id = ?1",
                      id);
 }

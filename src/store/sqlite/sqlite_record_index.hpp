@@ -28,7 +28,8 @@ core::Status check_unique_custom(SqliteConnection& conn, const EntityTables& tab
                                  const core::CustomValues& values,
                                  const std::vector<core::CustomFieldDefinition>& definitions);
 
-// Replaces the derived rows of record `id` (`fresh`: the record is new, nothing to replace).
+// Replaces the derived rows of record `id` (`fresh`: the record is new, nothing to replace). The
+// FTS5 row is queued on the connection and written at commit (sqlite_search_rows.hpp).
 core::Status write_index(SqliteConnection& conn, const EntityTables& tables, core::Id id,
                          const RecordIndex& index,
                          const std::vector<core::CustomFieldDefinition>& definitions, bool fresh);

@@ -260,6 +260,28 @@ TEST_P(IdentityConformance, Sessions) {
   });
 }
 
+TEST_P(IdentityConformance, DeletesOnlyExpiredSessions) {
+  tx([&](IdentityTx& t) -> core::Status {
+    const std::int64_t user_id = add_user(t, "a@example.com", core::Role::kSales).id;
+    EXPECT_TRUE(t.insert_session({"fresh", user_id, kNow - 1h, kNow, "192.0.2.1"}).ok());
+    EXPECT_TRUE(t.insert_session({"idle", user_id, kNow - 1h, kNow - 31min, "192.0.2.1"}).ok());
+    EXPECT_TRUE(t.insert_session({"old", user_id, kNow - 12h, kNow, "192.0.2.1"}).ok());
+    EXPECT_TRUE(t.insert_session({"young", user_id, kNow - 12h + 1s, kNow, "192.0.2.1"}).ok());
+    return core::ok_status();
+  });
+  tx([&](IdentityTx& t) -> core::Status {
+    auto deleted = t.delete_expired_sessions(kNow - 12h, kNow - 30min);
+    EXPECT_EQ(deleted.ok() ? *deleted : -1, 2);
+    EXPECT_TRUE(t.find_session("fresh")->has_value());
+    EXPECT_TRUE(t.find_session("young")->has_value());
+    EXPECT_FALSE(t.find_session("idle")->has_value());
+    EXPECT_FALSE(t.find_session("old")->has_value());
+    auto again = t.delete_expired_sessions(kNow - 12h, kNow - 30min);
+    EXPECT_EQ(again.ok() ? *again : -1, 0);
+    return core::ok_status();
+  });
+}
+
 TEST_P(IdentityConformance, ApiTokens) {
   ApiTokenRecord duplicate;
   tx([&](IdentityTx& t) -> core::Status {

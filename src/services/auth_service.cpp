@@ -230,4 +230,14 @@ core::Status AuthService::change_password(const Caller& caller, std::string_view
   });
 }
 
+core::Result<std::int64_t> AuthService::sweep_expired_sessions() {
+  const auto now = clock_();
+  std::int64_t deleted = 0;
+  RAPPORT_TRY(store_.transact([&](store::IdentityTx& tx) -> core::Status {
+    RAPPORT_ASSIGN_OR_RETURN(deleted, sessions_.sweep(tx, now));
+    return core::ok_status();
+  }));
+  return deleted;
+}
+
 }  // namespace rapport::services

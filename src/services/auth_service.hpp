@@ -54,6 +54,9 @@ class AuthService {
   core::Status change_password(const Caller& caller, std::string_view current_password,
                                std::string_view new_password);
 
+  // Deletes the sessions that have expired by now; returns how many.
+  core::Result<std::int64_t> sweep_expired_sessions();
+
   const Sessions& sessions() const { return sessions_; }
 
  private:

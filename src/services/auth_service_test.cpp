@@ -132,6 +132,22 @@ TEST_F(AuthServiceTest, SessionsExpireWhenIdleAndAbsolutely) {
   EXPECT_FALSE(auth_->authenticate_session(busy->session.cookie_value, "x").ok());
 }
 
+TEST_F(AuthServiceTest, SweepDeletesOnlyExpiredSessions) {
+  add_user("ann@example.com", core::Role::kSales);
+  auto early = auth_->login("ann@example.com", kUserPassword, "198.51.100.7");
+  ASSERT_TRUE(early.ok());
+  now_ += 20min;
+  auto later = auth_->login("ann@example.com", kUserPassword, "198.51.100.7");
+  ASSERT_TRUE(later.ok());
+  now_ += 10min;  // the first is now exactly 30 minutes idle
+  auto swept = auth_->sweep_expired_sessions();
+  ASSERT_TRUE(swept.ok()) << swept.error().message;
+  EXPECT_EQ(*swept, 1);
+  EXPECT_EQ(*auth_->sweep_expired_sessions(), 0);
+  EXPECT_TRUE(auth_->authenticate_session(later->session.cookie_value, "x").ok());
+  EXPECT_FALSE(auth_->authenticate_session(early->session.cookie_value, "x").ok());
+}
+
 TEST_F(AuthServiceTest, MalformedAndForgedCookiesAreRejected) {
   for (std::string_view bad : {"", "rps_", "rps_' OR 1=1 --", "garbage"}) {
     EXPECT_EQ(auth_->authenticate_session(bad, "x").error().kind,

@@ -44,6 +44,12 @@ core::Status Sessions::close(store::IdentityTx& tx, std::string_view cookie_valu
   return tx.delete_session(hash_secret(cookie_value));
 }
 
+core::Result<std::int64_t> Sessions::sweep(store::IdentityTx& tx,
+                                           std::chrono::sys_seconds now) const {
+  // session_alive's limits are strict, so a session exactly at either limit is expired.
+  return tx.delete_expired_sessions(now - policy_.absolute, now - policy_.idle);
+}
+
 bool Sessions::csrf_matches(std::string_view cookie_value, std::string_view header_token) {
   if (!has_secret_shape(cookie_value, kSessionPrefix)) return false;
   return secrets_equal(csrf_token_for(cookie_value), header_token);

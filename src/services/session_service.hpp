@@ -47,6 +47,10 @@ class Sessions {
   // Deletes the session `cookie_value` names; ok also when there is none.
   core::Status close(store::IdentityTx& tx, std::string_view cookie_value) const;
 
+  // Deletes every session that is expired at `now`; returns how many. Expired sessions are
+  // otherwise deleted only when presented, and most never are.
+  core::Result<std::int64_t> sweep(store::IdentityTx& tx, std::chrono::sys_seconds now) const;
+
   // Whether `header_token` is the CSRF token of session `cookie_value` (constant-time).
   static bool csrf_matches(std::string_view cookie_value, std::string_view header_token);
 

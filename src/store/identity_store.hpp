@@ -115,6 +115,10 @@ class IdentityTx {
   virtual core::Status touch_session(std::string_view id_hash, sys_seconds now) = 0;
   virtual core::Status delete_session(std::string_view id_hash) = 0;
   virtual core::Status delete_user_sessions(std::int64_t user_id) = 0;
+  // Deletes every session created at or before `created_by` or last seen at or before
+  // `last_seen_by` (past its absolute or its idle expiry); returns how many went.
+  virtual core::Result<std::int64_t> delete_expired_sessions(sys_seconds created_by,
+                                                             sys_seconds last_seen_by) = 0;
 
   // API tokens. Lists are ordered by id.
   virtual core::Result<ApiTokenRecord> insert_token(const ApiTokenRecord& token) = 0;

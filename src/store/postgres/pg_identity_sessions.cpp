@@ -93,6 +93,16 @@ core::Status PgIdentityTx::delete_user_sessions(std::int64_t user_id) {
   return core::ok_status();
 }
 
+core::Result<std::int64_t> PgIdentityTx::delete_expired_sessions(sys_seconds created_by,
+                                                                 sys_seconds last_seen_by) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      PgResult rows,
+      conn_.exec("DELETE FROM sessions"
+                 " WHERE created_at <= to_timestamp($1) OR last_seen_at <= to_timestamp($2)",
+                 {epoch(created_by), epoch(last_seen_by)}));
+  return rows.affected_rows();
+}
+
 core::Result<ApiTokenRecord> PgIdentityTx::insert_token(const ApiTokenRecord& token) {
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows,

@@ -33,6 +33,8 @@ class PgIdentityTx final : public IdentityTx {
   core::Status touch_session(std::string_view id_hash, sys_seconds now) override;
   core::Status delete_session(std::string_view id_hash) override;
   core::Status delete_user_sessions(std::int64_t user_id) override;
+  core::Result<std::int64_t> delete_expired_sessions(sys_seconds created_by,
+                                                     sys_seconds last_seen_by) override;
 
   core::Result<ApiTokenRecord> insert_token(const ApiTokenRecord& token) override;
   core::Result<std::optional<ApiTokenRecord>> find_token(std::int64_t id) override;

@@ -65,6 +65,15 @@ core::Status SqliteIdentityTx::delete_user_sessions(std::int64_t user_id) {
   return s.bind(1, user_id).run();
 }
 
+core::Result<std::int64_t> SqliteIdentityTx::delete_expired_sessions(sys_seconds created_by,
+                                                                     sys_seconds last_seen_by) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.prepare("DELETE FROM sessions WHERE created_at <= ?1 OR last_seen_at <= ?2"));
+  RAPPORT_TRY(s.bind(1, to_epoch(created_by)).bind(2, to_epoch(last_seen_by)).run());
+  return std::int64_t{conn_.changes()};
+}
+
 core::Result<ApiTokenRecord> SqliteIdentityTx::insert_token(const ApiTokenRecord& token) {
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <vector>
 
 #include <boost/math/special_functions/digamma.hpp>
 
@@ -26,8 +28,55 @@ double log_dropout_odds(const BgNbdParams& p, double x, double t_x, double age) 
 
 }  // namespace
 
-double bgnbd_log_likelihood(const BgNbdParams& p, const WeightedRows& rows) {
+namespace {
+
+// The rows with each age and recency replaced by an index into their distinct values, so that
+// an evaluation takes one log of α + t per distinct time (about two thousand for day-rounded
+// data) instead of two per row (hundreds of thousands at a million customers).
+struct TimedRows {
+  const WeightedRows& rows;
+  std::vector<double> times;  // distinct ages and recencies, ascending
+  std::vector<std::uint32_t> age_at;
+  std::vector<std::uint32_t> recency_at;
+
+  explicit TimedRows(const WeightedRows& r) : rows(r) {
+    times.reserve(2 * r.size());
+    times.insert(times.end(), r.age.begin(), r.age.end());
+    times.insert(times.end(), r.recency.begin(), r.recency.end());
+    std::sort(times.begin(), times.end());
+    times.erase(std::unique(times.begin(), times.end()), times.end());
+    auto index = [this](double t) {
+      return static_cast<std::uint32_t>(std::lower_bound(times.begin(), times.end(), t) -
+                                        times.begin());
+    };
+    age_at.reserve(r.size());
+    recency_at.reserve(r.size());
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      age_at.push_back(index(r.age[i]));
+      recency_at.push_back(index(r.recency[i]));
+    }
+  }
+};
+
+// α + t and ln(α + t) for every distinct time, computed as the per-row formulas would.
+struct TimeTerms {
+  std::vector<double> plus_alpha;
+  std::vector<double> log_plus_alpha;
+
+  TimeTerms(const TimedRows& timed, double alpha) {
+    plus_alpha.reserve(timed.times.size());
+    log_plus_alpha.reserve(timed.times.size());
+    for (const double t : timed.times) {
+      plus_alpha.push_back(alpha + t);
+      log_plus_alpha.push_back(std::log(alpha + t));
+    }
+  }
+};
+
+double log_likelihood(const BgNbdParams& p, const TimedRows& timed) {
   if (!(p.r > 0) || !(p.alpha > 0) || !(p.a > 0) || !(p.b > 0)) return kMinusInfinity;
+  const WeightedRows& rows = timed.rows;
+  const TimeTerms terms(timed, p.alpha);
   const double base_beta = log_beta(p.a, p.b);
   const double log_alpha = std::log(p.alpha);
   double total = 0;
@@ -41,13 +90,20 @@ double bgnbd_log_likelihood(const BgNbdParams& p, const WeightedRows& rows) {
       alive_beta = log_beta(p.a, p.b + x);
       dead_beta = x > 0 ? log_beta(p.a + 1, p.b + x - 1) : kMinusInfinity;
     }
-    const double alive = alive_beta - (p.r + x) * std::log(p.alpha + rows.age[i]);
+    const double alive = alive_beta - (p.r + x) * terms.log_plus_alpha[timed.age_at[i]];
     const double value =
-        x > 0 ? log_add_exp(alive, dead_beta - (p.r + x) * std::log(p.alpha + rows.recency[i]))
-              : alive;
+        x > 0
+            ? log_add_exp(alive, dead_beta - (p.r + x) * terms.log_plus_alpha[timed.recency_at[i]])
+            : alive;
     total += rows.weight[i] * (shared + value);
   }
   return total;
+}
+
+}  // namespace
+
+double bgnbd_log_likelihood(const BgNbdParams& p, const WeightedRows& rows) {
+  return log_likelihood(p, TimedRows(rows));
 }
 
 namespace {
@@ -55,11 +111,13 @@ namespace {
 // The LL with its gradient in (r, α, a, b). Each row's bracket is ln(e^A + e^D) with A the
 // "alive at T" and D the "dropped out after t_x" term; its derivative weighs ∂A and ∂D by
 // their shares of the bracket. Digamma terms are computed once per distinct x.
-double log_likelihood_with_gradient(const BgNbdParams& p, const WeightedRows& rows,
+double log_likelihood_with_gradient(const BgNbdParams& p, const TimedRows& timed,
                                     std::span<double> grad) {
   std::fill(grad.begin(), grad.end(), 0.0);
   if (!(p.r > 0) || !(p.alpha > 0) || !(p.a > 0) || !(p.b > 0)) return kMinusInfinity;
   using boost::math::digamma;
+  const WeightedRows& rows = timed.rows;
+  const TimeTerms terms(timed, p.alpha);
   const double base_beta = log_beta(p.a, p.b);
   const double log_alpha = std::log(p.alpha);
   const double psi_r = digamma(p.r), psi_a = digamma(p.a), psi_b = digamma(p.b);
@@ -81,19 +139,20 @@ double log_likelihood_with_gradient(const BgNbdParams& p, const WeightedRows& ro
       dead_a = psi_a1 - psi_abx;
       dead_b = x > 0 ? digamma(p.b + x - 1) - psi_abx : 0.0;
     }
-    const double log_age = std::log(p.alpha + rows.age[i]);
+    const double log_age = terms.log_plus_alpha[timed.age_at[i]];
     const double alive = alive_beta - (p.r + x) * log_age;
-    double grad_r = -log_age, grad_alpha = -(p.r + x) / (p.alpha + rows.age[i]);
+    double grad_r = -log_age, grad_alpha = -(p.r + x) / terms.plus_alpha[timed.age_at[i]];
     double grad_a = alive_a, grad_b = alive_b;
     double value = alive;
     if (x > 0) {
-      const double log_recency = std::log(p.alpha + rows.recency[i]);
+      const double log_recency = terms.log_plus_alpha[timed.recency_at[i]];
       const double dead = dead_beta - (p.r + x) * log_recency;
       value = log_add_exp(alive, dead);
       const double dead_share = std::exp(dead - value);
       const double alive_share = 1 - dead_share;
       grad_r = alive_share * grad_r - dead_share * log_recency;
-      grad_alpha = alive_share * grad_alpha - dead_share * (p.r + x) / (p.alpha + rows.recency[i]);
+      grad_alpha =
+          alive_share * grad_alpha - dead_share * (p.r + x) / terms.plus_alpha[timed.recency_at[i]];
       grad_a = alive_share * grad_a + dead_share * dead_a;
       grad_b = alive_share * grad_b + dead_share * dead_b;
     }
@@ -118,11 +177,12 @@ core::Result<BgNbdFit> fit_bgnbd(const CustomerSummaries& summaries) {
   const double mean_age = age_sum / static_cast<double>(summaries.size());
   FitOptions options;
   options.starts = {{1, 1, 1, 1}, {0.5, mean_age / 4, 0.5, 2}, {2, mean_age, 2, 5}};
-  const LogLikelihood ll = [&rows](std::span<const double> v) {
-    return bgnbd_log_likelihood(from_span(v), rows);
+  const TimedRows timed(rows);
+  const LogLikelihood ll = [&timed](std::span<const double> v) {
+    return log_likelihood(from_span(v), timed);
   };
-  options.gradient = [&rows](std::span<const double> v, std::span<double> grad) {
-    return log_likelihood_with_gradient(from_span(v), rows, grad);
+  options.gradient = [&timed](std::span<const double> v, std::span<double> grad) {
+    return log_likelihood_with_gradient(from_span(v), timed, grad);
   };
   RAPPORT_ASSIGN_OR_RETURN(FitResult fit, maximise_log_likelihood(ll, options));
   BgNbdFit out;

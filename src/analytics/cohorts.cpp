@@ -24,13 +24,23 @@ core::Result<std::vector<Cohort>> monthly_cohorts(const TransactionTable& table)
   std::vector<Cohort> out;
   if (table.size() == 0) return out;
   const std::size_t customers = table.customers.size();
-  std::vector<int> row_month(table.size());
+  // Customer by customer: each customer's months are sorted on their own, never all lines.
+  const RowsByCustomer groups = group_by_customer(table);
   std::vector<int> first_month(customers, INT_MAX);
   int last_month = INT_MIN;
-  for (std::size_t i = 0; i < table.size(); ++i) {
-    row_month[i] = month_index(table.day[i]);
-    first_month[table.customer[i]] = std::min(first_month[table.customer[i]], row_month[i]);
-    last_month = std::max(last_month, row_month[i]);
+  std::vector<int> months;  // one customer's, reused
+  auto months_of = [&](std::size_t c) {
+    months.clear();
+    for (std::size_t k = groups.offsets[c]; k < groups.offsets[c + 1]; ++k) {
+      months.push_back(month_index(table.day[groups.rows[k]]));
+    }
+  };
+  for (std::size_t c = 0; c < customers; ++c) {
+    months_of(c);
+    for (const int m : months) {
+      first_month[c] = std::min(first_month[c], m);
+      last_month = std::max(last_month, m);
+    }
   }
   std::map<int, std::size_t> cohort_of_month;
   for (std::size_t c = 0; c < customers; ++c) cohort_of_month.emplace(first_month[c], 0);
@@ -46,21 +56,18 @@ core::Result<std::vector<Cohort>> monthly_cohorts(const TransactionTable& table)
     cohort.revenue.assign(offsets, 0);
     out.push_back(std::move(cohort));
   }
-  for (std::size_t c = 0; c < customers; ++c) ++out[cohort_of_month[first_month[c]]].customers;
-
-  // Distinct (customer, month) pairs count a customer once per month however many lines.
-  std::vector<std::pair<std::uint32_t, int>> active_pairs;
-  active_pairs.reserve(table.size());
-  for (std::size_t i = 0; i < table.size(); ++i) {
-    const std::uint32_t c = table.customer[i];
+  for (std::size_t c = 0; c < customers; ++c) {
     Cohort& cohort = out[cohort_of_month[first_month[c]]];
-    cohort.revenue[static_cast<std::size_t>(row_month[i] - first_month[c])] += table.amount[i];
-    active_pairs.emplace_back(c, row_month[i]);
-  }
-  std::sort(active_pairs.begin(), active_pairs.end());
-  active_pairs.erase(std::unique(active_pairs.begin(), active_pairs.end()), active_pairs.end());
-  for (const auto& [c, month] : active_pairs) {
-    ++out[cohort_of_month[first_month[c]]].active[static_cast<std::size_t>(month - first_month[c])];
+    ++cohort.customers;
+    months_of(c);
+    for (std::size_t k = 0; k < months.size(); ++k) {
+      const std::size_t i = groups.rows[groups.offsets[c] + k];
+      cohort.revenue[static_cast<std::size_t>(months[k] - first_month[c])] += table.amount[i];
+    }
+    // A customer counts once per month however many lines.
+    std::sort(months.begin(), months.end());
+    months.erase(std::unique(months.begin(), months.end()), months.end());
+    for (const int m : months) ++cohort.active[static_cast<std::size_t>(m - first_month[c])];
   }
   for (Cohort& cohort : out) {
     for (std::int64_t active : cohort.active) {

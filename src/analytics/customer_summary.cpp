@@ -49,7 +49,7 @@ core::Result<CalibrationSummaries> summarize(const TransactionTable& table,
         ++holdout;
       }
     }
-    out.customer_ids.push_back(table.customers.text(c));
+    out.customer_ids.emplace_back(table.customers.text(c));
     out.frequency.push_back(static_cast<double>(repeats));
     out.recency.push_back((last - first) / unit);
     out.age.push_back((options.calibration_end - first) / unit);

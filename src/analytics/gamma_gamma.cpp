@@ -72,30 +72,36 @@ core::Result<SpendRows> repeat_buyers(const CustomerSummaries& s) {
   return rows;
 }
 
-// The LL with its gradient in (p, q, γ); the digamma terms are computed once per distinct x.
+// The LL with its gradient in (p, q, γ), in the same pass (one log per buyer); the lgamma and
+// digamma terms are computed once per distinct x.
 double log_likelihood(const GammaGammaParams& p, const SpendRows& rows, std::span<double> grad) {
   grad[0] = grad[1] = grad[2] = 0;
-  const double value = log_likelihood(p, rows);
-  if (!std::isfinite(value)) return value;
+  if (!(p.p > 0) || !(p.q > 0) || !(p.gamma > 0)) return -std::numeric_limits<double>::infinity();
+  const double fixed = p.q * std::log(p.gamma) - std::lgamma(p.q);
   const double log_gamma = std::log(p.gamma);
   const double digamma_q = boost::math::digamma(p.q);
-  double current_x = -1, shape_p = 0, shape_q = 0;
+  double total = 0;
+  double current_x = -1, shape_terms = 0, shape_p = 0, shape_q = 0;
   for (std::size_t i = 0; i < rows.x.size(); ++i) {
     const double x = rows.x[i];
     const double px = p.p * x;
     if (x != current_x) {
       current_x = x;
+      shape_terms = std::lgamma(px + p.q) - std::lgamma(px);
       const double digamma_sum = boost::math::digamma(px + p.q);
       shape_p = digamma_sum - boost::math::digamma(px);
       shape_q = digamma_sum - digamma_q;
     }
     const double total_spend = p.gamma + rows.spend[i] * x;
     const double log_total = std::log(total_spend);
+    total += shape_terms + fixed + (px - 1) * rows.log_spend[i] + px * rows.log_x[i] -
+             (px + p.q) * log_total;
     grad[0] += x * (shape_p + rows.log_spend[i] + rows.log_x[i] - log_total);
     grad[1] += shape_q + log_gamma - log_total;
     grad[2] += p.q / p.gamma - (px + p.q) / total_spend;
   }
-  return value;
+  if (!std::isfinite(total)) grad[0] = grad[1] = grad[2] = 0;
+  return total;
 }
 
 GammaGammaParams from_span(std::span<const double> v) { return {v[0], v[1], v[2]}; }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <exception>
 #include <limits>
+#include <thread>
 
 #include <nlopt.hpp>
 
@@ -77,8 +78,7 @@ core::Result<FitResult> maximise_log_likelihood(const LogLikelihood& ll,
   if (options.starts.empty()) return core::Error::invalid("fit: no starting point");
   const std::size_t n = options.starts.front().size();
   if (n == 0) return core::Error::invalid("fit: no parameters");
-  Objective state{&ll, &options.gradient, std::vector<double>(n), 0};
-  StageResult best;
+  std::vector<std::vector<double>> log_starts;
   for (const auto& start : options.starts) {
     if (start.size() != n) return core::Error::invalid("fit: starting points differ in size");
     std::vector<double> log_start(n);
@@ -87,9 +87,28 @@ core::Result<FitResult> maximise_log_likelihood(const LogLikelihood& ll,
         return core::Error::invalid("fit: starting points must be positive and bounded");
       log_start[i] = std::log(start[i]);
     }
-    StageResult stage = run_stage(nlopt::LN_NELDERMEAD, state, std::move(log_start), options,
-                                  options.search_tolerance);
-    if (stage.value > best.value) best = std::move(stage);
+    log_starts.push_back(std::move(log_start));
+  }
+  // The coarse searches are independent: each runs on its own thread with its own state, and
+  // the best is chosen in start order, so the result does not depend on thread timing.
+  std::vector<Objective> states(log_starts.size(),
+                                Objective{&ll, &options.gradient, std::vector<double>(n), 0});
+  std::vector<StageResult> stages(log_starts.size());
+  {
+    std::vector<std::thread> threads;
+    for (std::size_t k = 0; k < log_starts.size(); ++k) {
+      threads.emplace_back([&, k] {
+        stages[k] = run_stage(nlopt::LN_NELDERMEAD, states[k], std::move(log_starts[k]), options,
+                              options.search_tolerance);
+      });
+    }
+    for (auto& t : threads) t.join();
+  }
+  Objective state{&ll, &options.gradient, std::vector<double>(n), 0};
+  StageResult best;
+  for (std::size_t k = 0; k < stages.size(); ++k) {
+    state.evaluations += states[k].evaluations;
+    if (stages[k].value > best.value) best = std::move(stages[k]);
   }
   if (!(best.value > kNoValue)) return core::Error::invalid("fit: likelihood is not finite");
   // The coarse searches only pick the basin; the refinement reaches the optimum. Subplex also

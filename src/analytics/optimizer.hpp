@@ -36,7 +36,8 @@ struct FitOptions {
   LogLikelihoodWithGradient gradient;       // optional: refine with L-BFGS instead of Subplex
 };
 
-// Maximises `ll`: from each start a coarse Nelder–Mead search over log-parameters, then from
+// Maximises `ll`: from each start a coarse Nelder–Mead search over log-parameters (the starts
+// on threads of their own, so `ll` and the gradient must be safe to call concurrently), then from
 // the best point a tight refinement (L-BFGS when options.gradient is set, Subplex otherwise).
 // Returns the best parameters found with their LL, standard errors from numerical_hessian, and
 // converged = false when a stage hit its evaluation limit. Returns an invalid error when no start

@@ -79,32 +79,37 @@ int quintile_of_rank(std::size_t r, std::size_t n) {
 
 core::Result<RfmTable> compute_rfm(const TransactionTable& table, std::int32_t snapshot_day) {
   RAPPORT_TRY(table.require_single_currency());
+  if (table.invoice.size() != table.size()) {
+    return core::Error::invalid("RFM needs the invoice column of the table");
+  }
   const std::size_t customers = table.customers.size();
   constexpr std::int32_t kNever = INT32_MIN;
   std::vector<std::int32_t> last_day(customers, kNever);
   std::vector<std::int64_t> spend(customers, 0);
-  // (customer, order key): an invoice index, or for lines without one a negative day code.
-  std::vector<std::pair<std::uint32_t, std::int64_t>> orders;
-  orders.reserve(table.size());
-  for (std::size_t i = 0; i < table.size(); ++i) {
-    if (table.day[i] >= snapshot_day) continue;
-    const std::uint32_t c = table.customer[i];
-    last_day[c] = std::max(last_day[c], table.day[i]);
-    spend[c] += table.amount[i];
-    const std::int64_t key = table.invoice[i] != kNoIndex
-                                 ? static_cast<std::int64_t>(table.invoice[i])
-                                 : -1 - (static_cast<std::int64_t>(table.day[i]) - INT32_MIN);
-    orders.emplace_back(c, key);
-  }
-  std::sort(orders.begin(), orders.end());
-  orders.erase(std::unique(orders.begin(), orders.end()), orders.end());
   std::vector<std::int64_t> order_count(customers, 0);
-  for (const auto& [c, key] : orders) ++order_count[c];
+  // Distinct order keys per customer: an invoice index, or for lines without one a negative
+  // day code. Customer by customer, so only one customer's keys are sorted at a time.
+  const RowsByCustomer groups = group_by_customer(table);
+  std::vector<std::int64_t> keys;
+  for (std::size_t c = 0; c < customers; ++c) {
+    keys.clear();
+    for (std::size_t k = groups.offsets[c]; k < groups.offsets[c + 1]; ++k) {
+      const std::size_t i = groups.rows[k];
+      if (table.day[i] >= snapshot_day) continue;
+      last_day[c] = std::max(last_day[c], table.day[i]);
+      spend[c] += table.amount[i];
+      keys.push_back(table.invoice[i] != kNoIndex
+                         ? static_cast<std::int64_t>(table.invoice[i])
+                         : -1 - (static_cast<std::int64_t>(table.day[i]) - INT32_MIN));
+    }
+    std::sort(keys.begin(), keys.end());
+    order_count[c] = std::unique(keys.begin(), keys.end()) - keys.begin();
+  }
 
   RfmTable rfm;
   for (const std::uint32_t c : table.customers.sorted_indexes()) {
     if (last_day[c] == kNever) continue;
-    rfm.customer_ids.push_back(table.customers.text(c));
+    rfm.customer_ids.emplace_back(table.customers.text(c));
     rfm.recency.push_back(snapshot_day - last_day[c]);
     rfm.frequency.push_back(order_count[c]);
     rfm.monetary.push_back(spend[c]);

@@ -18,7 +18,8 @@ bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 }  // namespace
 
-CsvReader::CsvReader(ByteSource& source, CsvOptions options) : source_(source), options_(options) {
+CsvReader::CsvReader(ByteSource& source, CsvOptions options)
+    : source_(source), options_(options), line_(options.first_line) {
   capacity_ = std::max<std::size_t>(std::min(kBlockBytes, options_.max_record_bytes), 64);
   buffer_.reset(new char[capacity_]);
   for (char c : {'\n', '\r', options_.quote, options_.escape}) {
@@ -79,7 +80,7 @@ core::Result<CsvReader::Scan> CsvReader::scan(std::size_t& consumed, std::int64_
   const char escape = options_.escape;
   std::size_t p = begin_;
   newlines = 0;
-  raw_.clear();
+  raw_count_ = 0;
 
   // Length of the line terminator at i (1 or 2), 0 when there is none, -1 when a CR ends the
   // buffer and the next byte decides between CR and CRLF.
@@ -127,7 +128,7 @@ core::Result<CsvReader::Scan> CsvReader::scan(std::size_t& consumed, std::int64_
         if (c == quote) {
           if (p + 1 >= n) {
             if (!eof_) return Scan::kNeedMore;
-            raw_.push_back({content, p, needs_unescape});
+            add_raw(content, p, needs_unescape);
             return finish(p + 1, Scan::kRecord);
           }
           const char d = base[p + 1];
@@ -137,7 +138,7 @@ core::Result<CsvReader::Scan> CsvReader::scan(std::size_t& consumed, std::int64_
             continue;
           }
           if ((ws ? is_blank(d) : d == delim) || d == '\n' || d == '\r') {
-            raw_.push_back({content, p, needs_unescape});
+            add_raw(content, p, needs_unescape);
             ++p;
             break;
           }
@@ -158,7 +159,7 @@ core::Result<CsvReader::Scan> CsvReader::scan(std::size_t& consumed, std::int64_
       }
     } else {
       while (p < n && !is_special_[static_cast<unsigned char>(base[p])]) ++p;
-      raw_.push_back({start, p, false});
+      add_raw(start, p, false);
       if (p >= n) return eof_ ? finish(p, Scan::kRecord) : Scan::kNeedMore;
     }
 
@@ -170,7 +171,7 @@ core::Result<CsvReader::Scan> CsvReader::scan(std::size_t& consumed, std::int64_
       ++p;
       if (p >= n) {
         if (!eof_) return Scan::kNeedMore;
-        raw_.push_back({p, p, false});
+        add_raw(p, p, false);
         return finish(p, Scan::kRecord);
       }
       continue;
@@ -183,9 +184,8 @@ core::Result<CsvReader::Scan> CsvReader::scan(std::size_t& consumed, std::int64_
   }
 }
 
-std::string_view CsvReader::unescape(const RawField& field) {
+std::string_view CsvReader::unescape_quoted(const RawField& field) {
   char* base = buffer_.get();
-  if (!field.unescape) return {base + field.begin, field.end - field.begin};
   const char quote = options_.quote;
   const char escape = options_.escape;
   char* out = base + field.begin;
@@ -206,15 +206,15 @@ std::string_view CsvReader::unescape(const RawField& field) {
 }
 
 void CsvReader::finish_record(CsvRecord& record) {
-  fields_.clear();
-  for (const RawField& field : raw_) fields_.push_back(unescape(field));
-  record.fields = fields_;
+  if (fields_.size() < raw_count_) fields_.resize(raw_count_);
+  for (std::size_t i = 0; i < raw_count_; ++i) fields_[i] = unescape(raw_[i]);
+  record.fields = std::span<const std::string_view>(fields_.data(), raw_count_);
   record.line = line_;
 }
 
 core::Result<bool> CsvReader::next(CsvRecord& record) {
   if (failed_) return *failed_;
-  if (!started_) {
+  if (!started_ && options_.skip_byte_order_mark) {
     while (end_ - begin_ < 3 && !eof_) RAPPORT_TRY(refill());
     if (end_ - begin_ >= 3 && std::memcmp(buffer_.get() + begin_, kBom, 3) == 0) begin_ += 3;
     started_ = true;
@@ -235,7 +235,8 @@ core::Result<bool> CsvReader::next(CsvRecord& record) {
           line_ += newlines;
           continue;
         }
-        raw_.assign(1, RawField{begin_, begin_, false});
+        raw_count_ = 0;
+        add_raw(begin_, begin_, false);
         break;
       case Scan::kRecord:
         break;

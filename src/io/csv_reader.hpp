@@ -29,6 +29,10 @@ struct CsvOptions {
   bool strict_quotes = false;
   bool skip_empty_lines = true;
   std::size_t max_record_bytes = std::size_t{64} << 20;
+  // Reading a piece of a file that starts mid-file: the physical line its first byte is on, and
+  // whether a leading UTF-8 byte-order mark is skipped (only at the start of a file).
+  std::int64_t first_line = 1;
+  bool skip_byte_order_mark = true;
 };
 
 // One record. The views stay valid until the next call to CsvReader::next.
@@ -62,7 +66,11 @@ class CsvReader {
   core::Status refill();
   core::Result<Scan> scan(std::size_t& consumed, std::int64_t& newlines);
   void finish_record(CsvRecord& record);
-  std::string_view unescape(const RawField& field);
+  std::string_view unescape(const RawField& field) {
+    if (!field.unescape) return {buffer_.get() + field.begin, field.end - field.begin};
+    return unescape_quoted(field);
+  }
+  std::string_view unescape_quoted(const RawField& field);
   core::Error fail(std::int64_t line, std::string what, bool too_large = false);
 
   ByteSource& source_;
@@ -74,7 +82,13 @@ class CsvReader {
   bool eof_ = false;
   bool started_ = false;  // the byte-order mark has been looked for
   std::int64_t line_ = 1;
+  // The current record's fields; raw_ and fields_ only grow, so steady state allocates nothing.
+  void add_raw(std::size_t begin, std::size_t end, bool unescape) {
+    if (raw_count_ == raw_.size()) raw_.resize(2 * raw_.size() + 16);
+    raw_[raw_count_++] = {begin, end, unescape};
+  }
   std::vector<RawField> raw_;
+  std::size_t raw_count_ = 0;
   std::vector<std::string_view> fields_;
   std::array<char, 256> is_special_{};         // per byte value: ends an unquoted field
   std::array<char, 256> is_quoted_special_{};  // needs a look inside a quoted field

@@ -28,6 +28,71 @@ std::optional<int> read_number(std::string_view text, std::size_t& pos, int min_
   return value;
 }
 
+// Days since 1970-01-01 of a valid civil date (H. Hinnant's days_from_civil).
+std::int64_t days_from_civil(int y, int m, int d) {
+  y -= m <= 2 ? 1 : 0;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int year_of_era = y - era * 400;
+  const int day_of_year = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return std::int64_t{era} * 146097 + day_of_era - 719468;
+}
+
+int days_in_month(int y, int m) {
+  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[static_cast<std::size_t>(m - 1)];
+}
+
+// Two digits at text[pos], or -1.
+int two_digits(std::string_view text, std::size_t pos) {
+  const char a = text[pos];
+  const char b = text[pos + 1];
+  return is_digit(a) && is_digit(b) ? (a - '0') * 10 + (b - '0') : -1;
+}
+
+// The ISO shapes written with every field at full width ("2011-12-09", "2011-12-09 08:05",
+// "2011-12-09 08:05:31"), parsed without interpreting the format. Anything else (short fields,
+// several blanks, an invalid date) returns nullopt and takes the general path, which decides.
+std::optional<std::int64_t> parse_full_width_iso(std::string_view text, IsoShape shape) {
+  std::size_t time_fields = 0;
+  switch (shape) {
+    case IsoShape::kNone:
+      return std::nullopt;
+    case IsoShape::kDate:
+      time_fields = 0;
+      break;
+    case IsoShape::kDateHourMinute:
+      time_fields = 2;
+      break;
+    case IsoShape::kDateTime:
+      time_fields = 3;
+      break;
+  }
+  if (text.size() != (time_fields == 0 ? 10 : 10 + 3 * time_fields)) return std::nullopt;
+  if (text[4] != '-' || text[7] != '-') return std::nullopt;
+  const int century = two_digits(text, 0);
+  const int year_of_century = two_digits(text, 2);
+  const int month = two_digits(text, 5);
+  const int day = two_digits(text, 8);
+  if (century < 0 || year_of_century < 0 || month < 1 || month > 12 || day < 1) {
+    return std::nullopt;
+  }
+  const int year = century * 100 + year_of_century;
+  if (day > days_in_month(year, month)) return std::nullopt;
+  std::int64_t seconds = days_from_civil(year, month, day) * 86400;
+  static constexpr std::array<int, 3> kLimits = {23, 59, 59};
+  static constexpr std::array<int, 3> kScale = {3600, 60, 1};
+  for (std::size_t f = 0; f < time_fields; ++f) {
+    const std::size_t at = 10 + 3 * f;
+    if (text[at] != (f == 0 ? ' ' : ':')) return std::nullopt;
+    const int value = two_digits(text, at + 1);
+    if (value < 0 || value > kLimits[f]) return std::nullopt;
+    seconds += value * kScale[f];
+  }
+  return seconds;
+}
+
 }  // namespace
 
 core::Status validate_date_format(std::string_view format) {
@@ -53,7 +118,20 @@ bool date_format_has_time(std::string_view format) {
   return false;
 }
 
+IsoShape iso_shape_of(std::string_view format) {
+  if (format == "%Y-%m-%d") return IsoShape::kDate;
+  if (format == "%Y-%m-%d %H:%M") return IsoShape::kDateHourMinute;
+  if (format == "%Y-%m-%d %H:%M:%S") return IsoShape::kDateTime;
+  return IsoShape::kNone;
+}
+
 std::optional<std::int64_t> parse_date_time(std::string_view text, std::string_view format) {
+  return parse_date_time(text, format, iso_shape_of(format));
+}
+
+std::optional<std::int64_t> parse_date_time(std::string_view text, std::string_view format,
+                                            IsoShape shape) {
+  if (const auto fast = parse_full_width_iso(text, shape)) return fast;
   int year = 1970;
   int month = 1;
   int day = 1;

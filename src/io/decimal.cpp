@@ -1,20 +1,49 @@
 // Scaled-integer decimal parsing with overflow checks.
 #include "io/decimal.hpp"
 
+#include <array>
+
 namespace rapport::io {
 namespace {
 
-std::int64_t power_of_ten(int digits) {
-  std::int64_t p = 1;
-  for (int i = 0; i < digits; ++i) p *= 10;
+constexpr std::array<std::int64_t, 19> kPowersOfTen = [] {
+  std::array<std::int64_t, 19> p{};
+  p[0] = 1;
+  for (std::size_t i = 1; i < p.size(); ++i) p[i] = p[i - 1] * 10;
   return p;
-}
+}();
+
+std::int64_t power_of_ten(int digits) { return kPowersOfTen[static_cast<std::size_t>(digits)]; }
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+// What exports write almost always: up to 18 digits with an optional point and at most `scale`
+// decimals, nothing else. Returns nullopt for anything else, which the general parser decides.
+std::optional<std::int64_t> parse_plain(std::string_view text, int scale) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t value = 0;
+  int decimals = -1;
+  for (const char c : text) {
+    if (c == '.') {
+      if (decimals >= 0) return std::nullopt;
+      decimals = 0;
+      continue;
+    }
+    const auto digit = static_cast<unsigned>(c - '0');
+    if (digit > 9) return std::nullopt;
+    value = value * 10 + digit;
+    if (decimals >= 0) ++decimals;
+  }
+  const int written = decimals < 0 ? 0 : decimals;
+  if (written > scale || text.size() == (decimals < 0 ? 0U : 1U)) return std::nullopt;
+  if (__builtin_mul_overflow(value, power_of_ten(scale - written), &value)) return std::nullopt;
+  return value;
+}
 
 }  // namespace
 
 std::optional<std::int64_t> parse_scaled_decimal(std::string_view text, int scale) {
+  if (const auto plain = parse_plain(text, scale)) return plain;
   while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
   bool negative = false;

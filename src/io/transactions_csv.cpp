@@ -13,10 +13,17 @@ namespace {
 // Unit prices keep six decimals (Online Retail has 0.001) until the line total is rounded.
 constexpr int kPriceScale = 6;
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_slowly(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
+}
+
+// Most fields have no blanks around them: one look at each end, inlined, and done.
+inline std::string_view trim(std::string_view s) {
+  const bool blank_ends =
+      !s.empty() && (s.front() == ' ' || s.front() == '\t' || s.back() == ' ' || s.back() == '\t');
+  return blank_ends ? trim_slowly(s) : s;
 }
 
 std::string_view strip_zero_fraction(std::string_view id) {
@@ -87,7 +94,10 @@ class RowParser {
  public:
   RowParser(const TransactionMapping& mapping, const TransactionFilter& filter,
             const Columns& columns)
-      : mapping_(mapping), filter_(filter), columns_(columns) {}
+      : mapping_(mapping),
+        filter_(filter),
+        columns_(columns),
+        date_shape_(iso_shape_of(mapping.date_format)) {}
 
   // Fills row and returns the reason to skip it, or nullopt to keep it. A bad row's error is
   // left in error().
@@ -109,7 +119,7 @@ class RowParser {
     if (row.currency.empty()) row.currency = mapping_.default_currency;
 
     const std::string_view date = text(columns_.date);
-    const auto timestamp = parse_date_time(date, mapping_.date_format);
+    const auto timestamp = parse_date_time(date, mapping_.date_format, date_shape_);
     if (!timestamp) {
       return bad(record.line, columns_.date.name,
                  "\"" + std::string(date) + "\" does not match " + mapping_.date_format);
@@ -172,6 +182,7 @@ class RowParser {
   const TransactionMapping& mapping_;
   const TransactionFilter& filter_;
   const Columns& columns_;
+  const IsoShape date_shape_;
   core::Error error_;
 };
 
@@ -220,24 +231,16 @@ core::Status validate_mapping(const TransactionMapping& m) {
   return core::ok_status();
 }
 
-core::Result<ImportSummary> read_transactions(ByteSource& source, const CsvOptions& csv,
-                                              const TransactionMapping& mapping,
-                                              const TransactionFilter& filter,
-                                              BadRowPolicy bad_rows, const TransactionSink& sink) {
-  RAPPORT_TRY(validate_mapping(mapping));
-  CsvReader reader(source, csv);
-  CsvRecord record;
-  Columns columns;
-  if (mapping.has_header) {
-    RAPPORT_ASSIGN_OR_RETURN(const bool has_record, reader.next(record));
-    if (!has_record) return core::Error::invalid("the file is empty: no header row");
-    RAPPORT_ASSIGN_OR_RETURN(columns, resolve_all(mapping, &record));
-  } else {
-    RAPPORT_ASSIGN_OR_RETURN(columns, resolve_all(mapping, nullptr));
-  }
+namespace {
 
+// Reads the data records left in reader, handing kept rows to sink.
+core::Result<ImportSummary> read_records(CsvReader& reader, const Columns& columns,
+                                         const TransactionMapping& mapping,
+                                         const TransactionFilter& filter, BadRowPolicy bad_rows,
+                                         const TransactionSink& sink) {
   ImportSummary summary;
   RowParser parser(mapping, filter, columns);
+  CsvRecord record;
   TransactionRow row;
   for (;;) {
     RAPPORT_ASSIGN_OR_RETURN(const bool has_record, reader.next(record));
@@ -261,6 +264,55 @@ core::Result<ImportSummary> read_transactions(ByteSource& source, const CsvOptio
       count.first_lines.push_back(record.line);
   }
   return summary;
+}
+
+}  // namespace
+
+core::Result<ImportSummary> read_transactions(ByteSource& source, const CsvOptions& csv,
+                                              const TransactionMapping& mapping,
+                                              const TransactionFilter& filter,
+                                              BadRowPolicy bad_rows, const TransactionSink& sink) {
+  RAPPORT_TRY(validate_mapping(mapping));
+  CsvReader reader(source, csv);
+  Columns columns;
+  if (mapping.has_header) {
+    CsvRecord header;
+    RAPPORT_ASSIGN_OR_RETURN(const bool has_record, reader.next(header));
+    if (!has_record) return core::Error::invalid("the file is empty: no header row");
+    RAPPORT_ASSIGN_OR_RETURN(columns, resolve_all(mapping, &header));
+  } else {
+    RAPPORT_ASSIGN_OR_RETURN(columns, resolve_all(mapping, nullptr));
+  }
+  return read_records(reader, columns, mapping, filter, bad_rows, sink);
+}
+
+core::Result<std::vector<std::string>> read_header_fields(ByteSource& source,
+                                                          const CsvOptions& csv) {
+  CsvReader reader(source, csv);
+  CsvRecord header;
+  RAPPORT_ASSIGN_OR_RETURN(const bool has_record, reader.next(header));
+  if (!has_record) return core::Error::invalid("the file is empty: no header row");
+  return std::vector<std::string>(header.fields.begin(), header.fields.end());
+}
+
+core::Result<ImportSummary> read_transactions_piece(ByteSource& source, const CsvOptions& csv,
+                                                    const TransactionMapping& mapping,
+                                                    const std::vector<std::string>& header,
+                                                    const TransactionFilter& filter,
+                                                    BadRowPolicy bad_rows,
+                                                    const TransactionSink& sink) {
+  RAPPORT_TRY(validate_mapping(mapping));
+  Columns columns;
+  if (mapping.has_header) {
+    const std::vector<std::string_view> fields(header.begin(), header.end());
+    CsvRecord header_record;
+    header_record.fields = fields;
+    RAPPORT_ASSIGN_OR_RETURN(columns, resolve_all(mapping, &header_record));
+  } else {
+    RAPPORT_ASSIGN_OR_RETURN(columns, resolve_all(mapping, nullptr));
+  }
+  CsvReader reader(source, csv);
+  return read_records(reader, columns, mapping, filter, bad_rows, sink);
 }
 
 }  // namespace rapport::io

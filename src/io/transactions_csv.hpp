@@ -120,4 +120,19 @@ core::Result<ImportSummary> read_transactions(ByteSource& source, const CsvOptio
                                               const TransactionFilter& filter,
                                               BadRowPolicy bad_rows, const TransactionSink& sink);
 
+// The first record's fields: a file's header row, for reading its later pieces on their own.
+// Fails as CsvReader does, or for an empty file.
+core::Result<std::vector<std::string>> read_header_fields(ByteSource& source,
+                                                          const CsvOptions& csv);
+
+// As read_transactions, for a piece of a file that starts on a record boundary (csv.first_line
+// says on which line) and holds no header row of its own: named columns resolve against
+// `header`, the file's header fields (empty for a file without a header row).
+core::Result<ImportSummary> read_transactions_piece(ByteSource& source, const CsvOptions& csv,
+                                                    const TransactionMapping& mapping,
+                                                    const std::vector<std::string>& header,
+                                                    const TransactionFilter& filter,
+                                                    BadRowPolicy bad_rows,
+                                                    const TransactionSink& sink);
+
 }  // namespace rapport::io

@@ -5,8 +5,10 @@
 #include "app/openapi_document.hpp"
 
 #include "http/auth_middleware.hpp"
+#include "http/company_routes.hpp"
 #include "http/contact_routes.hpp"
 #include "http/csrf.hpp"
+#include "http/custom_field_routes.hpp"
 #include "http/session_routes.hpp"
 #include "services/secret.hpp"
 
@@ -15,7 +17,9 @@ namespace rapport::app {
 Api::Api(Database& db, bool secure_cookie)
     : db_(db),
       auth_(db.identity(), hasher_, services::system_clock()),
-      contacts_(db.records(), services::system_clock()) {
+      contacts_(db.records(), services::system_clock()),
+      companies_(db.records(), services::system_clock()),
+      custom_fields_(db.records(), services::system_clock()) {
   router_.use(http::auth_middleware(auth_));
   router_.use(http::csrf_middleware(std::string(http::kSessionCookie),
                                     [](std::string_view cookie) -> core::Result<std::string> {
@@ -23,6 +27,8 @@ Api::Api(Database& db, bool secure_cookie)
                                     }));
   http::add_session_routes(router_, auth_, secure_cookie);
   http::add_contact_routes(router_, contacts_);
+  http::add_company_routes(router_, companies_);
+  http::add_custom_field_routes(router_, custom_fields_);
   router_.add_static("/api/v1/openapi.yaml", "application/yaml", std::string(openapi_document()));
   http::add_operational_routes(router_, metrics_, [this]() -> core::Status {
     return db_.identity().transact([](store::IdentityTx& tx) -> core::Status {

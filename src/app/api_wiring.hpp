@@ -8,7 +8,9 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "services/auth_service.hpp"
+#include "services/company_service.hpp"
 #include "services/contact_service.hpp"
+#include "services/custom_field_service.hpp"
 #include "services/password.hpp"
 
 namespace rapport::app {
@@ -25,6 +27,8 @@ class Api {
   services::PasswordHasher hasher_;
   services::AuthService auth_;
   services::ContactService contacts_;
+  services::CompanyService companies_;
+  services::CustomFieldService custom_fields_;
   http::Metrics metrics_;
   http::Router router_;
 };

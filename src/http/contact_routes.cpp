@@ -5,46 +5,23 @@
 #include "http/contact_json.hpp"
 #include "http/json_input.hpp"
 #include "http/list_query_parser.hpp"
+#include "http/record_routes.hpp"
 
 namespace rapport::http {
 namespace {
 
 Response with_etag(Response response, const core::Contact& contact) {
-  response.set_etag(std::to_string(contact.meta.version));
-  return response;
-}
-
-// The version a write names. If-Match is required rather than optional so that a client can
-// never overwrite a change it has not seen by simply leaving the header out.
-core::Result<std::int64_t> required_version(const Request& request) {
-  RAPPORT_ASSIGN_OR_RETURN(auto version, request.if_match_version());
-  if (!version) {
-    return core::Error::field("If-Match", "is required: send the ETag of the version you read");
-  }
-  return *version;
+  return http::with_etag(std::move(response), contact.meta.version);
 }
 
 core::Result<Response> list(services::ContactService& contacts, const Request& request) {
   RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
   RAPPORT_ASSIGN_OR_RETURN(auto query, parse_list_query(request.query, {"shelf"}));
-  RAPPORT_ASSIGN_OR_RETURN(auto shelf_text, request.query_param("shelf"));
-  store::Shelf shelf = store::Shelf::kLive;
-  if (shelf_text && *shelf_text == "trash") {
-    shelf = store::Shelf::kTrash;
-  } else if (shelf_text && *shelf_text != "live") {
-    return core::Error::field("shelf", "must be live or trash");
-  }
+  RAPPORT_ASSIGN_OR_RETURN(auto shelf, shelf_param(request));
   RAPPORT_ASSIGN_OR_RETURN(auto page, contacts.list(caller, query, shelf));
   boost::json::array items;
   for (const auto& c : page.items) items.push_back(contact_to_json(c));
-  boost::json::object out;
-  out["items"] = std::move(items);
-  if (page.next.empty()) {
-    out["next"] = nullptr;
-  } else {
-    out["next"] = page.next;
-  }
-  return Response::json(out);
+  return page_response(std::move(items), page.next);
 }
 
 core::Result<Response> create(services::ContactService& contacts, const Request& request) {

@@ -4,21 +4,17 @@
 #pragma once
 
 #include <functional>
-#include <set>
 #include <string>
 
 #include "core/contact.hpp"
 #include "core/list_query.hpp"
 #include "core/result.hpp"
 #include "services/caller.hpp"
+#include "services/record_access.hpp"
 #include "services/unit_of_work.hpp"
 #include "store/store.hpp"
 
 namespace rapport::services {
-
-// The wire names of the fields a client supplied, used to refuse fields the caller may not set
-// (owner_id, team_id without the permission).
-using FieldSet = std::set<std::string, std::less<>>;
 
 // Applies a client's changes onto the current contact; returns kInvalid with field errors for
 // unusable input.
@@ -59,15 +55,9 @@ class ContactService {
   core::Status erase(const Caller& caller, core::Id id);
 
  private:
-  core::Result<core::Contact> change_shelf(const Caller& caller, core::Id id,
-                                           std::int64_t expected_version, bool to_trash);
-
   UnitOfWork& records_;
   Clock clock_;
   std::string default_region_;
 };
-
-// The store-side restriction for records `caller` may see with `scope`.
-store::RecordScope record_scope(const Caller& caller, core::Scope scope);
 
 }  // namespace rapport::services

@@ -1,4 +1,5 @@
-// Flattening a contact into named text values so that the audit log can say what changed.
+// Flattening contacts, companies and custom field definitions into named text values so that
+// the audit log can say what changed.
 #include "services/record_audit.hpp"
 
 #include <map>
@@ -19,6 +20,28 @@ std::string join(const std::vector<std::string>& parts) {
   return out;
 }
 
+// An address on one line, its empty parts left out.
+std::string address_text(const core::PostalAddress& a) {
+  std::vector<std::string> parts;
+  for (const auto* part : {&a.street, &a.locality, &a.region, &a.postal_code, &a.country}) {
+    if (!part->empty()) parts.push_back(*part);
+  }
+  return join(parts) + " (" + a.type + ")";
+}
+
+std::string money_text(const core::Money& m) {
+  return std::to_string(m.minor_units) + " " + m.currency;
+}
+
+void add_custom(Values& v, const core::CustomValues& custom) {
+  for (const auto& [key, value] : custom) {
+    std::string text = value.text;
+    if (!value.choices.empty()) text = join(value.choices);
+    if (value.money) text = money_text(*value.money);
+    v["custom/" + key] = text;
+  }
+}
+
 Values flatten(const core::Contact& c) {
   Values v;
   v["given_name"] = c.given_name;
@@ -34,6 +57,11 @@ Values flatten(const core::Contact& c) {
     items.push_back(p.number + " (" + p.type + (p.primary ? ", primary)" : ")"));
   }
   v["phones"] = join(items);
+  items.clear();
+  for (const auto& l : c.companies) {
+    items.push_back(std::to_string(l.company_id) + " (" + l.job_title + ")");
+  }
+  v["companies"] = join(items);
   v["lifecycle_stage"] = c.lifecycle_stage;
   v["lead_source"] = c.lead_source;
   v["owner_id"] = c.owner_id ? std::to_string(*c.owner_id) : "";
@@ -42,21 +70,45 @@ Values flatten(const core::Contact& c) {
   v["preferred_language"] = c.preferred_language;
   v["time_zone"] = c.time_zone;
   v["notes"] = c.notes;
-  for (const auto& [key, value] : c.custom) {
-    std::string text = value.text;
-    if (!value.choices.empty()) text = join(value.choices);
-    if (value.money) text = std::to_string(value.money->minor_units) + " " + value.money->currency;
-    v["custom/" + key] = text;
-  }
+  add_custom(v, c.custom);
   return v;
 }
 
-}  // namespace
+Values flatten(const core::Company& c) {
+  Values v;
+  v["name"] = c.name;
+  v["domains"] = join(c.domains);
+  v["industry"] = c.industry;
+  v["size"] = c.size;
+  v["annual_revenue"] = c.annual_revenue ? money_text(*c.annual_revenue) : "";
+  std::vector<std::string> items;
+  for (const auto& a : c.addresses) {
+    items.push_back(address_text(a));
+  }
+  v["addresses"] = join(items);
+  v["parent_id"] = c.parent_id ? std::to_string(*c.parent_id) : "";
+  v["owner_id"] = c.owner_id ? std::to_string(*c.owner_id) : "";
+  v["team_id"] = c.team_id ? std::to_string(*c.team_id) : "";
+  v["tags"] = join(c.tags);
+  v["notes"] = c.notes;
+  add_custom(v, c.custom);
+  return v;
+}
 
-std::vector<core::FieldChange> contact_changes(const core::Contact* before,
-                                               const core::Contact& after) {
-  const Values now = flatten(after);
-  const Values old = before ? flatten(*before) : Values{};
+Values flatten(const core::CustomFieldDefinition& d) {
+  Values v;
+  v["entity"] = std::string(core::to_string(d.entity));
+  v["key"] = d.key;
+  v["label"] = d.label;
+  v["type"] = std::string(core::to_string(d.type));
+  v["options"] = join(d.options);
+  v["required"] = d.required ? "true" : "false";
+  v["unique"] = d.unique ? "true" : "false";
+  return v;
+}
+
+std::vector<core::FieldChange> diff(const Values* before, const Values& now) {
+  const Values old = before ? *before : Values{};
   std::vector<core::FieldChange> changes;
   for (const auto& [field, value] : now) {
     auto it = old.find(field);
@@ -69,6 +121,30 @@ std::vector<core::FieldChange> contact_changes(const core::Contact* before,
     if (!now.contains(field)) changes.push_back({field, value, std::nullopt});
   }
   return changes;
+}
+
+template <class Record>
+std::vector<core::FieldChange> changes_of(const Record* before, const Record& after) {
+  if (before == nullptr) return diff(nullptr, flatten(after));
+  const Values old = flatten(*before);
+  return diff(&old, flatten(after));
+}
+
+}  // namespace
+
+std::vector<core::FieldChange> contact_changes(const core::Contact* before,
+                                               const core::Contact& after) {
+  return changes_of(before, after);
+}
+
+std::vector<core::FieldChange> company_changes(const core::Company* before,
+                                               const core::Company& after) {
+  return changes_of(before, after);
+}
+
+std::vector<core::FieldChange> custom_field_changes(const core::CustomFieldDefinition* before,
+                                                    const core::CustomFieldDefinition& after) {
+  return changes_of(before, after);
 }
 
 }  // namespace rapport::services

@@ -1,0 +1,128 @@
+// The wire form of what contacts and companies share.
+#include "http/record_json.hpp"
+
+#include "core/timestamp.hpp"
+
+namespace rapport::http {
+
+namespace json = boost::json;
+
+json::value optional_id_json(const std::optional<core::Id>& id) {
+  if (id) return json::value(*id);
+  return json::value(nullptr);
+}
+
+json::array strings_json(const std::vector<std::string>& values) {
+  json::array out;
+  for (const auto& v : values) out.emplace_back(v);
+  return out;
+}
+
+namespace {
+
+json::value custom_value_json(const core::CustomValue& value) {
+  if (value.money) {
+    return json::object{{"minor_units", value.money->minor_units},
+                        {"currency", value.money->currency}};
+  }
+  if (!value.choices.empty()) return strings_json(value.choices);
+  return json::value(value.text);
+}
+
+}  // namespace
+
+json::object custom_json(const core::CustomValues& values) {
+  json::object custom;
+  for (const auto& [key, value] : values) custom[key] = custom_value_json(value);
+  return custom;
+}
+
+void add_record_meta(json::object& out, core::Id id, const core::RecordMeta& meta) {
+  out["id"] = id;
+  out["version"] = meta.version;
+  out["created_at"] = core::format_timestamp(meta.created_at);
+  out["created_by"] = optional_id_json(meta.created_by);
+  out["updated_at"] = core::format_timestamp(meta.updated_at);
+  out["updated_by"] = optional_id_json(meta.updated_by);
+  if (meta.deleted_at) {
+    out["deleted_at"] = core::format_timestamp(*meta.deleted_at);
+  } else {
+    out["deleted_at"] = nullptr;
+  }
+}
+
+void read_text(ObjectReader& reader, std::string_view key, std::string& target) {
+  if (!reader.has(key)) return;
+  if (reader.is_null(key)) {
+    target.clear();
+    return;
+  }
+  if (auto value = reader.string(key)) target = std::move(*value);
+}
+
+void read_id(ObjectReader& reader, std::string_view key, std::optional<core::Id>& target) {
+  if (!reader.has(key)) return;
+  if (reader.is_null(key)) {
+    target.reset();
+    return;
+  }
+  if (auto value = reader.integer(key)) {
+    if (*value <= 0) {
+      reader.fail(key, "must be a positive id");
+    } else {
+      target = *value;
+    }
+  }
+}
+
+std::vector<std::string> read_strings(ObjectReader& reader, std::string_view key) {
+  std::vector<std::string> out;
+  const auto* array = reader.array(key);
+  if (!array) return out;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    if (const auto* s = (*array)[i].if_string()) {
+      out.emplace_back(s->c_str(), s->size());
+    } else {
+      reader.fail(child_path(key, i), "must be a string");
+    }
+  }
+  return out;
+}
+
+void read_custom(ObjectReader& reader, core::CustomValues& values) {
+  const auto* custom = reader.object("custom");
+  if (!custom) return;
+  for (const auto& [key_view, value] : *custom) {
+    const std::string key(key_view.data(), key_view.size());
+    const std::string path = child_path("custom", key);
+    if (value.is_null()) {
+      values.erase(key);
+      continue;
+    }
+    core::CustomValue v;
+    if (const auto* s = value.if_string()) {
+      v.text.assign(s->c_str(), s->size());
+    } else if (const auto* b = value.if_bool()) {
+      v.text = *b ? "true" : "false";
+    } else if (value.is_int64() || value.is_uint64() || value.is_double()) {
+      v.text = json::serialize(value);
+    } else if (const auto* a = value.if_array()) {
+      for (const auto& item : *a) {
+        if (const auto* s = item.if_string()) {
+          v.choices.emplace_back(s->c_str(), s->size());
+        } else {
+          reader.fail(path, "a list must hold only strings");
+        }
+      }
+    } else if (const auto* o = value.if_object()) {
+      auto nested = reader.nested(*o, path);
+      nested.allow_only({"minor_units", "currency"});
+      auto units = nested.integer("minor_units", Need::kRequired);
+      auto currency = nested.string("currency", Need::kRequired);
+      if (units && currency) v.money = core::Money{*units, *currency};
+    }
+    values[key] = std::move(v);
+  }
+}
+
+}  // namespace rapport::http

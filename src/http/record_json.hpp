@@ -1,0 +1,43 @@
+// JSON pieces that contacts and companies share on the wire: ids that may be null, custom
+// values, the record bookkeeping (id, version, times, authors), and the readers of text, id,
+// string-list and custom-value fields a client writes.
+#pragma once
+
+#include <boost/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/custom_field.hpp"
+#include "core/ids.hpp"
+#include "core/record_meta.hpp"
+#include "http/json_input.hpp"
+
+namespace rapport::http {
+
+boost::json::value optional_id_json(const std::optional<core::Id>& id);
+
+boost::json::array strings_json(const std::vector<std::string>& values);
+
+// {key: value}: text as a string, choices as an array, money as {minor_units, currency}.
+boost::json::object custom_json(const core::CustomValues& values);
+
+// Adds id, version, created_at, created_by, updated_at, updated_by and deleted_at to `out`.
+void add_record_meta(boost::json::object& out, core::Id id, const core::RecordMeta& meta);
+
+// A text field: absent leaves `target`, null clears it, a string sets it.
+void read_text(ObjectReader& reader, std::string_view key, std::string& target);
+
+// An id field: absent leaves `target`, null clears it, a positive integer sets it.
+void read_id(ObjectReader& reader, std::string_view key, std::optional<core::Id>& target);
+
+// An array of strings; an error per item that is not a string.
+std::vector<std::string> read_strings(ObjectReader& reader, std::string_view key);
+
+// `custom` merged by key into `values`: null removes a key; strings, booleans and numbers become
+// text, arrays of strings choices, {minor_units, currency} money. core::validate checks them
+// against the definitions.
+void read_custom(ObjectReader& reader, core::CustomValues& values);
+
+}  // namespace rapport::http

@@ -1,0 +1,118 @@
+// Custom field definition use cases: authorise, validate, write and audit in one transaction.
+#include "services/custom_field_service.hpp"
+
+#include <algorithm>
+
+#include "core/audit_entry.hpp"
+#include "services/record_access.hpp"
+#include "services/record_audit.hpp"
+
+namespace rapport::services {
+namespace {
+
+using core::Action;
+using core::ObjectType;
+
+// Definitions are few (tens per entity), so one is found among its entity's list rather than
+// through a store call of its own.
+core::Result<core::CustomFieldDefinition> find(store::CustomerTx& customers, core::Id id) {
+  for (auto entity : {core::CustomEntity::kContact, core::CustomEntity::kCompany}) {
+    RAPPORT_ASSIGN_OR_RETURN(auto all, customers.list_custom_fields(entity));
+    auto it = std::find_if(all.begin(), all.end(),
+                           [id](const core::CustomFieldDefinition& d) { return d.id == id; });
+    if (it != all.end()) return std::move(*it);
+  }
+  return core::Error::not_found("no such custom field");
+}
+
+core::Status check_version(const core::CustomFieldDefinition& current,
+                           std::int64_t expected_version) {
+  if (current.version == expected_version) return core::ok_status();
+  return core::Error::stale("the custom field has changed since version " +
+                            std::to_string(expected_version) + "; it is now at version " +
+                            std::to_string(current.version));
+}
+
+}  // namespace
+
+core::Result<std::vector<core::CustomFieldDefinition>> CustomFieldService::list(
+    const Caller& caller, std::optional<core::CustomEntity> entity) {
+  RAPPORT_TRY(authorize(caller, ObjectType::kCustomFields, Action::kRead));
+  std::vector<core::CustomFieldDefinition> out;
+  RAPPORT_TRY(records_.read([&](store::CustomerTx& customers) -> core::Status {
+    for (auto e : {core::CustomEntity::kContact, core::CustomEntity::kCompany}) {
+      if (entity && *entity != e) continue;
+      RAPPORT_ASSIGN_OR_RETURN(auto some, customers.list_custom_fields(e));
+      out.insert(out.end(), std::make_move_iterator(some.begin()),
+                 std::make_move_iterator(some.end()));
+    }
+    return core::ok_status();
+  }));
+  return out;
+}
+
+core::Result<core::CustomFieldDefinition> CustomFieldService::get(const Caller& caller,
+                                                                  core::Id id) {
+  RAPPORT_TRY(authorize(caller, ObjectType::kCustomFields, Action::kRead));
+  std::optional<core::CustomFieldDefinition> found;
+  RAPPORT_TRY(records_.read([&](store::CustomerTx& customers) -> core::Status {
+    RAPPORT_ASSIGN_OR_RETURN(found, find(customers, id));
+    return core::ok_status();
+  }));
+  return std::move(*found);
+}
+
+core::Result<core::CustomFieldDefinition> CustomFieldService::create(
+    const Caller& caller, core::CustomFieldDefinition draft) {
+  std::optional<core::CustomFieldDefinition> created;
+  RAPPORT_TRY(records_.write([&](store::CustomerTx& customers,
+                                 store::IdentityTx& identity) -> core::Status {
+    RAPPORT_TRY(authorize(caller, ObjectType::kCustomFields, Action::kCreate));
+    RAPPORT_TRY(core::validate(draft));
+    const auto now = clock_();
+    RAPPORT_ASSIGN_OR_RETURN(created, customers.create_custom_field(draft, stamp_for(caller, now)));
+    return audit(identity, caller, "create", ObjectType::kCustomFields, created->id,
+                 core::changes_to_json(custom_field_changes(nullptr, *created)), now);
+  }));
+  return std::move(*created);
+}
+
+core::Result<core::CustomFieldDefinition> CustomFieldService::update(const Caller& caller,
+                                                                     core::Id id,
+                                                                     std::int64_t expected_version,
+                                                                     const CustomFieldEdit& edit) {
+  std::optional<core::CustomFieldDefinition> updated;
+  RAPPORT_TRY(records_.write([&](store::CustomerTx& customers,
+                                 store::IdentityTx& identity) -> core::Status {
+    RAPPORT_TRY(authorize(caller, ObjectType::kCustomFields, Action::kUpdate));
+    RAPPORT_ASSIGN_OR_RETURN(auto current, find(customers, id));
+    RAPPORT_TRY(check_version(current, expected_version));
+    core::CustomFieldDefinition next = current;
+    RAPPORT_TRY(edit(next));
+    next.id = id;
+    next.version = expected_version;
+    RAPPORT_TRY(core::validate(next));
+    const auto now = clock_();
+    RAPPORT_ASSIGN_OR_RETURN(updated, customers.update_custom_field(next, stamp_for(caller, now)));
+    return audit(identity, caller, "update", ObjectType::kCustomFields, id,
+                 core::changes_to_json(custom_field_changes(&current, *updated)), now);
+  }));
+  return std::move(*updated);
+}
+
+core::Status CustomFieldService::remove(const Caller& caller, core::Id id,
+                                        std::int64_t expected_version) {
+  return records_.write(
+      [&](store::CustomerTx& customers, store::IdentityTx& identity) -> core::Status {
+        RAPPORT_TRY(authorize(caller, ObjectType::kCustomFields, Action::kDelete));
+        RAPPORT_ASSIGN_OR_RETURN(auto current, find(customers, id));
+        RAPPORT_TRY(check_version(current, expected_version));
+        RAPPORT_TRY(customers.delete_custom_field(id, expected_version));
+        std::vector<core::FieldChange> changes = custom_field_changes(nullptr, current);
+        for (auto& change : changes) std::swap(change.before, change.after);
+        return audit(identity, caller, "delete", ObjectType::kCustomFields, id,
+                     core::changes_to_json(changes), clock_());
+      });
+}
+
+}  // namespace rapport::services

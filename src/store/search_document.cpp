@@ -53,7 +53,8 @@ std::vector<std::string> code_points(std::string_view s) {
 
 std::string contact_search_body(const core::Contact& c,
                                 const std::vector<std::string>& company_names,
-                                const std::vector<core::CustomFieldDefinition>& definitions) {
+                                const std::vector<core::CustomFieldDefinition>& definitions,
+                                const std::vector<std::string>& note_bodies) {
   std::string body;
   add(body, c.display_name);
   add(body, c.given_name);
@@ -64,17 +65,20 @@ std::string contact_search_body(const core::Contact& c,
   }
   for (const auto& name : company_names) add(body, name);
   add(body, c.notes);
+  for (const auto& note : note_bodies) add(body, note);
   add_custom(body, c.custom, definitions);
   return body;
 }
 
 std::string company_search_body(const core::Company& c,
-                                const std::vector<core::CustomFieldDefinition>& definitions) {
+                                const std::vector<core::CustomFieldDefinition>& definitions,
+                                const std::vector<std::string>& note_bodies) {
   std::string body;
   add(body, c.name);
   for (const auto& d : c.domains) add(body, d);
   add(body, c.industry);
   add(body, c.notes);
+  for (const auto& note : note_bodies) add(body, note);
   add_custom(body, c.custom, definitions);
   return body;
 }

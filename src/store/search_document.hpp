@@ -1,6 +1,7 @@
 // What the search index holds for a record: one normalised text body (names, emails, phone
-// digits, company names, notes, custom text) for the trigram index, and the distinct
-// two-character substrings of the normalised names for queries shorter than three characters.
+// digits, company names, notes, the bodies of its note records, custom text) for the trigram
+// index, and the distinct two-character substrings of the normalised names for queries shorter
+// than three characters.
 // Also the plan a `q` string turns into. Shared by both engines.
 #pragma once
 
@@ -15,12 +16,15 @@
 
 namespace rapport::store {
 
-// `company_names` are the names of the companies the contact links to.
+// `company_names` are the names of the companies the contact links to; `note_bodies` the
+// bodies of the notes on the record.
 std::string contact_search_body(const core::Contact& contact,
                                 const std::vector<std::string>& company_names,
-                                const std::vector<core::CustomFieldDefinition>& definitions);
+                                const std::vector<core::CustomFieldDefinition>& definitions,
+                                const std::vector<std::string>& note_bodies);
 std::string company_search_body(const core::Company& company,
-                                const std::vector<core::CustomFieldDefinition>& definitions);
+                                const std::vector<core::CustomFieldDefinition>& definitions,
+                                const std::vector<std::string>& note_bodies);
 
 // The distinct two-code-point substrings of each normalised name (spaces excluded).
 std::set<std::string> name_grams(const std::vector<std::string>& names);

@@ -12,9 +12,19 @@ TEST(SearchDocument, BodyHoldsNormalisedNamesEmailsPhoneDigitsAndCompanies) {
   c.emails = {{"an@example.vn", "work", true}};
   c.phones = {{"081-234-5678", "+66812345678", "mobile", true}};
   c.notes = "Met at Müller GmbH";
-  std::string body = contact_search_body(c, {"Siam Widgets"}, {});
+  std::string body = contact_search_body(c, {"Siam Widgets"}, {}, {"ประชุม สัปดาห์หน้า"});
   for (const char* part : {"nguyen van an", "an@example.vn", "66812345678", "0812345678",
-                           "siam widgets", "muller gmbh"}) {
+                           "siam widgets", "muller gmbh", "ประชุม"}) {
+    EXPECT_NE(body.find(part), std::string::npos) << part;
+  }
+}
+
+TEST(SearchDocument, CompanyBodyHoldsItsNotes) {
+  core::Company c;
+  c.name = "Siam Widgets";
+  c.notes = "Key account";
+  std::string body = company_search_body(c, {}, {"Renewal due in März", "会议纪要"});
+  for (const char* part : {"siam widgets", "key account", "renewal due in marz", "会议纪要"}) {
     EXPECT_NE(body.find(part), std::string::npos) << part;
   }
 }

@@ -1,6 +1,6 @@
-// The customer store: contacts, companies and custom field definitions behind a small abstract
-// interface that each engine (SQLite, PostgreSQL) implements. Services run each use case inside
-// one transact() call (or read() for queries), so several calls commit or fail together.
+// The customer store: contacts, companies, their notes and custom field definitions behind a small
+// abstract interface that each engine (SQLite, PostgreSQL) implements. Services run each use case
+// inside one transact() call (or read() for queries), so several calls commit or fail together.
 // Every failure is a core::Error value: kNotFound, kStale (expected version differs), kConflict
 // (unique custom value, record in the trash), kInvalid (bad filter, sort or cursor), others from
 // the engine.
@@ -17,6 +17,7 @@
 #include "core/custom_field.hpp"
 #include "core/ids.hpp"
 #include "core/list_query.hpp"
+#include "core/note.hpp"
 #include "core/result.hpp"
 #include "core/timestamp.hpp"
 
@@ -70,8 +71,8 @@ class CustomerTx {
                                                     const Stamp& stamp) = 0;
   virtual core::Result<core::Contact> restore_contact(core::Id id, std::int64_t expected_version,
                                                       const Stamp& stamp) = 0;
-  // Removes the contact and everything derived from it (tags, custom values, search index rows).
-  // kNotFound when there is none.
+  // Removes the contact and everything derived from it (tags, custom values, notes, search index
+  // rows). kNotFound when there is none.
   virtual core::Status erase_contact(core::Id id) = 0;
   // A page of contacts in `scope` on `shelf` matching `query` (filters, sort, search, keyset
   // cursor). kInvalid for a field outside the allowlist, a bad value or cursor.
@@ -93,6 +94,21 @@ class CustomerTx {
   virtual core::Result<Page<core::Company>> list_companies(const core::ListQuery& query,
                                                            const RecordScope& scope,
                                                            Shelf shelf) = 0;
+
+  // Notes on contacts and companies. Writing a note rebuilds its parent's search text, so that
+  // a search finds the parent by the words of its notes. create: kNotFound when the parent does
+  // not exist; returns the note with id, version 1 and stamps. update replaces the body (the
+  // parent is fixed) when the version equals `note.meta.version`: kStale on a mismatch,
+  // kNotFound when absent; delete removes the note outright under the same rule.
+  virtual core::Result<core::Note> create_note(const core::Note& note, const Stamp& stamp) = 0;
+  virtual core::Result<core::Note> get_note(core::Id id) = 0;
+  virtual core::Result<core::Note> update_note(const core::Note& note, const Stamp& stamp) = 0;
+  virtual core::Status delete_note(core::Id id, std::int64_t expected_version) = 0;
+  // A page of `parent`'s notes, newest first (created_at, then id, descending), at most `limit`
+  // (1..kMaxPageSize) after cursor `after` (empty for the first page). kInvalid for a bad limit
+  // or cursor.
+  virtual core::Result<Page<core::Note>> list_notes(const core::NoteParent& parent, int limit,
+                                                    const std::string& after) = 0;
 
   // Custom field definitions. create: kConflict when the entity already has the key. update
   // changes label, options, required and unique (key, entity and type are fixed) under the

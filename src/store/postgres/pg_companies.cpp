@@ -47,12 +47,14 @@ core::Result<core::Company> company_at(const PgResult& rows, int row) {
   return company;
 }
 
+// `notes`: the bodies of the company's notes.
 core::Status index_company(PgConnection& conn, const core::Company& company,
-                           const std::vector<core::CustomFieldDefinition>& definitions) {
+                           const std::vector<core::CustomFieldDefinition>& definitions,
+                           const std::vector<std::string>& notes) {
   RecordIndex index;
   index.tags = company.tags;
   index.custom = &company.custom;
-  index.search_body = company_search_body(company, definitions);
+  index.search_body = company_search_body(company, definitions, notes);
   index.names = {company.name};
   return write_index(conn, kCompanyTables, company.id, index, definitions);
 }
@@ -74,7 +76,7 @@ core::Result<core::Company> PgCustomerTx::create_company(const core::Company& co
   core::Company stored = company;
   stored.id = rows.int64(0, 0);
   stored.meta = core::RecordMeta{1, stamp.now, stamp.actor, stamp.now, stamp.actor, std::nullopt};
-  RAPPORT_TRY(index_company(conn_, stored, definitions));
+  RAPPORT_TRY(index_company(conn_, stored, definitions, {}));
   return stored;
 }
 
@@ -98,8 +100,16 @@ core::Result<core::Company> PgCustomerTx::update_company(const core::Company& co
       " WHERE id = $1",
       {company.id, company.name, company.industry, company.owner_id, company.team_id,
        company.parent_id, company_doc(company), core::to_millis(stamp.now), stamp.actor}));
-  RAPPORT_TRY(index_company(conn_, company, definitions));
+  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, core::NoteParent::company(company.id)));
+  RAPPORT_TRY(index_company(conn_, company, definitions, notes));
   return get_company(company.id);
+}
+
+core::Status PgCustomerTx::reindex_company(core::Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(core::Company company, get_company(id));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kCompany));
+  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, core::NoteParent::company(id)));
+  return index_company(conn_, company, definitions, notes);
 }
 
 core::Result<core::Company> PgCustomerTx::trash_company(core::Id id, std::int64_t expected_version,

@@ -65,13 +65,15 @@ core::Result<std::vector<std::string>> company_names(PgConnection& conn,
   return names;
 }
 
+// `notes`: the bodies of the contact's notes.
 core::Status index_contact(PgConnection& conn, const core::Contact& contact,
-                           const std::vector<core::CustomFieldDefinition>& definitions) {
+                           const std::vector<core::CustomFieldDefinition>& definitions,
+                           const std::vector<std::string>& notes) {
   RAPPORT_ASSIGN_OR_RETURN(std::vector<std::string> companies, company_names(conn, contact));
   RecordIndex index;
   index.tags = contact.tags;
   index.custom = &contact.custom;
-  index.search_body = contact_search_body(contact, companies, definitions);
+  index.search_body = contact_search_body(contact, companies, definitions, notes);
   index.names = {contact.given_name, contact.family_name, contact.display_name};
   return write_index(conn, kContactTables, contact.id, index, definitions);
 }
@@ -95,7 +97,7 @@ core::Result<core::Contact> PgCustomerTx::create_contact(const core::Contact& co
   core::Contact stored = contact;
   stored.id = rows.int64(0, 0);
   stored.meta = core::RecordMeta{1, stamp.now, stamp.actor, stamp.now, stamp.actor, std::nullopt};
-  RAPPORT_TRY(index_contact(conn_, stored, definitions));
+  RAPPORT_TRY(index_contact(conn_, stored, definitions, {}));
   return stored;
 }
 
@@ -120,8 +122,16 @@ core::Result<core::Contact> PgCustomerTx::update_contact(const core::Contact& co
                  {contact.id, contact.given_name, contact.family_name, contact.display_name,
                   contact.lifecycle_stage, contact.lead_source, contact.owner_id, contact.team_id,
                   contact_doc(contact), core::to_millis(stamp.now), stamp.actor}));
-  RAPPORT_TRY(index_contact(conn_, contact, definitions));
+  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, core::NoteParent::contact(contact.id)));
+  RAPPORT_TRY(index_contact(conn_, contact, definitions, notes));
   return get_contact(contact.id);
+}
+
+core::Status PgCustomerTx::reindex_contact(core::Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(core::Contact contact, get_contact(id));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kContact));
+  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, core::NoteParent::contact(id)));
+  return index_contact(conn_, contact, definitions, notes);
 }
 
 core::Result<core::Contact> PgCustomerTx::trash_contact(core::Id id, std::int64_t expected_version,

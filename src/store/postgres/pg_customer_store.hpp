@@ -1,5 +1,5 @@
-// The PostgreSQL implementation of store::CustomerStore: contacts, companies and custom field
-// definitions (schema in migrations/0001_customers.sql), with the same behaviour as SQLite's.
+// The PostgreSQL implementation of store::CustomerStore: contacts, companies, notes and custom
+// field definitions (schema in migrations/), with the same behaviour as SQLite's.
 #pragma once
 
 #include <memory>
@@ -43,6 +43,13 @@ class PgCustomerTx final : public CustomerTx {
   core::Result<Page<core::Company>> list_companies(const core::ListQuery& query,
                                                    const RecordScope& scope, Shelf shelf) override;
 
+  core::Result<core::Note> create_note(const core::Note& note, const Stamp& stamp) override;
+  core::Result<core::Note> get_note(core::Id id) override;
+  core::Result<core::Note> update_note(const core::Note& note, const Stamp& stamp) override;
+  core::Status delete_note(core::Id id, std::int64_t expected_version) override;
+  core::Result<Page<core::Note>> list_notes(const core::NoteParent& parent, int limit,
+                                            const std::string& after) override;
+
   core::Result<core::CustomFieldDefinition> create_custom_field(
       const core::CustomFieldDefinition& definition, const Stamp& stamp) override;
   core::Result<core::CustomFieldDefinition> update_custom_field(
@@ -52,8 +59,17 @@ class PgCustomerTx final : public CustomerTx {
       core::CustomEntity entity) override;
 
  private:
+  // Rebuilds the index rows of contact / company `id` after one of its notes changed.
+  core::Status reindex_contact(core::Id id);
+  core::Status reindex_company(core::Id id);
+  core::Status reindex(const core::NoteParent& parent);
+
   PgConnection& conn_;
 };
+
+// The bodies of `parent`'s notes, oldest first, for its search text.
+core::Result<std::vector<std::string>> note_bodies(PgConnection& conn,
+                                                   const core::NoteParent& parent);
 
 class PgCustomerStore final : public CustomerStore {
  public:

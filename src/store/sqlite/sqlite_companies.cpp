@@ -56,8 +56,9 @@ core::Result<core::Company> read_company(const Statement& s) {
 }
 
 RecordIndex index_of(const core::Company& c,
-                     const std::vector<core::CustomFieldDefinition>& definitions) {
-  return {c.tags, &c.custom, company_search_body(c, definitions), name_grams({c.name})};
+                     const std::vector<core::CustomFieldDefinition>& definitions,
+                     const std::vector<std::string>& notes) {
+  return {c.tags, &c.custom, company_search_body(c, definitions, notes), name_grams({c.name})};
 }
 
 // kInvalid when `parent_id` names no company.
@@ -85,7 +86,7 @@ core::Result<core::Company> SqliteCustomerTx::create_company(const core::Company
   s.bind(4, c.team_id).bind(5, c.parent_id).bind(6, company_doc(c));
   RAPPORT_TRY(s.bind(7, core::to_millis(stamp.now)).bind(8, stamp.actor).run());
   core::Id id = conn_.last_insert_rowid();
-  RAPPORT_TRY(write_index(conn_, kCompanies, id, index_of(c, definitions), definitions, true));
+  RAPPORT_TRY(write_index(conn_, kCompanies, id, index_of(c, definitions, {}), definitions, true));
   return get_company(id);
 }
 
@@ -112,8 +113,17 @@ core::Result<core::Company> SqliteCustomerTx::update_company(const core::Company
   RAPPORT_TRY(s.bind(10, c.meta.version).run());
   if (conn_.changes() == 0) return unchanged("companies", c.id, c.meta.version, true);
   RAPPORT_TRY(check_unique_custom(conn_, kCompanies, c.id, c.custom, definitions));
-  RAPPORT_TRY(write_index(conn_, kCompanies, c.id, index_of(c, definitions), definitions, false));
+  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::company(c.id)));
+  RAPPORT_TRY(
+      write_index(conn_, kCompanies, c.id, index_of(c, definitions, notes), definitions, false));
   return get_company(c.id);
+}
+
+core::Status SqliteCustomerTx::reindex_company(core::Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(core::Company c, get_company(id));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kCompany));
+  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::company(id)));
+  return write_index(conn_, kCompanies, id, index_of(c, definitions, notes), definitions, false);
 }
 
 core::Result<core::Company> SqliteCustomerTx::trash_company(core::Id id,

@@ -86,8 +86,8 @@ core::Result<core::Contact> SqliteCustomerTx::create_contact(const core::Contact
   RAPPORT_TRY(s.run());
   core::Id id = conn_.last_insert_rowid();
   RAPPORT_TRY(write_index(conn_, kContacts, id,
-                          index_of(c, contact_search_body(c, companies, definitions)), definitions,
-                          true));
+                          index_of(c, contact_search_body(c, companies, definitions, {})),
+                          definitions, true));
   return get_contact(id);
 }
 
@@ -116,10 +116,21 @@ core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact
   RAPPORT_TRY(s.bind(12, c.meta.version).run());
   if (conn_.changes() == 0) return unchanged("contacts", c.id, c.meta.version, true);
   RAPPORT_TRY(check_unique_custom(conn_, kContacts, c.id, c.custom, definitions));
+  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::contact(c.id)));
   RAPPORT_TRY(write_index(conn_, kContacts, c.id,
-                          index_of(c, contact_search_body(c, companies, definitions)), definitions,
-                          false));
+                          index_of(c, contact_search_body(c, companies, definitions, notes)),
+                          definitions, false));
   return get_contact(c.id);
+}
+
+core::Status SqliteCustomerTx::reindex_contact(core::Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(core::Contact c, get_contact(id));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kContact));
+  RAPPORT_ASSIGN_OR_RETURN(auto companies, company_names(c));
+  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::contact(id)));
+  return write_index(conn_, kContacts, id,
+                     index_of(c, contact_search_body(c, companies, definitions, notes)),
+                     definitions, false);
 }
 
 core::Result<core::Contact> SqliteCustomerTx::trash_contact(core::Id id,

@@ -1,6 +1,7 @@
 // The SQLite implementation of store::CustomerStore (schema in migrations/0001_customers.sql).
-// Contacts live in sqlite_contacts.cpp, companies in sqlite_companies.cpp; this file's unit
-// holds the store, custom field definitions and the trash/version helpers they share.
+// Contacts live in sqlite_contacts.cpp, companies in sqlite_companies.cpp, notes in
+// sqlite_notes.cpp (migrations/0003_notes.sql); this file's unit holds the store, custom field
+// definitions and the trash/version helpers they share.
 #pragma once
 
 #include <memory>
@@ -42,6 +43,13 @@ class SqliteCustomerTx final : public CustomerTx {
   core::Result<Page<core::Company>> list_companies(const core::ListQuery& query,
                                                    const RecordScope& scope, Shelf shelf) override;
 
+  core::Result<core::Note> create_note(const core::Note& note, const Stamp& stamp) override;
+  core::Result<core::Note> get_note(core::Id id) override;
+  core::Result<core::Note> update_note(const core::Note& note, const Stamp& stamp) override;
+  core::Status delete_note(core::Id id, std::int64_t expected_version) override;
+  core::Result<Page<core::Note>> list_notes(const core::NoteParent& parent, int limit,
+                                            const std::string& after) override;
+
   core::Result<core::CustomFieldDefinition> create_custom_field(
       const core::CustomFieldDefinition& definition, const Stamp& stamp) override;
   core::Result<core::CustomFieldDefinition> update_custom_field(
@@ -60,6 +68,12 @@ class SqliteCustomerTx final : public CustomerTx {
                         bool want_live);
   // The names of the companies `contact` links to; kInvalid on a link to no company.
   core::Result<std::vector<std::string>> company_names(const core::Contact& contact);
+  // The bodies of `parent`'s notes, oldest first, for its search text.
+  core::Result<std::vector<std::string>> note_bodies(const core::NoteParent& parent);
+  // Rebuilds the index rows of contact / company `id` after one of its notes changed.
+  core::Status reindex_contact(core::Id id);
+  core::Status reindex_company(core::Id id);
+  core::Status reindex(const core::NoteParent& parent);
 
   SqliteConnection& conn_;
 };

@@ -9,6 +9,7 @@
 #include "http/contact_routes.hpp"
 #include "http/csrf.hpp"
 #include "http/custom_field_routes.hpp"
+#include "http/note_routes.hpp"
 #include "http/session_routes.hpp"
 #include "services/secret.hpp"
 
@@ -19,6 +20,7 @@ Api::Api(Database& db, bool secure_cookie)
       auth_(db.identity(), hasher_, services::system_clock()),
       contacts_(db.records(), services::system_clock()),
       companies_(db.records(), services::system_clock()),
+      notes_(db.records(), services::system_clock()),
       custom_fields_(db.records(), services::system_clock()) {
   router_.use(http::auth_middleware(auth_));
   router_.use(http::csrf_middleware(std::string(http::kSessionCookie),
@@ -28,6 +30,7 @@ Api::Api(Database& db, bool secure_cookie)
   http::add_session_routes(router_, auth_, secure_cookie);
   http::add_contact_routes(router_, contacts_);
   http::add_company_routes(router_, companies_);
+  http::add_note_routes(router_, notes_);
   http::add_custom_field_routes(router_, custom_fields_);
   router_.add_static("/api/v1/openapi.yaml", "application/yaml", std::string(openapi_document()));
   http::add_operational_routes(router_, metrics_, [this]() -> core::Status {

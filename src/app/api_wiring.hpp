@@ -11,6 +11,7 @@
 #include "services/company_service.hpp"
 #include "services/contact_service.hpp"
 #include "services/custom_field_service.hpp"
+#include "services/note_service.hpp"
 #include "services/password.hpp"
 
 namespace rapport::app {
@@ -28,6 +29,7 @@ class Api {
   services::AuthService auth_;
   services::ContactService contacts_;
   services::CompanyService companies_;
+  services::NoteService notes_;
   services::CustomFieldService custom_fields_;
   http::Metrics metrics_;
   http::Router router_;

@@ -33,7 +33,9 @@ TEST(PgArray, PostgresReadsTheElementsBack) {
   for (int i = 0; i < rows->rows(); ++i) {
     const auto& expected = elements[static_cast<std::size_t>(i)];
     EXPECT_EQ(rows->text(i, 0) == "t", !expected.has_value()) << i;
-    if (expected) EXPECT_EQ(rows->text(i, 1), *expected) << i;
+    if (expected) {
+      EXPECT_EQ(rows->text(i, 1), *expected) << i;
+    }
   }
 }
 

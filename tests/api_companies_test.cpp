@@ -368,6 +368,37 @@ TEST_P(CompaniesApi, CustomValuesAreCheckedOnContactWrites) {
             201u);
 }
 
+TEST_P(CompaniesApi, ContactSearchFollowsItsCompanysRenameAndErasure) {
+  auto admin = login("admin@example.org");
+  auto company = admin.write(bhttp::verb::post, "/api/v1/companies", kSiam);
+  const auto company_id = id_of(company);
+  auto contact = admin.write(bhttp::verb::post, "/api/v1/contacts",
+                             R"({"given_name":"Somchai","companies":[{"company_id":)" + company_id +
+                                 R"(,"job_title":"Buyer"}]})");
+  ASSERT_EQ(contact.status, 201u) << contact.body;
+  const auto contact_id = id_of(contact);
+  EXPECT_EQ(contact.json().at("companies").at(0).at("job_title").as_string(), "Buyer");
+  EXPECT_EQ(count_items(admin.send(bhttp::verb::get, "/api/v1/contacts?q=widgets")), 1u);
+
+  auto renamed = admin.write(bhttp::verb::patch, "/api/v1/companies/" + company_id,
+                             R"({"name":"Chao Phraya Traders"})", {{"If-Match", "\"1\""}});
+  ASSERT_EQ(renamed.status, 200u) << renamed.body;
+  auto found = admin.send(bhttp::verb::get, "/api/v1/contacts?q=phraya");
+  ASSERT_EQ(count_items(found), 1u) << found.body;
+  EXPECT_EQ(std::to_string(found.json().at("items").at(0).at("id").as_int64()), contact_id);
+  EXPECT_EQ(count_items(admin.send(bhttp::verb::get, "/api/v1/contacts?q=widgets")), 0u);
+
+  ASSERT_EQ(admin.write(bhttp::verb::post, "/api/v1/companies/" + company_id + "/erase").status,
+            204u);
+  EXPECT_EQ(count_items(admin.send(bhttp::verb::get, "/api/v1/contacts?q=phraya")), 0u);
+  auto after = admin.send(bhttp::verb::get, "/api/v1/contacts/" + contact_id);
+  ASSERT_EQ(after.status, 200u);
+  EXPECT_TRUE(after.json().at("companies").as_array().empty());
+  auto edited = admin.write(bhttp::verb::patch, "/api/v1/contacts/" + contact_id,
+                            R"({"notes":"still editable"})", {{"If-Match", etag_of(after)}});
+  EXPECT_EQ(edited.status, 200u) << edited.body;
+}
+
 RAPPORT_API_ENGINES(CompaniesApi);
 
 }  // namespace

@@ -531,6 +531,64 @@ TEST_P(StoreConformance, SearchFindsNamesAcrossScriptsPhonesAndCompanies) {
   EXPECT_EQ(list(one_char).error().kind, ErrorKind::kInvalid);
 }
 
+TEST_P(StoreConformance, CompanyRenameAndErasureReachTheLinkedContacts) {
+  core::Company siam, other;
+  siam.name = "Siam Widgets";
+  other.name = "Lanna Textiles";
+  ASSERT_TRUE(core::validate(siam, {}, "TH").ok());
+  ASSERT_TRUE(core::validate(other, {}, "TH").ok());
+  core::Company stored;
+  core::Id other_id = 0;
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(stored, tx.create_company(siam, stamp()));
+                    RAPPORT_ASSIGN_OR_RETURN(auto o, tx.create_company(other, stamp()));
+                    other_id = o.id;
+                    return {};
+                  })
+                  .ok());
+  auto linked = person("Somchai", "Jaidee");
+  linked.companies = {{other_id, "Buyer"}, {stored.id, "Owner"}};
+  auto unlinked = person("Lee", "Smith");
+  auto l = create(linked), u = create(unlinked);
+  ASSERT_TRUE(l.ok() && u.ok());
+  using V = std::vector<core::Id>;
+  EXPECT_EQ(search("widgets"), V{l->id});
+
+  stored.name = "Chao Phraya Traders";
+  ASSERT_TRUE(core::validate(stored, {}, "TH").ok());
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(stored, tx.update_company(stored, stamp()));
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(search("phraya"), V{l->id});
+  EXPECT_TRUE(search("widgets").empty());
+  EXPECT_EQ(search("lanna"), V{l->id});
+
+  ASSERT_TRUE(
+      store().transact([&](CustomerTx& tx) { return tx.erase_company(stored.id); }).ok());
+  EXPECT_TRUE(search("phraya").empty());
+  EXPECT_EQ(search("lanna"), V{l->id});
+  core::Contact after;
+  ASSERT_TRUE(store()
+                  .read([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(after, tx.get_contact(l->id));
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(after.companies, (std::vector<core::CompanyLink>{{other_id, "Buyer"}}));
+  EXPECT_EQ(after.meta.version, l->meta.version);
+  // The contact stays writable: its links name only companies that exist.
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_TRY(tx.update_contact(after, stamp()));
+                    return {};
+                  })
+                  .ok());
+}
+
 TEST_P(StoreConformance, SqlMetacharactersAreData) {
   std::vector<std::string> nasty = {"Robert'); DROP TABLE contacts;--", "\"quoted\" name",
                                     "100% _done_ \\", "a' OR '1'='1", "NEAR(a b) AND OR *"};

@@ -63,6 +63,9 @@ class PgCustomerTx final : public CustomerTx {
   core::Status reindex_contact(core::Id id);
   core::Status reindex_company(core::Id id);
   core::Status reindex(const core::NoteParent& parent);
+  // Re-indexes the contacts linked to company `company_id`, whose search text holds its name;
+  // with `drop_link` (the company is gone) first removes the link from each of them.
+  core::Status reindex_linked_contacts(core::Id company_id, bool drop_link);
 
   PgConnection& conn_;
 };

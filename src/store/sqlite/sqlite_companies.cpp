@@ -1,5 +1,8 @@
 // The company operations of SqliteCustomerTx.
 #include <array>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "store/customer_codec.hpp"
 #include "store/search_document.hpp"
@@ -102,6 +105,13 @@ core::Result<core::Company> SqliteCustomerTx::update_company(const core::Company
                                                              const Stamp& stamp) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kCompany));
   RAPPORT_TRY(check_parent(conn_, c));
+  std::optional<std::string> old_name;
+  {
+    RAPPORT_ASSIGN_OR_RETURN(Statement n,
+                             conn_.prepare("SELECT name FROM companies WHERE id = ?1"));
+    RAPPORT_ASSIGN_OR_RETURN(bool row, n.bind(1, c.id).step());
+    if (row) old_name = n.text_at(0);
+  }
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
       conn_.prepare("UPDATE companies SET name = ?2, industry = ?3, owner_id = ?4, team_id = ?5, "
@@ -116,6 +126,9 @@ core::Result<core::Company> SqliteCustomerTx::update_company(const core::Company
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::company(c.id)));
   RAPPORT_TRY(
       write_index(conn_, kCompanies, c.id, index_of(c, definitions, notes), definitions, false));
+  if (old_name != c.name) {
+    RAPPORT_TRY(reindex_linked_contacts(c.id, false));
+  }
   return get_company(c.id);
 }
 
@@ -144,7 +157,39 @@ core::Status SqliteCustomerTx::erase_company(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("DELETE FROM companies WHERE id = ?1"));
   RAPPORT_TRY(s.bind(1, id).run());
   if (conn_.changes() == 0) return core::Error::not_found("no such company");
-  return erase_search_rows(conn_, kCompanies, id);
+  RAPPORT_TRY(erase_search_rows(conn_, kCompanies, id));
+  return reindex_linked_contacts(id, true);
+}
+
+core::Status SqliteCustomerTx::reindex_linked_contacts(core::Id company_id, bool drop_link) {
+  // Links live in the contacts' documents; a rename or an erasure is rare enough that a scan of
+  // them is cheaper than keeping a link table in step on every contact write.
+  std::vector<core::Id> linked;
+  {
+    RAPPORT_ASSIGN_OR_RETURN(Statement s,
+                             conn_.prepare("SELECT DISTINCT c.id FROM contacts c, "
+                                           "json_each(c.doc, '$.companies') l "
+                                           "WHERE json_extract(l.value, '$.company_id') = ?1"));
+    s.bind(1, company_id);
+    for (;;) {
+      RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
+      if (!row) break;
+      linked.push_back(s.int64_at(0));
+    }
+  }
+  for (core::Id contact_id : linked) {
+    if (drop_link) {
+      RAPPORT_ASSIGN_OR_RETURN(core::Contact c, get_contact(contact_id));
+      std::erase_if(c.companies, [company_id](const core::CompanyLink& link) {
+        return link.company_id == company_id;
+      });
+      RAPPORT_ASSIGN_OR_RETURN(Statement u,
+                               conn_.prepare("UPDATE contacts SET doc = ?2 WHERE id = ?1"));
+      RAPPORT_TRY(u.bind(1, contact_id).bind(2, contact_doc(c)).run());
+    }
+    RAPPORT_TRY(reindex_contact(contact_id));
+  }
+  return {};
 }
 
 core::Result<Page<core::Company>> SqliteCustomerTx::list_companies(const core::ListQuery& query,

@@ -567,8 +567,7 @@ TEST_P(StoreConformance, CompanyRenameAndErasureReachTheLinkedContacts) {
   EXPECT_TRUE(search("widgets").empty());
   EXPECT_EQ(search("lanna"), V{l->id});
 
-  ASSERT_TRUE(
-      store().transact([&](CustomerTx& tx) { return tx.erase_company(stored.id); }).ok());
+  ASSERT_TRUE(store().transact([&](CustomerTx& tx) { return tx.erase_company(stored.id); }).ok());
   EXPECT_TRUE(search("phraya").empty());
   EXPECT_EQ(search("lanna"), V{l->id});
   core::Contact after;

@@ -7,8 +7,10 @@
 #include <iostream>
 #include <string_view>
 
+#include "analytics/parallel_load.hpp"
 #include "io/byte_source.hpp"
 #include "io/date_format.hpp"
+#include "io/positional_source.hpp"
 
 namespace rapport::app {
 namespace {
@@ -93,7 +95,8 @@ void add_transaction_options(CLI::App& command, TransactionInput& in) {
   command.add_flag("--quiet", in.quiet, "No progress on standard error");
 }
 
-core::Result<analytics::LoadedTransactions> load_transaction_input(const TransactionInput& in) {
+core::Result<analytics::LoadedTransactions> load_transaction_input(
+    const TransactionInput& in, analytics::TableColumns columns) {
   io::CsvOptions csv;
   csv.whitespace_delimited = in.whitespace;
   if (!in.whitespace) {
@@ -103,12 +106,20 @@ core::Result<analytics::LoadedTransactions> load_transaction_input(const Transac
     csv.delimiter = in.delimiter[0];
   }
   RAPPORT_ASSIGN_OR_RETURN(const io::TransactionMapping mapping, mapping_of(in));
-  RAPPORT_ASSIGN_OR_RETURN(auto source, io::FileSource::open(in.path));
+  const auto bad_rows = in.strict ? io::BadRowPolicy::kFail : io::BadRowPolicy::kSkip;
   const auto start = std::chrono::steady_clock::now();
-  RAPPORT_ASSIGN_OR_RETURN(
-      auto loaded,
-      analytics::load_transactions(*source, csv, mapping, filter_of(in),
-                                   in.strict ? io::BadRowPolicy::kFail : io::BadRowPolicy::kSkip));
+  RAPPORT_ASSIGN_OR_RETURN(const auto plain, io::PlainFile::open(in.path));
+  analytics::LoadedTransactions loaded;
+  if (plain) {
+    analytics::ParallelLoadOptions options;
+    options.columns = columns;
+    RAPPORT_ASSIGN_OR_RETURN(loaded, analytics::load_transactions_parallel(
+                                         *plain, csv, mapping, filter_of(in), bad_rows, options));
+  } else {
+    RAPPORT_ASSIGN_OR_RETURN(auto source, io::FileSource::open(in.path));
+    RAPPORT_ASSIGN_OR_RETURN(loaded, analytics::load_transactions(
+                                         *source, csv, mapping, filter_of(in), bad_rows, columns));
+  }
   if (!in.quiet) {
     char line[160];
     std::snprintf(line, sizeof line, "read %lld rows, kept %lld (%zu customers) in %.2f s",

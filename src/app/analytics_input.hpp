@@ -41,11 +41,18 @@ struct TransactionInput {
 // Adds the shared options to `command`, writing into `input`.
 void add_transaction_options(CLI::App& command, TransactionInput& input);
 
-// Reads the file into a table. Prints progress (rows kept, skipped per reason, seconds) on
+// The columns the revenue analyses (concentration, cohorts, customer-base models) read beyond
+// customer, day, amount and currency: none. RFM also counts invoices.
+inline constexpr analytics::TableColumns kRevenueColumns{false, false, false, false};
+inline constexpr analytics::TableColumns kRfmColumns{true, false, false, false};
+
+// Reads the file into a table keeping `columns` (an uncompressed file on every core, see
+// analytics/parallel_load.hpp). Prints progress (rows kept, skipped per reason, seconds) on
 // standard error unless quiet. Fails with a field error for a bad option (unknown column
 // position, bad delimiter), kNotFound for a missing file, or the reader's error (with a line
 // number) for a malformed file or, under --strict, a bad row.
-core::Result<analytics::LoadedTransactions> load_transaction_input(const TransactionInput& input);
+core::Result<analytics::LoadedTransactions> load_transaction_input(
+    const TransactionInput& input, analytics::TableColumns columns = {});
 
 // Parses a day given on the command line: ISO "YYYY-MM-DD", or else in the file's --date-format.
 // Returns days since 1970-01-01, or an invalid error naming `option`.

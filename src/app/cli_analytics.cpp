@@ -25,6 +25,7 @@ void add_analytics_command(CLI::App& app) {
   add_analytics_cohorts_command(*analytics);
   add_analytics_recommend_command(*analytics);
   add_analytics_forecast_command(*analytics);
+  add_analytics_report_command(*analytics);
 }
 
 void run_analytics(const std::function<core::Status()>& action) {

@@ -6,7 +6,8 @@
 
 namespace rapport::app {
 
-// Adds `analytics` with its subcommands fit, predict, rfm, pareto, cohorts, forecast, recommend.
+// Adds `analytics` with its subcommands fit, predict, rfm, pareto, cohorts, forecast, recommend
+// and report.
 void add_analytics_command(CLI::App& app);
 
 }  // namespace rapport::app

@@ -10,6 +10,7 @@
 #include "analytics/cohorts.hpp"
 #include "app/analytics_input.hpp"
 #include "app/cli_analytics_parts.hpp"
+#include "app/cli_analytics_steps.hpp"
 #include "app/csv_output.hpp"
 
 namespace rapport::app {
@@ -30,11 +31,18 @@ std::string month_label(const analytics::Cohort& c) {
 }
 
 core::Status run_cohorts(const CohortOptions& o) {
-  RAPPORT_ASSIGN_OR_RETURN(const auto loaded, load_transaction_input(o.input));
-  const auto& table = loaded.table;
+  RAPPORT_ASSIGN_OR_RETURN(const auto loaded, load_transaction_input(o.input, kRevenueColumns));
+  const std::string csv_path = !o.out.empty() ? o.out : (o.json ? "" : "-");
+  return write_cohorts(o.input, loaded.table, csv_path, o.json ? "-" : "");
+}
+
+}  // namespace
+
+core::Status write_cohorts(const TransactionInput& in, const analytics::TransactionTable& table,
+                           const std::string& csv_path, const std::string& json_path) {
   RAPPORT_ASSIGN_OR_RETURN(const auto cohorts, analytics::monthly_cohorts(table));
-  progress(o.input, std::to_string(cohorts.size()) + " monthly cohorts");
-  if (o.json) {
+  progress(in, std::to_string(cohorts.size()) + " monthly cohorts");
+  if (!json_path.empty()) {
     json::array out;
     for (const auto& c : cohorts) {
       json::array active(c.active.begin(), c.active.end());
@@ -47,10 +55,10 @@ core::Status run_cohorts(const CohortOptions& o) {
                      {"retention", std::move(retention)},
                      {"revenue", std::move(revenue)}});
     }
-    RAPPORT_TRY(write_json(json::object{{"cohorts", std::move(out)}}, "-", "--json"));
-    if (o.out.empty()) return core::ok_status();
+    RAPPORT_TRY(write_json(json::object{{"cohorts", std::move(out)}}, json_path, "--json"));
   }
-  RAPPORT_ASSIGN_OR_RETURN(auto out, CsvOutput::open(o.out.empty() ? "-" : o.out, "--out"));
+  if (csv_path.empty()) return core::ok_status();
+  RAPPORT_ASSIGN_OR_RETURN(auto out, CsvOutput::open(csv_path, "--out"));
   for (const char* h : {"cohort", "customers", "months_since", "active", "retention", "revenue"}) {
     out->text(h);
   }
@@ -69,8 +77,6 @@ core::Status run_cohorts(const CohortOptions& o) {
   }
   return out->close();
 }
-
-}  // namespace
 
 void add_analytics_cohorts_command(CLI::App& analytics) {
   auto o = std::make_shared<CohortOptions>();

@@ -7,8 +7,10 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "analytics/bgnbd.hpp"
@@ -19,6 +21,7 @@
 #include "analytics/validation.hpp"
 #include "app/analytics_input.hpp"
 #include "app/cli_analytics_parts.hpp"
+#include "app/cli_analytics_steps.hpp"
 #include "app/csv_output.hpp"
 
 namespace rapport::app {
@@ -27,19 +30,6 @@ namespace {
 namespace json = boost::json;
 
 constexpr double kMonthDays = 365.25 / 12.0;
-
-struct ModelOptions {
-  TransactionInput input;
-  std::string period = "week";
-  std::string calibration_end;
-  std::string holdout_end;
-  std::vector<std::string> models = {"bgnbd", "pareto_nbd", "gamma_gamma"};
-  bool json = false;
-  double horizon = 0;
-  std::string out = "-";
-  int clv_months = 12;
-  double discount_rate = 0.01;
-};
 
 bool wants(const ModelOptions& o, const std::string& model) {
   for (const auto& m : o.models)
@@ -76,7 +66,15 @@ void add_model_input_options(CLI::App& command, ModelOptions& o) {
 // Reads the file and builds the calibration (and hold-out) summaries.
 core::Result<analytics::CalibrationSummaries> load_summaries(const ModelOptions& o,
                                                              json::object* import_report) {
-  RAPPORT_ASSIGN_OR_RETURN(const auto loaded, load_transaction_input(o.input));
+  RAPPORT_ASSIGN_OR_RETURN(const auto loaded, load_transaction_input(o.input, kRevenueColumns));
+  return summarize_input(o, loaded, import_report);
+}
+
+}  // namespace
+
+core::Result<analytics::CalibrationSummaries> summarize_input(
+    const ModelOptions& o, const analytics::LoadedTransactions& loaded,
+    json::object* import_report) {
   analytics::SummaryOptions options;
   options.period = period_of(o.period);
   RAPPORT_ASSIGN_OR_RETURN(options.calibration_end,
@@ -101,6 +99,8 @@ core::Result<analytics::CalibrationSummaries> load_summaries(const ModelOptions&
   }
   return summaries;
 }
+
+namespace {
 
 std::size_t repeat_buyers(const analytics::CustomerSummaries& s) {
   std::size_t n = 0;
@@ -267,10 +267,23 @@ core::Status run_fit(const ModelOptions& o) {
 
 core::Status run_predict(const ModelOptions& o) {
   RAPPORT_ASSIGN_OR_RETURN(const auto summaries, load_summaries(o, nullptr));
-  const auto& s = summaries.calibration;
+  return write_predictions(o, summaries.calibration, o.out, o.json ? "-" : "");
+}
+
+}  // namespace
+
+core::Status write_predictions(const ModelOptions& o, const analytics::CustomerSummaries& s,
+                               const std::string& csv_path, const std::string& json_path,
+                               double* fit_seconds) {
   auto start = std::chrono::steady_clock::now();
-  RAPPORT_ASSIGN_OR_RETURN(const auto bg, analytics::fit_bgnbd(s));
-  RAPPORT_ASSIGN_OR_RETURN(const auto gg, analytics::fit_gamma_gamma(s));
+  // The two fits are independent: the spend model is fitted on a thread of its own.
+  std::optional<core::Result<analytics::GammaGammaFit>> spend_fit;
+  std::thread spend_thread([&spend_fit, &s] { spend_fit = analytics::fit_gamma_gamma(s); });
+  auto purchase_fit = analytics::fit_bgnbd(s);
+  spend_thread.join();
+  RAPPORT_ASSIGN_OR_RETURN(const auto bg, std::move(purchase_fit));
+  RAPPORT_ASSIGN_OR_RETURN(const auto gg, std::move(*spend_fit));
+  if (fit_seconds != nullptr) *fit_seconds = seconds_since(start);
   progress(o.input, "BG/NBD and Gamma-Gamma fitted in " + fixed(seconds_since(start)) + " s");
   start = std::chrono::steady_clock::now();
   RAPPORT_ASSIGN_OR_RETURN(const auto alive, analytics::bgnbd_probability_alive(bg.params, s));
@@ -285,7 +298,7 @@ core::Status run_predict(const ModelOptions& o) {
       const auto clv, analytics::customer_lifetime_value(bg.params, gg.params, s, clv_options));
   progress(o.input, "scored " + std::to_string(s.size()) + " customers in " +
                         fixed(seconds_since(start)) + " s");
-  RAPPORT_ASSIGN_OR_RETURN(auto out, CsvOutput::open(o.out, "--out"));
+  RAPPORT_ASSIGN_OR_RETURN(auto out, CsvOutput::open(csv_path, "--out"));
   for (const char* h : {"customer_id", "frequency", "recency", "T", "expected_purchases", "p_alive",
                         "expected_spend", "clv"}) {
     out->text(h);
@@ -303,16 +316,12 @@ core::Status run_predict(const ModelOptions& o) {
     out->end_row();
   }
   RAPPORT_TRY(out->close());
-  if (o.json) {
-    return write_json(json::object{{"customers", s.size()},
-                                   {"bgnbd", bgnbd_json(bg)},
-                                   {"gamma_gamma", gamma_gamma_json(gg)}},
-                      "-", "--json");
-  }
-  return core::ok_status();
+  if (json_path.empty()) return core::ok_status();
+  return write_json(json::object{{"customers", s.size()},
+                                 {"bgnbd", bgnbd_json(bg)},
+                                 {"gamma_gamma", gamma_gamma_json(gg)}},
+                    json_path, "--json");
 }
-
-}  // namespace
 
 void add_analytics_models_commands(CLI::App& analytics) {
   auto fit_options = std::make_shared<ModelOptions>();

@@ -12,6 +12,7 @@
 #include "analytics/concentration.hpp"
 #include "app/analytics_input.hpp"
 #include "app/cli_analytics_parts.hpp"
+#include "app/cli_analytics_steps.hpp"
 #include "app/csv_output.hpp"
 
 namespace rapport::app {
@@ -26,8 +27,31 @@ struct ParetoOptions {
 };
 
 core::Status run_pareto(const ParetoOptions& o) {
-  RAPPORT_ASSIGN_OR_RETURN(const auto loaded, load_transaction_input(o.input));
-  const auto& table = loaded.table;
+  RAPPORT_ASSIGN_OR_RETURN(const auto loaded, load_transaction_input(o.input, kRevenueColumns));
+  RAPPORT_ASSIGN_OR_RETURN(const json::object report,
+                           concentration_report(o.input, loaded.table, o.out));
+  if (o.json) return write_json(report, "-", "--json");
+  std::printf("customers %lld, revenue %.2f, Gini %.4f\n",
+              static_cast<long long>(report.at("customers").to_number<std::int64_t>()),
+              report.at("revenue").to_number<double>(), report.at("gini").to_number<double>());
+  for (const auto& entry : report.at("top").as_array()) {
+    const auto& t = entry.as_object();
+    std::printf("top %5.1f%% (%lld customers): %.3f%% of revenue\n",
+                100 * t.at("fraction").to_number<double>(),
+                static_cast<long long>(t.at("customers").to_number<std::int64_t>()),
+                100 * t.at("revenue_share").to_number<double>());
+  }
+  std::printf(
+      "80%% of revenue: top %lld customers\n",
+      static_cast<long long>(report.at("customers_for_80_percent").to_number<std::int64_t>()));
+  return core::ok_status();
+}
+
+}  // namespace
+
+core::Result<json::object> concentration_report(const TransactionInput& in,
+                                                const analytics::TransactionTable& table,
+                                                const std::string& lorenz_path) {
   RAPPORT_TRY(table.require_single_currency());
   std::vector<std::int64_t> net(table.customers.size(), 0);
   for (std::size_t i = 0; i < table.size(); ++i) net[table.customer[i]] += table.amount[i];
@@ -46,10 +70,10 @@ core::Status run_pareto(const ParetoOptions& o) {
   RAPPORT_ASSIGN_OR_RETURN(const auto c, analytics::concentration(revenue));
   std::int64_t total = 0;
   for (const auto v : revenue) total += v;
-  progress(o.input, "concentration over " + std::to_string(revenue.size()) + " customers");
+  progress(in, "concentration over " + std::to_string(revenue.size()) + " customers");
 
-  if (!o.out.empty()) {
-    RAPPORT_ASSIGN_OR_RETURN(auto out, CsvOutput::open(o.out, "--out"));
+  if (!lorenz_path.empty()) {
+    RAPPORT_ASSIGN_OR_RETURN(auto out, CsvOutput::open(lorenz_path, "--out"));
     out->text("customer_share");
     out->text("revenue_share");
     out->end_row();
@@ -65,24 +89,13 @@ core::Status run_pareto(const ParetoOptions& o) {
     top.push_back(
         {{"fraction", t.fraction}, {"customers", t.customers}, {"revenue_share", t.revenue_share}});
   }
-  json::object report{{"customers", revenue.size()},
+  return json::object{{"customers", revenue.size()},
                       {"excluded_net_negative", negative},
                       {"revenue", table.to_major(total)},
                       {"top", std::move(top)},
                       {"customers_for_80_percent", c.customers_for_80_percent},
                       {"gini", c.gini}};
-  if (o.json) return write_json(report, "-", "--json");
-  std::printf("customers %zu, revenue %.2f, Gini %.4f\n", revenue.size(), table.to_major(total),
-              c.gini);
-  for (const auto& t : c.top) {
-    std::printf("top %5.1f%% (%zu customers): %.3f%% of revenue\n", 100 * t.fraction, t.customers,
-                100 * t.revenue_share);
-  }
-  std::printf("80%% of revenue: top %zu customers\n", c.customers_for_80_percent);
-  return core::ok_status();
 }
-
-}  // namespace
 
 void add_analytics_pareto_command(CLI::App& analytics) {
   auto o = std::make_shared<ParetoOptions>();

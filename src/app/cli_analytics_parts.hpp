@@ -19,6 +19,7 @@ void add_analytics_pareto_command(CLI::App& analytics);
 void add_analytics_cohorts_command(CLI::App& analytics);
 void add_analytics_recommend_command(CLI::App& analytics);
 void add_analytics_forecast_command(CLI::App& analytics);
+void add_analytics_report_command(CLI::App& analytics);  // all of rfm … predict in one reading
 
 // Runs an analytics action; a failure is printed on standard error ("rapport analytics: …" and
 // one line per field error) and sets the exit code (2 for invalid input, 1 otherwise).

@@ -11,12 +11,18 @@
 #include "analytics/rfm.hpp"
 #include "app/analytics_input.hpp"
 #include "app/cli_analytics_parts.hpp"
+#include "app/cli_analytics_steps.hpp"
 #include "app/csv_output.hpp"
 
 namespace rapport::app {
 namespace {
 
 namespace json = boost::json;
+
+json::object distribution_json(const std::vector<double>& values) {
+  const auto d = analytics::describe(values);
+  return {{"min", d.min}, {"median", d.median}, {"mean", d.mean}, {"max", d.max}};
+}
 
 struct RfmOptions {
   TransactionInput input;
@@ -25,23 +31,26 @@ struct RfmOptions {
   bool json = false;
 };
 
-json::object distribution_json(const std::vector<double>& values) {
-  const auto d = analytics::describe(values);
-  return {{"min", d.min}, {"median", d.median}, {"mean", d.mean}, {"max", d.max}};
+core::Status run_rfm(const RfmOptions& o) {
+  RAPPORT_ASSIGN_OR_RETURN(const auto loaded, load_transaction_input(o.input, kRfmColumns));
+  const std::string csv_path = !o.out.empty() ? o.out : (o.json ? "" : "-");
+  return write_rfm(o.input, loaded.table, o.snapshot, csv_path, o.json ? "-" : "");
 }
 
-core::Status run_rfm(const RfmOptions& o) {
-  RAPPORT_ASSIGN_OR_RETURN(const auto loaded, load_transaction_input(o.input));
-  const auto& table = loaded.table;
+}  // namespace
+
+core::Status write_rfm(const TransactionInput& in, const analytics::TransactionTable& table,
+                       const std::string& snapshot_text, const std::string& csv_path,
+                       const std::string& json_path) {
   std::int32_t snapshot = *std::max_element(table.day.begin(), table.day.end()) + 1;
-  if (!o.snapshot.empty()) {
-    RAPPORT_ASSIGN_OR_RETURN(snapshot, parse_day_option(o.snapshot, o.input, "--snapshot"));
+  if (!snapshot_text.empty()) {
+    RAPPORT_ASSIGN_OR_RETURN(snapshot, parse_day_option(snapshot_text, in, "--snapshot"));
   }
   RAPPORT_ASSIGN_OR_RETURN(const auto rfm, analytics::compute_rfm(table, snapshot));
-  progress(o.input, "RFM for " + std::to_string(rfm.size()) + " customers");
+  progress(in, "RFM for " + std::to_string(rfm.size()) + " customers");
 
-  if (!o.out.empty() || !o.json) {
-    RAPPORT_ASSIGN_OR_RETURN(auto out, CsvOutput::open(o.out.empty() ? "-" : o.out, "--out"));
+  if (!csv_path.empty()) {
+    RAPPORT_ASSIGN_OR_RETURN(auto out, CsvOutput::open(csv_path, "--out"));
     for (const char* h : {"customer_id", "recency", "frequency", "monetary", "r_score", "f_score",
                           "m_score", "segment"}) {
       out->text(h);
@@ -60,7 +69,7 @@ core::Status run_rfm(const RfmOptions& o) {
     }
     RAPPORT_TRY(out->close());
   }
-  if (!o.json) return core::ok_status();
+  if (json_path.empty()) return core::ok_status();
 
   json::array segments;
   std::int64_t revenue = 0;
@@ -82,10 +91,8 @@ core::Status run_rfm(const RfmOptions& o) {
                                  {"frequency", distribution_json(f)},
                                  {"monetary", distribution_json(m)},
                                  {"segments", std::move(segments)}},
-                    "-", "--json");
+                    json_path, "--json");
 }
-
-}  // namespace
 
 void add_analytics_rfm_command(CLI::App& analytics) {
   auto o = std::make_shared<RfmOptions>();

@@ -53,10 +53,14 @@ core::Result<Statement> SqliteConnection::prepare(std::string_view sql) {
   std::string key(sql);
   auto found = cache_.find(key);
   if (found != cache_.end()) return Statement(found->second, db_);
+  // List queries vary with their filters, so the distinct texts are many; past the bound a
+  // statement is prepared for one use and finalized after it, keeping the memory bounded.
+  const bool cached = cache_.size() < kMaxCachedStatements;
   sqlite3_stmt* stmt = nullptr;
   int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
-                              SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+                              cached ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, nullptr);
   if (rc != SQLITE_OK) return error_from_code(rc, "prepare", db_);
+  if (!cached) return Statement(stmt, db_, true);
   cache_.emplace(std::move(key), stmt);
   return Statement(stmt, db_);
 }

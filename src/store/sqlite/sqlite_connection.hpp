@@ -1,5 +1,5 @@
 // One SQLite connection with its settings (WAL, foreign keys, busy timeout, synchronous=NORMAL)
-// and a cache of prepared statements, plus Statement, a borrowed cached statement.
+// and a bounded cache of prepared statements, plus Statement, a borrowed cached statement.
 //
 // How another module adds its queries: call `conn.prepare("SELECT … WHERE x = ?1")` with a
 // constant SQL text, bind values by position, step. The connection prepares each distinct text
@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -21,6 +22,9 @@
 #include "store/sqlite/sqlite_statement.hpp"
 
 namespace rapport::store::sqlite {
+
+// Distinct statement texts a connection keeps prepared.
+inline constexpr std::size_t kMaxCachedStatements = 512;
 
 class SqliteConnection {
  public:

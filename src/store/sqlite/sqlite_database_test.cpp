@@ -59,6 +59,27 @@ TEST_F(SqliteDatabaseTest, StatementsAreCachedAndReset) {
   }
 }
 
+// Past kMaxCachedStatements distinct texts, statements still work but are not kept.
+TEST_F(SqliteDatabaseTest, StatementCacheIsBounded) {
+  auto conn = SqliteConnection::open(path_, false);
+  ASSERT_TRUE(conn.ok());
+  auto live_statements = [&] {
+    std::size_t n = 0;
+    for (sqlite3_stmt* s = sqlite3_next_stmt((*conn)->handle(), nullptr); s != nullptr;
+         s = sqlite3_next_stmt((*conn)->handle(), s)) {
+      ++n;
+    }
+    return n;
+  };
+  for (std::size_t i = 0; i < kMaxCachedStatements + 100; ++i) {
+    auto stmt = (*conn)->prepare("SELECT " + std::to_string(i));
+    ASSERT_TRUE(stmt.ok());
+    ASSERT_TRUE(*stmt->step());
+    EXPECT_EQ(stmt->int64_at(0), static_cast<std::int64_t>(i));
+  }
+  EXPECT_EQ(live_statements(), kMaxCachedStatements);
+}
+
 TEST_F(SqliteDatabaseTest, BadSqlIsAnErrorNotACrash) {
   auto conn = SqliteConnection::open(path_, false);
   ASSERT_TRUE(conn.ok());

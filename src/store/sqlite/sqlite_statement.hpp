@@ -18,7 +18,10 @@ namespace rapport::store::sqlite {
 // positions at 0. Binding never fails by itself: a misuse is reported by the next step().
 class Statement {
  public:
-  Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
+  // A statement of the connection's cache, reset when this is destroyed; with `owned`, one
+  // outside the cache, finalized instead.
+  Statement(sqlite3_stmt* stmt, sqlite3* db, bool owned = false)
+      : stmt_(stmt), db_(db), owned_(owned) {}
   Statement(Statement&& other) noexcept;
   Statement& operator=(Statement&&) = delete;
   Statement(const Statement&) = delete;
@@ -51,6 +54,7 @@ class Statement {
   void note(int rc);
   sqlite3_stmt* stmt_;
   sqlite3* db_;
+  bool owned_;
   int bind_error_ = SQLITE_OK;
 };
 

@@ -1,9 +1,11 @@
-// Wiring the routes: authentication before CSRF (the CSRF check needs to know the caller came by
-// cookie), then each module's routes.
+// Wiring the routes: rate limits first (a refused request costs no database work), then
+// authentication before CSRF (the CSRF check needs to know the caller came by cookie), then each
+// module's routes.
 #include "app/api_wiring.hpp"
 
 #include "app/openapi_document.hpp"
 
+#include "http/audit_routes.hpp"
 #include "http/auth_middleware.hpp"
 #include "http/company_routes.hpp"
 #include "http/contact_routes.hpp"
@@ -11,17 +13,28 @@
 #include "http/custom_field_routes.hpp"
 #include "http/note_routes.hpp"
 #include "http/session_routes.hpp"
+#include "http/team_routes.hpp"
+#include "http/token_routes.hpp"
+#include "http/user_routes.hpp"
 #include "services/secret.hpp"
 
 namespace rapport::app {
 
-Api::Api(Database& db, bool secure_cookie)
+Api::Api(Database& db, bool secure_cookie, RateLimits limits)
     : db_(db),
       auth_(db.identity(), hasher_, services::system_clock()),
       contacts_(db.records(), services::system_clock()),
       companies_(db.records(), services::system_clock()),
       notes_(db.records(), services::system_clock()),
-      custom_fields_(db.records(), services::system_clock()) {
+      custom_fields_(db.records(), services::system_clock()),
+      users_(db.identity(), hasher_, services::system_clock()),
+      teams_(db.identity(), services::system_clock()),
+      tokens_(db.identity(), services::system_clock()),
+      audit_(db.identity()) {
+  if (limits.enabled) {
+    router_.use(http::rate_limit_middleware(std::make_shared<http::RateLimiter>(limits.api),
+                                            std::make_shared<http::RateLimiter>(limits.login)));
+  }
   router_.use(http::auth_middleware(auth_));
   router_.use(http::csrf_middleware(std::string(http::kSessionCookie),
                                     [](std::string_view cookie) -> core::Result<std::string> {
@@ -32,6 +45,10 @@ Api::Api(Database& db, bool secure_cookie)
   http::add_company_routes(router_, companies_);
   http::add_note_routes(router_, notes_);
   http::add_custom_field_routes(router_, custom_fields_);
+  http::add_user_routes(router_, users_, auth_);
+  http::add_team_routes(router_, teams_);
+  http::add_token_routes(router_, tokens_);
+  http::add_audit_routes(router_, audit_);
   router_.add_static("/api/v1/openapi.yaml", "application/yaml", std::string(openapi_document()));
   http::add_operational_routes(router_, metrics_, [this]() -> core::Status {
     return db_.identity().transact([](store::IdentityTx& tx) -> core::Status {

@@ -1,8 +1,10 @@
-// `rapport serve [--listen ADDR:PORT] [--database …] [--threads N] [--tls-terminated]`, each
-// also from RAPPORT_LISTEN, RAPPORT_DATABASE, RAPPORT_THREADS, RAPPORT_TLS_TERMINATED.
+// `rapport serve [--listen ADDR:PORT] [--database …] [--threads N] [--tls-terminated]
+// [--rate-limit R] [--rate-burst N] [--login-rate-limit R] [--login-burst N]`, each also from
+// RAPPORT_<FLAG> (RAPPORT_LISTEN, RAPPORT_RATE_LIMIT, …).
 #include "app/cli_serve.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -10,16 +12,22 @@
 #include "app/api_wiring.hpp"
 #include "app/cli_options.hpp"
 #include "app/database.hpp"
+#include "app/session_sweeper.hpp"
 #include "http/server.hpp"
 
 namespace rapport::app {
 namespace {
+
+// Expired sessions are refused whenever presented; sweeping them is housekeeping, so a few
+// minutes' delay costs nothing.
+constexpr std::chrono::minutes kSessionSweepInterval{10};
 
 struct ServeArgs {
   std::string database;
   std::string listen = "127.0.0.1:8080";
   int threads = 4;
   bool tls_terminated = false;
+  RateLimits limits;
 };
 
 // "ADDRESS:PORT" (an IPv6 address in brackets) into the server config.
@@ -44,7 +52,25 @@ core::Status parse_listen(std::string_view text, http::ServerConfig& config) {
   return core::ok_status();
 }
 
-core::Status serve(const ServeArgs& args) {
+// A rate of 0 turns limiting off; otherwise a bucket must hold at least one request.
+core::Status check_limits(RateLimits& limits) {
+  if (limits.api.per_second < 0 || limits.login.per_second < 0) {
+    return core::Error::field("--rate-limit", "rates cannot be negative");
+  }
+  if (limits.api.per_second == 0) {
+    limits.enabled = false;
+    return core::ok_status();
+  }
+  if (limits.login.per_second == 0) {
+    return core::Error::field("--login-rate-limit", "must be above 0 while --rate-limit is");
+  }
+  if (limits.api.burst < 1 || limits.login.burst < 1) {
+    return core::Error::field("--rate-burst", "bursts must be at least 1");
+  }
+  return core::ok_status();
+}
+
+core::Status serve(ServeArgs args) {
   http::ServerConfig config;
   RAPPORT_TRY(parse_listen(args.listen, config));
   if (args.threads < 1 || args.threads > 256) {
@@ -52,10 +78,13 @@ core::Status serve(const ServeArgs& args) {
   }
   config.handler_threads = args.threads;
   config.behind_tls = args.tls_terminated;
+  RAPPORT_TRY(check_limits(args.limits));
   RAPPORT_ASSIGN_OR_RETURN(auto db, open_database(args.database, SchemaMode::kMigrate));
-  Api api(*db, args.tls_terminated);
+  Api api(*db, args.tls_terminated, args.limits);
   http::Server server(config, api.router(), &api.metrics());
   RAPPORT_TRY(server.start());
+  SessionSweeper sweeper([&api] { return api.auth().sweep_expired_sessions(); },
+                         kSessionSweepInterval);
   std::cerr << "rapport: serving " << db->engine() << " schema " << db->schema_version()
             << " on http://" << config.address << ":" << server.port() << "/api/v1/\n";
   server.run_until_signal();
@@ -76,6 +105,26 @@ void add_serve_command(CLI::App& app) {
       ->add_flag("--tls-terminated", args->tls_terminated,
                  "a TLS proxy fronts the server: cookies get Secure")
       ->envname("RAPPORT_TLS_TERMINATED");
+  serve_cmd
+      ->add_option("--rate-limit", args->limits.api.per_second,
+                   "API requests per second per client address (0: no rate limits)")
+      ->envname("RAPPORT_RATE_LIMIT")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--rate-burst", args->limits.api.burst,
+                   "API requests a client address may make at once after a quiet spell")
+      ->envname("RAPPORT_RATE_BURST")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--login-rate-limit", args->limits.login.per_second,
+                   "logins (POST /api/v1/session) per second per client address")
+      ->envname("RAPPORT_LOGIN_RATE_LIMIT")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--login-burst", args->limits.login.burst,
+                   "logins a client address may make at once after a quiet spell")
+      ->envname("RAPPORT_LOGIN_BURST")
+      ->capture_default_str();
   serve_cmd->callback([args] { run_action([&] { return serve(*args); }); });
 }
 

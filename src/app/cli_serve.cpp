@@ -25,7 +25,7 @@ constexpr std::chrono::minutes kSessionSweepInterval{10};
 struct ServeArgs {
   std::string database;
   std::string listen = "127.0.0.1:8080";
-  int threads = 4;
+  int threads = 8;
   bool tls_terminated = false;
   RateLimits limits;
 };
@@ -99,7 +99,9 @@ void add_serve_command(CLI::App& app) {
   add_database_option(*serve_cmd, args->database);
   serve_cmd->add_option("--listen", args->listen, "ADDRESS:PORT to listen on (port 0: any free)")
       ->envname("RAPPORT_LISTEN");
-  serve_cmd->add_option("--threads", args->threads, "request handler threads")
+  serve_cmd
+      ->add_option("--threads", args->threads,
+                   "request handler threads (writers waiting on SQLite share one commit)")
       ->envname("RAPPORT_THREADS");
   serve_cmd
       ->add_flag("--tls-terminated", args->tls_terminated,

@@ -327,7 +327,12 @@ void Server::stop() {
     std::lock_guard lock(s.connections_mutex);
     for (auto& [id, weak] : s.connections) {
       if (auto stream = weak.lock()) {
-        asio::post(stream->get_executor(), [stream] { stream->socket().cancel(); });
+        // The session may have closed the socket meanwhile (a read timeout): then there is
+        // nothing to cancel, and the throwing overload would end the process.
+        asio::post(stream->get_executor(), [stream] {
+          error_code ignored;
+          stream->socket().cancel(ignored);
+        });
       }
     }
   }

@@ -146,6 +146,18 @@ core::Result<Caller> AuthService::authenticate_session(std::string_view cookie_v
                                                        std::string_view client_address) {
   const auto now = clock_();
   std::optional<core::Result<Caller>> outcome;
+  // Most requests change nothing: they are answered from a read-only snapshot, so that they do
+  // not queue for SQLite's single writer.
+  RAPPORT_TRY(store_.read([&](store::IdentityTx& tx) -> core::Status {
+    auto session = sessions_.peek(tx, cookie_value, now);
+    if (!session.ok()) {
+      outcome = std::move(session).error();
+    } else if (*session) {
+      outcome = caller_for(tx, (*session)->user_id, client_address);
+    }
+    return core::ok_status();
+  }));
+  if (outcome) return std::move(*outcome);
   // The work returns ok even when authentication fails so that deleting an expired session
   // commits.
   RAPPORT_TRY(store_.transact([&](store::IdentityTx& tx) -> core::Status {
@@ -174,7 +186,10 @@ core::Result<Caller> AuthService::authenticate_bearer(std::string_view authoriza
   if (!has_secret_shape(token, kApiTokenPrefix)) return rejected;
   const std::string hash = hash_secret(token);
   std::optional<core::Result<Caller>> outcome;
-  RAPPORT_TRY(store_.transact([&](store::IdentityTx& tx) -> core::Status {
+  std::optional<std::int64_t> touch;  // the token whose last use is to be recorded
+  // Looked up on a read-only snapshot, so that requests do not queue for SQLite's single writer;
+  // last use is recorded at a minute's precision, for the same reason as sessions' last-seen.
+  RAPPORT_TRY(store_.read([&](store::IdentityTx& tx) -> core::Status {
     RAPPORT_ASSIGN_OR_RETURN(auto record, tx.find_token_by_hash(hash));
     if (!record || record->revoked_at || (record->expires_at && *record->expires_at <= now)) {
       outcome = rejected;
@@ -183,14 +198,17 @@ core::Result<Caller> AuthService::authenticate_bearer(std::string_view authoriza
     auto caller = caller_for(tx, record->user_id, client_address);
     if (caller.ok()) {
       caller->read_only_token = record->scope == store::TokenScope::kRead;
-      // Last use at a minute's precision, for the same reason as sessions' last-seen.
       if (!record->last_used_at || now - *record->last_used_at >= std::chrono::minutes(1)) {
-        RAPPORT_TRY(tx.touch_token(record->id, now));
+        touch = record->id;
       }
     }
     outcome = std::move(caller);
     return core::ok_status();
   }));
+  if (touch) {
+    RAPPORT_TRY(store_.transact(
+        [&](store::IdentityTx& tx) -> core::Status { return tx.touch_token(*touch, now); }));
+  }
   return std::move(*outcome);
 }
 

@@ -39,6 +39,20 @@ core::Result<store::SessionRecord> Sessions::resolve(store::IdentityTx& tx,
   return *found;
 }
 
+core::Result<std::optional<store::SessionRecord>> Sessions::peek(
+    store::IdentityTx& tx, std::string_view cookie_value, std::chrono::sys_seconds now) const {
+  if (!has_secret_shape(cookie_value, kSessionPrefix)) {
+    return core::Error::unauthenticated("no valid session");
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto found, tx.find_session(hash_secret(cookie_value)));
+  if (!found) return core::Error::unauthenticated("no valid session");
+  if (!session_alive(found->created_at, found->last_seen_at, now, policy_) ||
+      now - found->last_seen_at >= policy_.touch_every) {
+    return std::optional<store::SessionRecord>();
+  }
+  return found;
+}
+
 core::Status Sessions::close(store::IdentityTx& tx, std::string_view cookie_value) const {
   if (!has_secret_shape(cookie_value, kSessionPrefix)) return core::ok_status();
   return tx.delete_session(hash_secret(cookie_value));

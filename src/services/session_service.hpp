@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -43,6 +44,13 @@ class Sessions {
   // when the value is malformed, unknown or expired (an expired session is deleted).
   core::Result<store::SessionRecord> resolve(store::IdentityTx& tx, std::string_view cookie_value,
                                              std::chrono::sys_seconds now) const;
+
+  // The live session `cookie_value` names when resolve() would change nothing (no last-seen
+  // refresh or deletion due), for a read-only transaction; nullopt when resolve() is needed; an
+  // unauthenticated error when the value is malformed or unknown.
+  core::Result<std::optional<store::SessionRecord>> peek(store::IdentityTx& tx,
+                                                         std::string_view cookie_value,
+                                                         std::chrono::sys_seconds now) const;
 
   // Deletes the session `cookie_value` names; ok also when there is none.
   core::Status close(store::IdentityTx& tx, std::string_view cookie_value) const;

@@ -148,6 +148,9 @@ class IdentityStore {
   // Runs `work` in one transaction: commits when it returns ok, rolls back and returns its error
   // otherwise (or the engine's error if beginning or committing fails).
   virtual core::Status transact(const std::function<core::Status(IdentityTx&)>& work) = 0;
+  // Runs read-only `work` on one consistent snapshot, alongside writers (on SQLite, without
+  // waiting for the single writer): for the lookups of every request's authentication.
+  virtual core::Status read(const std::function<core::Status(IdentityTx&)>& work) = 0;
 };
 
 std::string_view to_string(TokenScope scope);

@@ -1,4 +1,4 @@
-// PgIdentityStore::transact and the lookups shared by the identity statements.
+// PgIdentityStore::transact and read, and the lookups shared by the identity statements.
 #include "store/postgres/pg_identity_store.hpp"
 
 #include <string>
@@ -9,6 +9,14 @@ namespace rapport::store::postgres {
 
 core::Status PgIdentityStore::transact(const std::function<core::Status(IdentityTx&)>& work) {
   return postgres::transact(pool_, [&](PgConnection& conn) {
+    PgIdentityTx tx(conn);
+    return work(tx);
+  });
+}
+
+core::Status PgIdentityStore::read(const std::function<core::Status(IdentityTx&)>& work) {
+  return postgres::transact(pool_, [&](PgConnection& conn) -> core::Status {
+    RAPPORT_TRY(conn.exec_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
     PgIdentityTx tx(conn);
     return work(tx);
   });

@@ -63,6 +63,7 @@ class PgIdentityStore final : public IdentityStore {
   // The pool must outlive the store; it is shared with the other PostgreSQL stores.
   explicit PgIdentityStore(PgPool& pool) : pool_(pool) {}
   core::Status transact(const std::function<core::Status(IdentityTx&)>& work) override;
+  core::Status read(const std::function<core::Status(IdentityTx&)>& work) override;
 
  private:
   PgPool& pool_;

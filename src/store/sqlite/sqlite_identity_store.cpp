@@ -1,4 +1,4 @@
-// SqliteIdentityStore::transact, and the user and team statements of SqliteIdentityTx.
+// SqliteIdentityStore::transact and read, and the user and team statements of SqliteIdentityTx.
 #include "store/sqlite/sqlite_identity_store.hpp"
 
 #include <string>
@@ -35,6 +35,13 @@ core::Team read_team(const Statement& s) {
 
 core::Status SqliteIdentityStore::transact(const std::function<core::Status(IdentityTx&)>& work) {
   return db_.write([&](SqliteConnection& conn) {
+    SqliteIdentityTx tx(conn);
+    return work(tx);
+  });
+}
+
+core::Status SqliteIdentityStore::read(const std::function<core::Status(IdentityTx&)>& work) {
+  return db_.read([&](SqliteConnection& conn) {
     SqliteIdentityTx tx(conn);
     return work(tx);
   });

@@ -65,6 +65,7 @@ class SqliteIdentityStore final : public IdentityStore {
   // On the writer connection (BEGIN IMMEDIATE): most identity use cases read, check and then
   // write, and taking the write lock up front means they never fail half-way with SQLITE_BUSY.
   core::Status transact(const std::function<core::Status(IdentityTx&)>& work) override;
+  core::Status read(const std::function<core::Status(IdentityTx&)>& work) override;
 
  private:
   SqliteDatabase& db_;

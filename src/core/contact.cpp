@@ -47,10 +47,16 @@ bool valid_time_zone(const std::string& zone) {
   return tz && *tz != icu::TimeZone::getUnknown();
 }
 
+// A lone e-mail or phone is the primary one whether or not the client said so; among several,
+// the client must say which one.
 template <class Item>
-void check_primary(const std::vector<Item>& items, const std::string& field,
+void check_primary(std::vector<Item>& items, const std::string& field,
                    std::vector<FieldError>& errors) {
   if (items.empty()) return;
+  if (items.size() == 1) {
+    items.front().primary = true;
+    return;
+  }
   auto primaries =
       std::count_if(items.begin(), items.end(), [](const Item& i) { return i.primary; });
   if (primaries != 1) errors.push_back({field, "exactly one must be primary"});

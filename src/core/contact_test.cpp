@@ -52,6 +52,31 @@ TEST(Contact, NationalPhonesAreReadInTheContactsCountry) {
   EXPECT_EQ(no_country.phones[0].e164, "+66612345678");  // read in the default region
 }
 
+TEST(Contact, ALoneEmailOrPhoneBecomesPrimary) {
+  Contact c;
+  c.given_name = "Ada";
+  c.emails = {{"ada@example.org", "work", false}};
+  c.phones = {{"+66 81 234 5678", "", "mobile", false}};
+  ASSERT_TRUE(validate(c, ContactRules{}).ok());
+  EXPECT_TRUE(c.emails[0].primary);
+  EXPECT_TRUE(c.phones[0].primary);
+}
+
+TEST(Contact, SeveralNeedExactlyOnePrimary) {
+  Contact none;
+  none.given_name = "Ada";
+  none.emails = {{"a@example.org", "work", false}, {"b@example.org", "home", false}};
+  auto status = validate(none, ContactRules{});
+  ASSERT_FALSE(status.ok());
+  EXPECT_TRUE(has_field(status.error(), "emails"));
+  Contact two;
+  two.given_name = "Ada";
+  two.phones = {{"+66 81 234 5678", "", "mobile", true}, {"+66 2 123 4567", "", "work", true}};
+  status = validate(two, ContactRules{});
+  ASSERT_FALSE(status.ok());
+  EXPECT_TRUE(has_field(status.error(), "phones"));
+}
+
 TEST(Contact, AllErrorsComeAtOnce) {
   Contact c = somchai();
   c.emails[1].address = "broken";

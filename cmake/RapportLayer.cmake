@@ -35,6 +35,7 @@ function(rapport_layer name)
     target_compile_definitions(${name}_tests PRIVATE
       RAPPORT_SHARED_DATA="${RAPPORT_SHARED_DATA}")
     gtest_discover_tests(${name}_tests DISCOVERY_TIMEOUT 60
-      PROPERTIES ENVIRONMENT "RAPPORT_SHARED_DATA=${RAPPORT_SHARED_DATA}")
+      PROPERTIES ENVIRONMENT "RAPPORT_SHARED_DATA=${RAPPORT_SHARED_DATA}"
+                 TIMEOUT ${RAPPORT_TEST_TIMEOUT})
   endif()
 endfunction()

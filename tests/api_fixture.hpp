@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include <sodium.h>
 #include <unistd.h>
 
 #include "app/api_wiring.hpp"
@@ -30,6 +31,12 @@
 #include "store/postgres/pg_test_schema.hpp"
 
 namespace rapport::app::api_harness {
+
+// argon2id at libsodium's minimum cost: every test process signs in several times, and the
+// server's cost (kServerPasswordParams) would spend most of the suite's time hashing. The cost
+// itself is tested in services/password_test.cpp.
+inline constexpr services::PasswordParams kTestPasswordCost{crypto_pwhash_OPSLIMIT_MIN,
+                                                            crypto_pwhash_MEMLIMIT_MIN};
 
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
@@ -85,8 +92,7 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     std::string location;
     if (GetParam() == "postgresql") {
-      auto base = store::postgres::PgTestSchema::base_url();
-      if (!base) GTEST_SKIP() << "RAPPORT_TEST_POSTGRES_URL is not set";
+      RAPPORT_POSTGRES_URL_OR_SKIP(base);
       auto schema = store::postgres::PgTestSchema::create(*base);
       ASSERT_TRUE(schema.ok()) << schema.error().message;
       schema_ = std::move(schema).value();
@@ -102,7 +108,7 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
     auto db = open_database(location, SchemaMode::kMigrate);
     ASSERT_TRUE(db.ok()) << db.error().message;
     db_ = std::move(*db);
-    api_ = std::make_unique<Api>(*db_, false);
+    api_ = std::make_unique<Api>(*db_, false, RateLimits{}, kTestPasswordCost);
     http::ServerConfig config;
     config.port = 0;
     server_ = std::make_unique<http::Server>(config, api_->router(), &api_->metrics());
@@ -156,7 +162,7 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   static constexpr const char* kPassword = "correct horse battery";
   std::filesystem::path dir_;
   std::unique_ptr<store::postgres::PgTestSchema> schema_;
-  services::PasswordHasher hasher_;
+  services::PasswordHasher hasher_{kTestPasswordCost};
   std::unique_ptr<Database> db_;
   std::unique_ptr<Api> api_;
   std::unique_ptr<http::Server> server_;

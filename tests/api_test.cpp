@@ -87,23 +87,38 @@ TEST_P(ApiTest, SecondWriterWithAStaleVersionGets412AndNothingIsLost) {
 
 TEST_P(ApiTest, BadInputIsAProblemNeverA500) {
   auto admin = login("admin@example.org");
-  const std::vector<std::string> bodies = {"{",
-                                           "[]",
-                                           R"({"given_name":5})",
-                                           R"({"id":7,"given_name":"x"})",
-                                           R"({"version":2})",
-                                           R"({"nope":1})",
-                                           "{\"given_name\":\"\xff\xfe\"}",
-                                           R"({"emails":[{"address":"not an email"}]})",
-                                           R"({"owner_id":"me"})",
-                                           R"({"custom":{"unknown":"x"}})"};
-  for (const auto& body : bodies) {
+  // Each body is valid but for the one rule it names: the error must point at that field (an
+  // empty field: the body as a whole), so that a body refused for another reason cannot pass.
+  struct Bad {
+    std::string body;
+    std::string field;
+  };
+  const std::vector<Bad> bodies = {
+      {"{", ""},
+      {"[]", ""},
+      {R"({"given_name":5})", "given_name"},
+      {R"({"id":7,"given_name":"x"})", "id"},
+      {R"({"given_name":"x","version":2})", "version"},
+      {R"({"given_name":"x","nope":1})", "nope"},
+      {"{\"given_name\":\"\xff\xfe\"}", ""},
+      {R"({"given_name":"x","emails":[{"address":"not an email"}]})", "emails/0/address"},
+      {R"({"given_name":"x","owner_id":"me"})", "owner_id"},
+      {R"({"given_name":"x","custom":{"unknown":"x"}})", "custom/unknown"}};
+  for (const auto& [body, field] : bodies) {
     auto reply = admin.write(bhttp::verb::post, "/api/v1/contacts", body);
     EXPECT_GE(reply.status, 400u) << body;
     EXPECT_LT(reply.status, 500u) << body;
     EXPECT_NE(std::string(reply.headers[bhttp::field::content_type]).find("problem+json"),
               std::string::npos)
         << body;
+    if (field.empty()) continue;
+    const auto problem = reply.json().as_object();
+    ASSERT_TRUE(problem.contains("errors")) << body << " → " << reply.body;
+    std::vector<std::string> fields;
+    for (const auto& e : problem.at("errors").as_array()) {
+      fields.emplace_back(e.at("field").as_string());
+    }
+    EXPECT_EQ(fields, std::vector<std::string>{field}) << body << " → " << reply.body;
   }
   for (const std::string target :
        {"/api/v1/contacts?limit=100000", "/api/v1/contacts?limit=-1", "/api/v1/contacts?after=!!",

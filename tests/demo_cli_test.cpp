@@ -17,9 +17,12 @@ struct Run {
   std::string out;
 };
 
-Run run(const std::string& args) {
+// Runs the binary with `args`; `out` is its standard output, and its error output too when
+// `with_errors`.
+Run run(const std::string& args, bool with_errors = false) {
   Run r;
-  std::string command = std::string(RAPPORT_BINARY) + " " + args + " 2>/dev/null";
+  std::string command =
+      std::string(RAPPORT_BINARY) + " " + args + (with_errors ? " 2>&1" : " 2>/dev/null");
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return r;
   char buf[4096];
@@ -53,7 +56,14 @@ TEST(DemoCommand, LoadsIntoSqlite) {
 }
 
 TEST(DemoCommand, RejectsABadCount) {
-  EXPECT_NE(run("demo --contacts -5 --database /nonexistent/x.db").exit_code, 0);
+  auto dir = std::filesystem::temp_directory_path() / ("rapport-demo-bad-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  const auto database = dir / "demo.db";
+  auto refused = run("demo --contacts -5 --database '" + database.string() + "'", true);
+  EXPECT_NE(refused.exit_code, 0) << refused.out;
+  EXPECT_NE(refused.out.find("--contacts"), std::string::npos) << refused.out;
+  EXPECT_FALSE(std::filesystem::exists(database)) << "a refused count must not create the database";
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

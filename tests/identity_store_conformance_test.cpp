@@ -106,8 +106,7 @@ class IdentityConformance : public testing::TestWithParam<std::string> {
       engine->open(*this);
       engine_ = std::move(engine);
     } else {
-      auto base = postgres::PgTestSchema::base_url();
-      if (!base) GTEST_SKIP() << "RAPPORT_TEST_POSTGRES_URL is not set";
+      RAPPORT_POSTGRES_URL_OR_SKIP(base);
       auto engine = std::make_unique<PostgresEngine>();
       engine->open(*base);
       engine_ = std::move(engine);

@@ -30,8 +30,8 @@ class StoreConformance : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
     std::replace(name.begin(), name.end(), '/', '_');
-    if (GetParam() == "postgresql" && !postgres::PgTestSchema::base_url()) {
-      GTEST_SKIP() << "RAPPORT_TEST_POSTGRES_URL is not set";
+    if (GetParam() == "postgresql") {
+      RAPPORT_POSTGRES_URL_OR_SKIP(base);
     }
     engine_ = make_engine(GetParam(), name);
     auto migrated = store().migrate();

@@ -20,8 +20,10 @@
 
 namespace rapport::app {
 
-Api::Api(Database& db, bool secure_cookie, RateLimits limits)
+Api::Api(Database& db, bool secure_cookie, RateLimits limits,
+         services::PasswordParams password_cost)
     : db_(db),
+      hasher_(password_cost),
       auth_(db.identity(), hasher_, services::system_clock()),
       contacts_(db.records(), services::system_clock()),
       companies_(db.records(), services::system_clock()),

@@ -33,8 +33,10 @@ struct RateLimits {
 
 class Api {
  public:
-  // `db` must outlive the Api. `secure_cookie`: the server is behind TLS.
-  Api(Database& db, bool secure_cookie, RateLimits limits = {});
+  // `db` must outlive the Api. `secure_cookie`: the server is behind TLS. `password_cost` is the
+  // server's argon2id cost except in tests, which sign in hundreds of times.
+  Api(Database& db, bool secure_cookie, RateLimits limits = {},
+      services::PasswordParams password_cost = services::kServerPasswordParams);
   http::Router& router() { return router_; }
   http::Metrics& metrics() { return metrics_; }
   services::AuthService& auth() { return auth_; }

@@ -17,8 +17,7 @@ TEST(PgArray, QuotesEscapesAndNulls) {
 }
 
 TEST(PgArray, PostgresReadsTheElementsBack) {
-  auto base = PgTestSchema::base_url();
-  if (!base) GTEST_SKIP() << "RAPPORT_TEST_POSTGRES_URL is not set";
+  RAPPORT_POSTGRES_URL_OR_SKIP(base);
   auto conn = PgConnection::connect(*base);
   ASSERT_TRUE(conn.ok()) << conn.error().message;
   const std::vector<std::optional<std::string>> elements = {

@@ -15,8 +15,7 @@ const core::Timestamp kNow = core::from_millis(1'790'000'000'123);
 class PgCustomerStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto base = PgTestSchema::base_url();
-    if (!base) GTEST_SKIP() << "RAPPORT_TEST_POSTGRES_URL is not set";
+    RAPPORT_POSTGRES_URL_OR_SKIP(base);
     auto schema = PgTestSchema::create(*base);
     ASSERT_TRUE(schema.ok()) << schema.error().message;
     schema_ = std::move(schema).value();

@@ -16,8 +16,7 @@ using std::chrono::milliseconds;
 class PgPoolTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto base = PgTestSchema::base_url();
-    if (!base) GTEST_SKIP() << "RAPPORT_TEST_POSTGRES_URL is not set";
+    RAPPORT_POSTGRES_URL_OR_SKIP(base);
     auto schema = PgTestSchema::create(*base);
     ASSERT_TRUE(schema.ok()) << schema.error().message;
     schema_ = std::move(schema).value();

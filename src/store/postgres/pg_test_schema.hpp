@@ -2,6 +2,8 @@
 // RAPPORT_TEST_POSTGRES_URL, dropped afterwards, so tests running in parallel never see each other.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <atomic>
 #include <cstdlib>
 #include <memory>
@@ -22,6 +24,13 @@ class PgTestSchema {
     const char* url = std::getenv("RAPPORT_TEST_POSTGRES_URL");
     if (url == nullptr || *url == '\0') return std::nullopt;
     return std::string(url);
+  }
+
+  // Whether a missing URL is a failure rather than a skip: under CI=true a run that silently
+  // skipped every PostgreSQL suite would pass while testing only half of the store.
+  static bool required() {
+    const char* ci = std::getenv("CI");
+    return ci != nullptr && std::string(ci) == "true";
   }
 
   // Creates the schema; an error when the server cannot be reached.
@@ -57,3 +66,15 @@ class PgTestSchema {
 };
 
 }  // namespace rapport::store::postgres
+
+// Declares `var`, the PostgreSQL base URL, in a test body or SetUp; without one the test is
+// skipped, or fails under CI=true (PgTestSchema::required).
+#define RAPPORT_POSTGRES_URL_OR_SKIP(var)                                                   \
+  auto var = ::rapport::store::postgres::PgTestSchema::base_url();                          \
+  if (!var) {                                                                               \
+    if (::rapport::store::postgres::PgTestSchema::required()) {                             \
+      FAIL() << "RAPPORT_TEST_POSTGRES_URL is not set, and CI=true requires the PostgreSQL " \
+                "suites (run them through scripts/with-postgres)";                          \
+    }                                                                                       \
+    GTEST_SKIP() << "RAPPORT_TEST_POSTGRES_URL is not set";                                 \
+  }

@@ -136,7 +136,7 @@ TEST_P(AdminApi, UsersAndTeamsPageAndRefuseBadInput) {
   EXPECT_EQ(patched.status, 422u) << patched.body;
   EXPECT_EQ(
       admin.write(bhttp::verb::patch, "/api/v1/users/" + viewer, R"({"active":false})").status,
-      422u);
+      428u);
   EXPECT_EQ(admin.send(bhttp::verb::get, "/api/v1/users/999999").status, 404u);
   EXPECT_EQ(admin.send(bhttp::verb::get, "/api/v1/teams/abc").status, 404u);
 }
@@ -146,7 +146,7 @@ TEST_P(AdminApi, TeamsRenameAndDeleteWithIfMatch) {
   auto created = admin.write(bhttp::verb::post, "/api/v1/teams", R"({"name":"Chiang Mai"})");
   ASSERT_EQ(created.status, 201u) << created.body;
   const auto path = "/api/v1/teams/" + std::to_string(created.json().at("id").as_int64());
-  EXPECT_EQ(admin.write(bhttp::verb::patch, path, R"({"name":"เชียงใหม่"})").status, 422u);
+  EXPECT_EQ(admin.write(bhttp::verb::patch, path, R"({"name":"เชียงใหม่"})").status, 428u);
   auto renamed =
       admin.write(bhttp::verb::patch, path, R"({"name":"เชียงใหม่"})", {{"If-Match", "\"1\""}});
   ASSERT_EQ(renamed.status, 200u) << renamed.body;

@@ -67,7 +67,8 @@ struct Client {
     if (!bearer.empty()) req.set(bhttp::field::authorization, "Bearer " + bearer);
     for (const auto& [k, v] : extra) req.set(k, v);
     if (!body.empty()) {
-      req.set(bhttp::field::content_type, "application/json");
+      if (req.find(bhttp::field::content_type) == req.end())
+        req.set(bhttp::field::content_type, "application/json");
       req.body() = body;
     }
     req.prepare_payload();

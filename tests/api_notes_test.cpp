@@ -146,7 +146,7 @@ TEST_P(NotesApi, CreateListEditAndDelete) {
   auto stale =
       east.write(bhttp::verb::patch, note, note_json("lost update"), {{"If-Match", "\"1\""}});
   EXPECT_EQ(stale.status, 412u) << stale.body;
-  EXPECT_EQ(east.write(bhttp::verb::patch, note, note_json("no version")).status, 422u);
+  EXPECT_EQ(east.write(bhttp::verb::patch, note, note_json("no version")).status, 428u);
   EXPECT_EQ(east.write(bhttp::verb::delete_, note, "", {{"If-Match", "\"1\""}}).status, 412u);
   EXPECT_EQ(east.send(bhttp::verb::get, note).json().at("body").as_string(),
             "first call, 10 minutes");

@@ -1,5 +1,5 @@
 // `rapport serve [--listen ADDR:PORT] [--database …] [--threads N] [--tls-terminated]
-// [--rate-limit R] [--rate-burst N] [--login-rate-limit R] [--login-burst N]`, each also from
+// [--read-timeout S] [--rate-limit R] [--rate-burst N] [--login-rate-limit R] [--login-burst N]`, each also from
 // RAPPORT_<FLAG> (RAPPORT_LISTEN, RAPPORT_RATE_LIMIT, …).
 #include "app/cli_serve.hpp"
 
@@ -26,6 +26,7 @@ struct ServeArgs {
   std::string database;
   std::string listen = "127.0.0.1:8080";
   int threads = 8;
+  int read_timeout = 30;  // seconds
   bool tls_terminated = false;
   RateLimits limits;
 };
@@ -77,6 +78,10 @@ core::Status serve(ServeArgs args) {
     return core::Error::field("--threads", "must be between 1 and 256");
   }
   config.handler_threads = args.threads;
+  if (args.read_timeout < 1 || args.read_timeout > 3600) {
+    return core::Error::field("--read-timeout", "must be between 1 and 3600 seconds");
+  }
+  config.read_timeout = std::chrono::seconds(args.read_timeout);
   config.behind_tls = args.tls_terminated;
   RAPPORT_TRY(check_limits(args.limits));
   RAPPORT_ASSIGN_OR_RETURN(auto db, open_database(args.database, SchemaMode::kMigrate));
@@ -103,6 +108,11 @@ void add_serve_command(CLI::App& app) {
       ->add_option("--threads", args->threads,
                    "request handler threads (writers waiting on SQLite share one commit)")
       ->envname("RAPPORT_THREADS");
+  serve_cmd
+      ->add_option("--read-timeout", args->read_timeout,
+                   "seconds a client may take over each read or write before it is disconnected")
+      ->envname("RAPPORT_READ_TIMEOUT")
+      ->capture_default_str();
   serve_cmd
       ->add_flag("--tls-terminated", args->tls_terminated,
                  "a TLS proxy fronts the server: cookies get Secure")

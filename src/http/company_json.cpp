@@ -22,7 +22,7 @@ void read_addresses(ObjectReader& reader, core::Company& company) {
   for (std::size_t i = 0; i < array->size(); ++i) {
     const auto* item = (*array)[i].if_object();
     if (!item) {
-      reader.fail(child_path("addresses", i), "must be an object");
+      reader.fail_at(child_path("addresses", i), "must be an object");
       continue;
     }
     auto nested = reader.nested(*item, child_path("addresses", i));

@@ -16,7 +16,7 @@ void read_emails(ObjectReader& reader, core::Contact& contact) {
   for (std::size_t i = 0; i < array->size(); ++i) {
     const auto* item = (*array)[i].if_object();
     if (!item) {
-      reader.fail(child_path("emails", i), "must be an object");
+      reader.fail_at(child_path("emails", i), "must be an object");
       continue;
     }
     auto nested = reader.nested(*item, child_path("emails", i));
@@ -36,7 +36,7 @@ void read_phones(ObjectReader& reader, core::Contact& contact) {
   for (std::size_t i = 0; i < array->size(); ++i) {
     const auto* item = (*array)[i].if_object();
     if (!item) {
-      reader.fail(child_path("phones", i), "must be an object");
+      reader.fail_at(child_path("phones", i), "must be an object");
       continue;
     }
     auto nested = reader.nested(*item, child_path("phones", i));
@@ -59,7 +59,7 @@ void read_companies(ObjectReader& reader, core::Contact& contact) {
   for (std::size_t i = 0; i < array->size(); ++i) {
     const auto* item = (*array)[i].if_object();
     if (!item) {
-      reader.fail(child_path("companies", i), "must be an object");
+      reader.fail_at(child_path("companies", i), "must be an object");
       continue;
     }
     auto nested = reader.nested(*item, child_path("companies", i));

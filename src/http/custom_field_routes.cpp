@@ -48,7 +48,11 @@ core::Result<Response> read(services::CustomFieldService& fields, const Request&
 core::Result<Response> update(services::CustomFieldService& fields, const Request& request) {
   RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
   RAPPORT_ASSIGN_OR_RETURN(auto id, request.id_param("id"));
-  RAPPORT_ASSIGN_OR_RETURN(auto version, required_version(request));
+  RAPPORT_ASSIGN_OR_RETURN(auto version,
+                           required_version(request, [&]() -> core::Result<std::int64_t> {
+                             RAPPORT_ASSIGN_OR_RETURN(auto definition, fields.get(caller, id));
+                             return definition.version;
+                           }));
   RAPPORT_ASSIGN_OR_RETURN(auto body, parse_json_object(request.body));
   RAPPORT_ASSIGN_OR_RETURN(
       auto updated,
@@ -61,7 +65,11 @@ core::Result<Response> update(services::CustomFieldService& fields, const Reques
 core::Result<Response> remove(services::CustomFieldService& fields, const Request& request) {
   RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
   RAPPORT_ASSIGN_OR_RETURN(auto id, request.id_param("id"));
-  RAPPORT_ASSIGN_OR_RETURN(auto version, required_version(request));
+  RAPPORT_ASSIGN_OR_RETURN(auto version,
+                           required_version(request, [&]() -> core::Result<std::int64_t> {
+                             RAPPORT_ASSIGN_OR_RETURN(auto definition, fields.get(caller, id));
+                             return definition.version;
+                           }));
   RAPPORT_TRY(fields.remove(caller, id, version));
   return Response::no_content();
 }
@@ -75,8 +83,8 @@ void add_custom_field_routes(Router& router, services::CustomFieldService& field
   router.get("/api/v1/custom-fields", bind(list));
   router.post("/api/v1/custom-fields", bind(create));
   router.get("/api/v1/custom-fields/{id}", bind(read));
-  router.patch("/api/v1/custom-fields/{id}", bind(update));
-  router.del("/api/v1/custom-fields/{id}", bind(remove));
+  router.patch("/api/v1/custom-fields/{id}", bind(update), kVersionedWrite);
+  router.del("/api/v1/custom-fields/{id}", bind(remove), kVersionedWrite);
 }
 
 }  // namespace rapport::http

@@ -205,6 +205,13 @@ void ObjectReader::fail(std::string_view key, std::string message) {
   errors_->push_back({child_path(path_, key), std::move(message)});
 }
 
+void ObjectReader::fail_at(std::string_view pointer, std::string message) {
+  std::string at = path_;
+  if (!at.empty()) at += '/';
+  at += pointer;
+  errors_->push_back({std::move(at), std::move(message)});
+}
+
 core::Status ObjectReader::finish() const {
   if (errors_->empty()) return core::ok_status();
   std::string summary = "invalid fields: ";

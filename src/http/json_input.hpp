@@ -36,8 +36,8 @@ core::Result<boost::json::value> parse_json(std::string_view body, const JsonLim
 core::Result<boost::json::object> parse_json_object(std::string_view body,
                                                     const JsonLimits& limits = {});
 
-// The JSON-pointer-like path of a child ("emails/1/address"); '~' and '/' in keys are escaped
-// as in RFC 6901.
+// The JSON Pointer (RFC 6901, without the leading '/') of a child ("emails/1/address"); '~' and
+// '/' in keys are escaped as "~0" and "~1".
 std::string child_path(std::string_view parent, std::string_view key);
 std::string child_path(std::string_view parent, std::size_t index);
 
@@ -69,6 +69,9 @@ class ObjectReader {
 
   // Records an error for `key` below this reader's path.
   void fail(std::string_view key, std::string message);
+  // Records an error at `pointer` below this reader's path: a relative JSON Pointer already
+  // escaped, as child_path makes ("tags/0"), which fail() would escape again ("tags~10").
+  void fail_at(std::string_view pointer, std::string message);
   const std::string& path() const { return path_; }
 
   // ok when no error was recorded; otherwise kInvalid "invalid fields" with every field error.

@@ -64,7 +64,11 @@ core::Result<Response> read(services::NoteService& notes, const Request& request
 core::Result<Response> update(services::NoteService& notes, const Request& request) {
   RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
   RAPPORT_ASSIGN_OR_RETURN(auto id, request.id_param("id"));
-  RAPPORT_ASSIGN_OR_RETURN(auto version, required_version(request));
+  RAPPORT_ASSIGN_OR_RETURN(auto version,
+                           required_version(request, [&]() -> core::Result<std::int64_t> {
+                             RAPPORT_ASSIGN_OR_RETURN(auto note, notes.get(caller, id));
+                             return note.meta.version;
+                           }));
   RAPPORT_ASSIGN_OR_RETURN(auto body, parse_json_object(request.body, kNoteJson));
   RAPPORT_ASSIGN_OR_RETURN(auto text, note_body_from_json(body));
   RAPPORT_ASSIGN_OR_RETURN(auto updated, notes.update(caller, id, version, std::move(text)));
@@ -74,7 +78,11 @@ core::Result<Response> update(services::NoteService& notes, const Request& reque
 core::Result<Response> remove(services::NoteService& notes, const Request& request) {
   RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
   RAPPORT_ASSIGN_OR_RETURN(auto id, request.id_param("id"));
-  RAPPORT_ASSIGN_OR_RETURN(auto version, required_version(request));
+  RAPPORT_ASSIGN_OR_RETURN(auto version,
+                           required_version(request, [&]() -> core::Result<std::int64_t> {
+                             RAPPORT_ASSIGN_OR_RETURN(auto note, notes.get(caller, id));
+                             return note.meta.version;
+                           }));
   RAPPORT_TRY(notes.remove(caller, id, version));
   return Response::no_content();
 }
@@ -93,8 +101,8 @@ void add_note_routes(Router& router, services::NoteService& notes) {
   router.get("/api/v1/companies/{id}/notes", on_parent(list, core::NoteParent::company));
   router.post("/api/v1/companies/{id}/notes", on_parent(create, core::NoteParent::company));
   router.get("/api/v1/notes/{id}", bind(read));
-  router.patch("/api/v1/notes/{id}", bind(update));
-  router.del("/api/v1/notes/{id}", bind(remove));
+  router.patch("/api/v1/notes/{id}", bind(update), kVersionedWrite);
+  router.del("/api/v1/notes/{id}", bind(remove), kVersionedWrite);
 }
 
 }  // namespace rapport::http

@@ -32,6 +32,10 @@ std::string_view title_for(Status status) {
       return "Version is out of date";
     case Status::payload_too_large:
       return "Request too large";
+    case Status::unsupported_media_type:
+      return "Unsupported media type";
+    case Status::precondition_required:
+      return "If-Match required";
     case Status::too_many_requests:
       return "Too many requests";
     case Status::service_unavailable:

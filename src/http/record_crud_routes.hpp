@@ -1,6 +1,6 @@
 // The routes every kind of versioned customer record has (contacts, companies), written once over
 // the kind's service and JSON mapping: list/search, create, read, update, trash, restore, erase.
-// Reads carry an ETag (the version); PATCH, DELETE and restore require If-Match with it.
+// Reads carry an ETag (the version); PATCH, DELETE and restore require If-Match with it (or `*`).
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -36,6 +36,14 @@ void add_record_routes(Router& router, Service& service, RecordWire<Record> wire
     if (!result.ok()) return wire.wire_error(std::move(result).error());
     return result;
   };
+  // The version a write names, `*` being the one the caller can read now.
+  auto write_version = [&service](const Request& request, const services::Caller& caller,
+                                  std::int64_t id) {
+    return required_version(request, [&]() -> core::Result<std::int64_t> {
+      RAPPORT_ASSIGN_OR_RETURN(auto record, service.get(caller, id));
+      return record.meta.version;
+    });
+  };
   auto with_etag = [](Response response, const Record& record) {
     return http::with_etag(std::move(response), record.meta.version);
   };
@@ -70,10 +78,11 @@ void add_record_routes(Router& router, Service& service, RecordWire<Record> wire
                return with_etag(Response::json(wire.to_json(record)), record);
              });
   router.patch(base + "/{id}",
-               [&service, wire, on_wire, with_etag](Request& request) -> core::Result<Response> {
+               [&service, wire, on_wire, with_etag,
+                write_version](Request& request) -> core::Result<Response> {
                  RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
                  RAPPORT_ASSIGN_OR_RETURN(auto id, request.id_param("id"));
-                 RAPPORT_ASSIGN_OR_RETURN(auto version, required_version(request));
+                 RAPPORT_ASSIGN_OR_RETURN(auto version, write_version(request, caller, id));
                  RAPPORT_ASSIGN_OR_RETURN(auto body, parse_json_object(request.body));
                  services::FieldSet supplied;
                  RAPPORT_ASSIGN_OR_RETURN(
@@ -82,22 +91,28 @@ void add_record_routes(Router& router, Service& service, RecordWire<Record> wire
                        return wire.apply(body, record, supplied);
                      })));
                  return with_etag(Response::json(wire.to_json(updated)), updated);
-               });
-  router.del(base + "/{id}", [&service](Request& request) -> core::Result<Response> {
-    RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
-    RAPPORT_ASSIGN_OR_RETURN(auto id, request.id_param("id"));
-    RAPPORT_ASSIGN_OR_RETURN(auto version, required_version(request));
-    RAPPORT_TRY(service.trash(caller, id, version));
-    return Response::no_content();
-  });
-  router.post(base + "/{id}/restore",
-              [&service, wire, with_etag](Request& request) -> core::Result<Response> {
-                RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
-                RAPPORT_ASSIGN_OR_RETURN(auto id, request.id_param("id"));
-                RAPPORT_ASSIGN_OR_RETURN(auto version, required_version(request));
-                RAPPORT_ASSIGN_OR_RETURN(auto restored, service.restore(caller, id, version));
-                return with_etag(Response::json(wire.to_json(restored)), restored);
-              });
+               },
+               kVersionedWrite);
+  router.del(
+      base + "/{id}",
+      [&service, write_version](Request& request) -> core::Result<Response> {
+        RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
+        RAPPORT_ASSIGN_OR_RETURN(auto id, request.id_param("id"));
+        RAPPORT_ASSIGN_OR_RETURN(auto version, write_version(request, caller, id));
+        RAPPORT_TRY(service.trash(caller, id, version));
+        return Response::no_content();
+      },
+      kVersionedWrite);
+  router.post(
+      base + "/{id}/restore",
+      [&service, wire, with_etag, write_version](Request& request) -> core::Result<Response> {
+        RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
+        RAPPORT_ASSIGN_OR_RETURN(auto id, request.id_param("id"));
+        RAPPORT_ASSIGN_OR_RETURN(auto version, write_version(request, caller, id));
+        RAPPORT_ASSIGN_OR_RETURN(auto restored, service.restore(caller, id, version));
+        return with_etag(Response::json(wire.to_json(restored)), restored);
+      },
+      kVersionedWrite);
   router.post(base + "/{id}/erase", [&service](Request& request) -> core::Result<Response> {
     RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
     RAPPORT_ASSIGN_OR_RETURN(auto id, request.id_param("id"));

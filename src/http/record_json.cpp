@@ -83,7 +83,7 @@ std::vector<std::string> read_strings(ObjectReader& reader, std::string_view key
     if (const auto* s = (*array)[i].if_string()) {
       out.emplace_back(s->c_str(), s->size());
     } else {
-      reader.fail(child_path(key, i), "must be a string");
+      reader.fail_at(child_path(key, i), "must be a string");
     }
   }
   return out;
@@ -111,7 +111,7 @@ void read_custom(ObjectReader& reader, core::CustomValues& values) {
         if (const auto* s = item.if_string()) {
           v.choices.emplace_back(s->c_str(), s->size());
         } else {
-          reader.fail(path, "a list must hold only strings");
+          reader.fail_at(path, "a list must hold only strings");
         }
       }
     } else if (const auto* o = value.if_object()) {

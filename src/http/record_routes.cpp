@@ -10,12 +10,12 @@ Response with_etag(Response response, std::int64_t version) {
   return response;
 }
 
-core::Result<std::int64_t> required_version(const Request& request) {
+core::Result<std::int64_t> required_version(
+    const Request& request, const std::function<core::Result<std::int64_t>()>& current) {
   RAPPORT_ASSIGN_OR_RETURN(auto version, request.if_match_version());
-  if (!version) {
-    return core::Error::field("If-Match", "is required: send the ETag of the version you read");
-  }
-  return *version;
+  if (version) return *version;
+  if (request.header("If-Match") == std::optional<std::string_view>("*")) return current();
+  return core::Error::field("If-Match", "is required: send the ETag of the version you read");
 }
 
 core::Result<store::Shelf> shelf_param(const Request& request) {

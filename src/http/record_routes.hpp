@@ -4,6 +4,7 @@
 
 #include <boost/json/array.hpp>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "core/result.hpp"
@@ -16,10 +17,16 @@ namespace rapport::http {
 // `response` with an ETag naming `version`.
 Response with_etag(Response response, std::int64_t version);
 
-// The version a write names in If-Match. Required rather than optional so that a client can
-// never overwrite a change it has not seen by leaving the header out: kInvalid (field
-// "If-Match") when absent or malformed.
-core::Result<std::int64_t> required_version(const Request& request);
+// The version a write names in If-Match, on a route with RouteOptions::requires_if_match (the
+// router has answered 428 when the header is absent; here that is kInvalid on field "If-Match").
+// `*` matches any current version (RFC 9110 §13.1.1): it names the one `current` reads now, and
+// `current`'s error (404 for a record that is gone or hidden) is the answer when there is none.
+// kInvalid when malformed, kStale for a tag this server never issued.
+core::Result<std::int64_t> required_version(
+    const Request& request, const std::function<core::Result<std::int64_t>()>& current);
+
+// The options of a route that writes a versioned record (see required_version).
+inline constexpr RouteOptions kVersionedWrite{.requires_if_match = true};
 
 // The `shelf` query parameter: live (the default) or trash; kInvalid for anything else.
 core::Result<store::Shelf> shelf_param(const Request& request);

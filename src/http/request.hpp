@@ -28,6 +28,9 @@ enum class LimitGroup { kApi, kLogin, kNone };
 struct RouteOptions {
   std::size_t body_limit = kDefaultBodyLimit;  // larger bodies get 413 before they are read
   LimitGroup limit_group = LimitGroup::kApi;
+  // A write to a versioned record: without If-Match the router answers 428 Precondition Required
+  // (RFC 6585), so that no client overwrites a change it has not seen by leaving the header out.
+  bool requires_if_match = false;
 };
 
 struct Request {

@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 #include <algorithm>
+#include <boost/beast/core/string.hpp>
 #include <boost/beast/http/verb.hpp>
 
 #include <stdexcept>
@@ -50,6 +51,43 @@ std::string content_etag(const std::string& content) {
   return hex;
 }
 
+// Whether a Content-Type names JSON: application/json, any case, with or without parameters
+// such as charset.
+bool is_json_media_type(std::string_view type) {
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
+  return boost::beast::iequals(type, "application/json");
+}
+
+// Whether If-None-Match matches `etag` (RFC 9110 §13.1.2): `*`, or a list holding the same tag
+// under the weak comparison (a W/ prefix on either side is ignored).
+bool none_match(std::string_view condition, std::string_view etag) {
+  auto trim = [](std::string_view v) {
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+    return v;
+  };
+  auto opaque = [](std::string_view tag) { return tag.starts_with("W/") ? tag.substr(2) : tag; };
+  condition = trim(condition);
+  if (condition == "*") return true;
+  while (!condition.empty()) {
+    const std::size_t comma = condition.find(',');
+    if (opaque(trim(condition.substr(0, comma))) == opaque(etag)) return true;
+    if (comma == std::string_view::npos) break;
+    condition.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+// The 304 for a read the client already holds: no body, and the headers the 200 would carry
+// (ETag, Cache-Control) as RFC 9110 §15.4.5 asks.
+Response not_modified(const Response& full) {
+  Response r = Response::text({}, {}, Status::not_modified);
+  for (const auto& [name, value] : full.headers()) r.set_header(name, value);
+  return r;
+}
+
 }  // namespace
 
 std::vector<std::string> split_path(std::string_view path) {
@@ -93,12 +131,7 @@ void Router::add_static(std::string_view pattern, std::string content_type, std:
   get(
       pattern,
       [etag, content_type = std::move(content_type),
-       content = std::move(content)](Request& request) -> core::Result<Response> {
-        if (request.header("If-None-Match") == std::optional<std::string_view>(etag)) {
-          Response r = Response::text({}, content_type, Status::not_modified);
-          r.set_header("ETag", etag);
-          return r;
-        }
+       content = std::move(content)](Request&) -> core::Result<Response> {
         Response r = Response::text(content, content_type);
         r.set_header("ETag", etag);
         r.set_header("Cache-Control", "no-cache");
@@ -116,10 +149,13 @@ RouteMatch Router::match(Method method, const std::vector<std::string>& segments
   for (const Route& route : routes_) {
     auto rank = match_segments(route, segments, params);
     if (!rank) continue;
-    if (route.method != method) {
-      if (std::find(result.allowed.begin(), result.allowed.end(), route.method) ==
-          result.allowed.end()) {
-        result.allowed.push_back(route.method);
+    // HEAD is GET without the body (RFC 9110 §9.3.2): the server drops the body it returns.
+    const bool serves = route.method == method || (method == Method::head && route.method == Method::get);
+    if (!serves) {
+      for (Method m : {route.method, Method::head}) {
+        if (m == Method::head && route.method != Method::get) continue;
+        if (std::find(result.allowed.begin(), result.allowed.end(), m) == result.allowed.end())
+          result.allowed.push_back(m);
       }
       continue;
     }
@@ -137,6 +173,21 @@ Response Router::dispatch(const Route& route, Request& request) const {
   for (const Middleware& m : middleware_) {
     if (auto early = m(request)) return std::move(*early);
   }
+  // Every body the API reads is JSON. Refusing other types (rather than parsing whatever came)
+  // keeps a cross-site HTML form, which can only send form or text bodies, from reaching a
+  // route, sign-in included: that is what stops login CSRF.
+  if (!request.body.empty()) {
+    const auto type = request.header("Content-Type");
+    if (!type || !is_json_media_type(*type)) {
+      return problem_response(Status::unsupported_media_type, "unsupported_media_type",
+                              "the body must be JSON, sent as Content-Type: application/json");
+    }
+  }
+  if (route.options.requires_if_match && !request.header("If-Match")) {
+    return problem_response(Status::precondition_required, "precondition_required",
+                            "this write needs If-Match with the ETag of the version you read "
+                            "(or * for whatever version is current)");
+  }
   auto result = route.handler(request);
   if (!result.ok()) {
     if (static_cast<unsigned>(status_for(result.error())) >= 500) {
@@ -144,7 +195,14 @@ Response Router::dispatch(const Route& route, Request& request) const {
     }
     return problem_response(result.error());
   }
-  return std::move(result).value();
+  Response response = std::move(result).value();
+  const auto condition = request.header("If-None-Match");
+  const std::string* etag = response.find_header("ETag");
+  if (route.method == Method::get && response.status() == Status::ok && condition && etag &&
+      none_match(*condition, *etag)) {
+    return not_modified(response);
+  }
+  return response;
 }
 
 Response no_route_response(const RouteMatch& match) {

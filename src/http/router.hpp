@@ -50,7 +50,7 @@ class Router {
   void del(std::string_view pattern, Handler handler, RouteOptions options = {});
 
   // Serves a fixed text asset (the OpenAPI document, a web page) on GET with a content-hash
-  // ETag; If-None-Match with that tag gets 304. Such routes draw on no rate-limit budget.
+  // ETag. Such routes draw on no rate-limit budget.
   void add_static(std::string_view pattern, std::string content_type, std::string content);
 
   void use(Middleware middleware);
@@ -58,11 +58,14 @@ class Router {
   // Every registered route, in registration order (the OpenAPI test compares them).
   const std::vector<Route>& routes() const { return routes_; }
 
-  // Finds the route for a method and a path given as decoded segments (see split_path).
+  // Finds the route for a method and a path given as decoded segments (see split_path). HEAD
+  // finds the GET route.
   RouteMatch match(Method method, const std::vector<std::string>& segments) const;
 
   // Runs the middleware chain, then the route's handler, mapping a returned error to its
-  // problem. Handler exceptions escape to the caller (the server turns them into a logged 500).
+  // problem. Before the handler: a body that is not JSON gets 415, a route that requires
+  // If-Match without it 428. After it: a GET or HEAD whose If-None-Match matches the 200's ETag
+  // gets 304. Handler exceptions escape to the caller (the server turns them into a logged 500).
   Response dispatch(const Route& route, Request& request) const;
 
  private:

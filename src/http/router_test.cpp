@@ -50,7 +50,46 @@ TEST(Router, UnknownPathIs404AndWrongMethodIs405WithAllow) {
   const Response wrong = run(router, Method::post, "/things/3", r);
   EXPECT_EQ(wrong.status(), Status::method_not_allowed);
   ASSERT_NE(wrong.find_header("Allow"), nullptr);
-  EXPECT_EQ(*wrong.find_header("Allow"), "GET, DELETE");
+  EXPECT_EQ(*wrong.find_header("Allow"), "GET, HEAD, DELETE");
+  // HEAD is served by the GET route (the server drops the body).
+  EXPECT_EQ(run(router, Method::head, "/things/3", r).body(), "get:3");
+}
+
+TEST(Router, VersionedWritesWithoutIfMatchAre428) {
+  Router router;
+  router.patch("/x", answer("ran"), RouteOptions{.requires_if_match = true});
+  Request without;
+  const Response refused = run(router, Method::patch, "/x", without);
+  EXPECT_EQ(refused.status(), Status::precondition_required);
+  EXPECT_EQ(refused.content_type(), kProblemType);
+  EXPECT_EQ(boost::json::parse(refused.body()).at("status").as_int64(), 428);
+  Request with;
+  with.headers.set("If-Match", "*");
+  EXPECT_EQ(run(router, Method::patch, "/x", with).body(), "ran:");
+}
+
+TEST(Router, IfNoneMatchWithTheCurrentTagIs304) {
+  Router router;
+  router.get("/x", [](Request&) -> core::Result<Response> {
+    Response r = Response::text("body", "text/plain");
+    r.set_etag("5");
+    return r;
+  });
+  auto get = [&](std::string_view condition) {
+    Request r;
+    r.headers.set("If-None-Match", condition);
+    return run(router, Method::get, "/x", r);
+  };
+  for (std::string_view hit : {"\"5\"", "W/\"5\"", "\"1\", \"5\"", "*"}) {
+    const Response res = get(hit);
+    EXPECT_EQ(res.status(), Status::not_modified) << hit;
+    EXPECT_TRUE(res.body().empty()) << hit;
+    ASSERT_NE(res.find_header("ETag"), nullptr);
+    EXPECT_EQ(*res.find_header("ETag"), "\"5\"");
+  }
+  for (std::string_view miss : {"\"4\"", "\"55\"", "5"}) {
+    EXPECT_EQ(get(miss).status(), Status::ok) << miss;
+  }
 }
 
 TEST(Router, HandlerErrorsBecomeProblems) {
@@ -60,6 +99,30 @@ TEST(Router, HandlerErrorsBecomeProblems) {
   const Response res = run(router, Method::get, "/x", r);
   EXPECT_EQ(res.status(), Status::precondition_failed);
   EXPECT_EQ(boost::json::parse(res.body()).at("detail").as_string(), "old");
+}
+
+TEST(Router, BodiesThatAreNotJsonAre415) {
+  Router router;
+  router.post("/x", answer("ran"));
+  auto post = [&](std::string body, std::optional<std::string> type) {
+    Request r;
+    r.body = std::move(body);
+    if (type) r.headers.set("Content-Type", *type);
+    return run(router, Method::post, "/x", r);
+  };
+  for (const char* type : {"application/x-www-form-urlencoded", "text/plain",
+                           "multipart/form-data; boundary=x", "application/jsonp", "text/json"}) {
+    const Response res = post("email=a&password=b", std::string(type));
+    EXPECT_EQ(res.status(), Status::unsupported_media_type) << type;
+    EXPECT_EQ(res.content_type(), "application/problem+json") << type;
+  }
+  EXPECT_EQ(post("{}", std::nullopt).status(), Status::unsupported_media_type);
+  for (const char* type : {"application/json", "Application/JSON", "application/json; charset=utf-8",
+                           "application/json;charset=UTF-8"}) {
+    EXPECT_EQ(post("{}", std::string(type)).body(), "ran:") << type;
+  }
+  // No body: nothing to refuse, whatever the header says.
+  EXPECT_EQ(post("", std::string("text/plain")).body(), "ran:");
 }
 
 TEST(Router, MiddlewareRunsInOrderAndMayEndTheRequest) {

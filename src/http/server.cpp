@@ -14,6 +14,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/string.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
@@ -45,7 +46,7 @@ constexpr std::string_view kApiPolicy = "default-src 'none'; frame-ancestors 'no
 // Converts a handler's Response into the Beast message, adding the headers every answer carries.
 // A header the handler set itself (e.g. a web page's own Content-Security-Policy) is kept.
 bhttp::response<bhttp::string_body> to_message(Response response, unsigned version, bool keep_alive,
-                                               bool behind_tls) {
+                                               bool behind_tls, bool head) {
   bhttp::response<bhttp::string_body> msg{response.status(), version};
   msg.set(bhttp::field::server, "rapport");
   if (!response.content_type().empty())
@@ -63,7 +64,56 @@ bhttp::response<bhttp::string_body> to_message(Response response, unsigned versi
   msg.body() = response.body();
   msg.keep_alive(keep_alive);
   msg.prepare_payload();
+  // HEAD: the headers GET would send, Content-Length included, and no body.
+  if (head) msg.body().clear();
   return msg;
+}
+
+// A lingering close (RFC 9112 §9.6): after the last response the server stops sending, then reads
+// and discards what the client is still sending before it closes. Closing a socket with unread
+// input makes the kernel send a reset, which can destroy the response before the client reads
+// it, so a client still uploading a body we refused would see a network error, not the 413.
+// Bounded so that a client that never stops sending cannot hold the connection.
+constexpr auto kLingerTotal = std::chrono::seconds(10);
+constexpr auto kLingerIdle = std::chrono::seconds(2);
+constexpr std::size_t kLingerBytes = 64 * 1024 * 1024;
+
+// The raw header block (request line and fields, up to the blank line) holds an obs-fold: a line
+// that starts with a space or a tab continues the one before it. Beast joins such lines, so
+// the fold is only visible before it parses them.
+bool has_obs_fold(std::string_view block) {
+  for (std::size_t at = block.find("\r\n"); at != std::string_view::npos;
+       at = block.find("\r\n", at + 2)) {
+    if (at + 2 < block.size() && (block[at + 2] == ' ' || block[at + 2] == '\t')) return true;
+  }
+  return false;
+}
+
+// Why a request's framing cannot be trusted (RFC 9112 §6.1-6.3), or nullopt. Beast takes a
+// Transfer-Encoding other than a final `chunked` as "no body" and the body's bytes as the next
+// request; a front end that reads the framing differently would then smuggle a request past it.
+// So the only transfer coding accepted is exactly `chunked`, never beside Content-Length, and
+// Content-Length must be one field with one value.
+std::optional<std::string> framing_problem(const bhttp::request_header<>& header, bool folded) {
+  if (folded) return "a header line is folded (obs-fold), which HTTP/1.1 no longer allows";
+  std::size_t codings = 0;
+  std::size_t lengths = 0;
+  bool chunked = true;
+  for (const auto& field : header) {
+    if (field.name() == bhttp::field::transfer_encoding) {
+      ++codings;
+      chunked = chunked && beast::iequals(field.value(), "chunked");
+    } else if (field.name() == bhttp::field::content_length) {
+      ++lengths;
+      if (field.value().find(',') != std::string_view::npos) ++lengths;
+    }
+  }
+  if (lengths > 1) return "Content-Length is given more than once";
+  if (codings == 0) return std::nullopt;
+  if (header.version() < 11) return "Transfer-Encoding is not allowed in an HTTP/1.0 request";
+  if (codings > 1 || !chunked) return "the only Transfer-Encoding accepted is chunked";
+  if (lengths > 0) return "Content-Length and Transfer-Encoding cannot be given together";
+  return std::nullopt;
 }
 
 Response too_large(std::size_t limit) {
@@ -181,12 +231,15 @@ struct Server::Impl {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
       parser.body_limit(boost::none);  // the route's limit is applied once the header is read
-      error_code ec;
       stream->expires_after(config.read_timeout);
-      co_await bhttp::async_read_header(*stream, buffer, parser,
-                                        asio::redirect_error(asio::use_awaitable, ec));
-      if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
-          ec == asio::error::operation_aborted) {
+      bool folded = false;
+      error_code ec = co_await read_header_block(*stream, buffer, folded);
+      if (!ec) {
+        co_await bhttp::async_read_header(*stream, buffer, parser,
+                                          asio::redirect_error(asio::use_awaitable, ec));
+      }
+      if (ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
+          ec == beast::error::timeout || ec == asio::error::operation_aborted) {
         break;
       }
       std::optional<Response> early;
@@ -198,6 +251,8 @@ struct Server::Impl {
         log_connection_error("read", ec);
         if (ec.category() != bhttp::make_error_code(bhttp::error::bad_target).category()) break;
         early = problem_response(core::Error::invalid("the request is not valid HTTP/1.1"));
+      } else if (auto problem = framing_problem(parser.get(), folded)) {
+        early = problem_response(core::Error::invalid(*problem));
       }
 
       const auto started = std::chrono::steady_clock::now();
@@ -211,7 +266,7 @@ struct Server::Impl {
       if (!response) response = co_await answer(*stream, buffer, parser, request, close);
       const bool keep_alive = !close && !stopping && parser.get().keep_alive();
       auto msg = to_message(std::move(*response), header_failed ? 11 : parser.get().version(),
-                            keep_alive, config.behind_tls);
+                            keep_alive, config.behind_tls, request.method == bhttp::verb::head);
       const unsigned status = msg.result_int();
       stream->expires_after(config.read_timeout);
       co_await bhttp::async_write(*stream, msg, asio::redirect_error(asio::use_awaitable, ec));
@@ -226,10 +281,52 @@ struct Server::Impl {
         log_connection_error("write", ec);
         co_return;
       }
-      if (!keep_alive) break;
+      if (!keep_alive) {
+        co_await linger(*stream);
+        co_return;
+      }
     }
     error_code ignored;
     stream->socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  // Reads until the buffer holds a whole header block, or more than the header limit (Beast
+  // then answers 431), so that the raw block can be checked for obs-fold before Beast parses it.
+  asio::awaitable<error_code> read_header_block(beast::tcp_stream& stream,
+                                                beast::flat_buffer& buffer, bool& folded) {
+    std::size_t searched = 0;
+    while (true) {
+      const std::string_view data(static_cast<const char*>(buffer.cdata().data()), buffer.size());
+      const std::size_t end = data.find("\r\n\r\n", searched);
+      if (end != std::string_view::npos) {
+        folded = has_obs_fold(data.substr(0, end + 2));
+        co_return error_code{};
+      }
+      if (data.size() > config.header_limit) co_return error_code{};
+      searched = data.size() < 3 ? 0 : data.size() - 3;
+      error_code ec;
+      const std::size_t n = co_await stream.async_read_some(
+          buffer.prepare(4096), asio::redirect_error(asio::use_awaitable, ec));
+      buffer.commit(n);
+      if (ec) co_return ec;
+    }
+  }
+
+  // The lingering close described at kLingerTotal.
+  asio::awaitable<void> linger(beast::tcp_stream& stream) {
+    error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    const auto deadline = std::chrono::steady_clock::now() + kLingerTotal;
+    std::size_t discarded = 0;
+    std::vector<char> sink(16 * 1024);
+    while (!ec && !stopping && discarded < kLingerBytes) {
+      const auto left = deadline - std::chrono::steady_clock::now();
+      if (left <= std::chrono::steady_clock::duration::zero()) break;
+      stream.expires_after(std::min<std::chrono::steady_clock::duration>(kLingerIdle, left));
+      discarded += co_await stream.async_read_some(
+          asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
+    }
+    stream.socket().close(ec);
   }
 
   void start_session(tcp::socket socket) {

@@ -15,7 +15,9 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/json/parse.hpp>
+#include <cstdio>
 #include <stdexcept>
+#include <vector>
 
 #include "http/json_input.hpp"
 #include "http/list_query_parser.hpp"
@@ -76,6 +78,7 @@ std::string request(std::string_view method, std::string_view target, std::strin
                     std::string_view extra_headers = {}) {
   std::string r = std::string(method) + " " + std::string(target) + " HTTP/1.1\r\nHost: test\r\n";
   r += extra_headers;
+  if (!body.empty()) r += "Content-Type: application/json\r\n";
   if (!body.empty() || method == "POST")
     r += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   return r + "\r\n" + std::string(body);
@@ -164,7 +167,7 @@ TEST_F(ServerTest, UnknownPathIs404AndWrongMethodIs405) {
   EXPECT_EQ(missing[bhttp::field::content_type], "application/problem+json");
   const Reply wrong = one(port, request("DELETE", "/api/v1/things"));
   EXPECT_EQ(wrong.result_int(), 405u);
-  EXPECT_EQ(wrong[bhttp::field::allow], "GET, POST");
+  EXPECT_EQ(wrong[bhttp::field::allow], "GET, HEAD, POST");
   EXPECT_EQ(one(port, request("GET", "/api/v1/things/abc")).result_int(), 404u);
 }
 
@@ -193,6 +196,77 @@ TEST_F(ServerTest, BodyOverTheRouteLimitIs413AndClosesTheConnection) {
   EXPECT_EQ(e.replies[0].result_int(), 413u);
   EXPECT_FALSE(e.replies[0].keep_alive());
   EXPECT_EQ(e.end, bhttp::error::end_of_stream);
+}
+
+TEST_F(ServerTest, ClientThatSendsAWholeOversizedBodyReadsThe413) {
+  // Far more than the socket buffers hold: the server must read and discard it after answering,
+  // or closing with unread input resets the connection before the client reads the 413.
+  const std::string body(8 * 1024 * 1024, 'x');
+  const Exchange e = exchange(port, request("POST", "/api/v1/things", body), 1, true);
+  ASSERT_EQ(e.replies.size(), 1u) << e.end.message();
+  EXPECT_EQ(e.replies[0].result_int(), 413u);
+  EXPECT_EQ(e.replies[0][bhttp::field::content_type], "application/problem+json");
+  EXPECT_FALSE(e.replies[0].keep_alive());
+  EXPECT_EQ(e.end, bhttp::error::end_of_stream);
+
+  std::string chunked =
+      "POST /api/v1/things HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n";
+  for (int i = 0; i < 256; ++i) chunked += "1000\r\n" + std::string(0x1000, 'x') + "\r\n";
+  chunked += "0\r\n\r\n";
+  const Exchange c = exchange(port, chunked, 1, true);
+  ASSERT_EQ(c.replies.size(), 1u) << c.end.message();
+  EXPECT_EQ(c.replies[0].result_int(), 413u);
+  EXPECT_EQ(c.end, bhttp::error::end_of_stream);
+}
+
+// Each framing a front end could read differently from us is refused with 400 and the
+// connection closed, so the bytes after it are never served as a second (smuggled) request.
+TEST_F(ServerTest, AmbiguousFramingIs400AndClosesTheConnection) {
+  const std::string smuggled = "GET /api/v1/things/7 HTTP/1.1\r\nHost: t\r\n\r\n";
+  const std::vector<std::string> shapes = {
+      "Transfer-Encoding: identity\r\n",
+      "Transfer-Encoding: xchunked\r\n",
+      "Transfer-Encoding: \"chunked\"\r\n",
+      "Transfer-Encoding: chunked, identity\r\n",
+      "Transfer-Encoding: identity, chunked\r\n",
+      "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n",
+      "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n",
+      "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
+      "Transfer-Encoding: identity\r\nContent-Length: 5\r\n",
+      "Content-Length: 5\r\nContent-Length: 5\r\n",
+      "Content-Length: 5, 5\r\n",
+      "Content-Length: 5\r\nContent-Length: 6\r\n",
+      "Transfer-Encoding:\r\n chunked\r\n",
+      "X-Note: one\r\n\ttwo\r\n",
+  };
+  for (const std::string& shape : shapes) {
+    const std::string raw = "POST /api/v1/things HTTP/1.1\r\nHost: t\r\n" + shape +
+                            "\r\n0\r\n\r\n" + smuggled;
+    const Exchange e = exchange(port, raw, 1, true);
+    ASSERT_EQ(e.replies.size(), 1u) << shape;
+    EXPECT_EQ(e.replies[0].result_int(), 400u) << shape;
+    EXPECT_EQ(e.replies[0][bhttp::field::content_type], "application/problem+json") << shape;
+    EXPECT_FALSE(e.replies[0].keep_alive()) << shape;
+    EXPECT_EQ(e.end, bhttp::error::end_of_stream) << shape;
+  }
+  const Exchange old = exchange(
+      port, "POST /api/v1/things HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 1, true);
+  ASSERT_EQ(old.replies.size(), 1u);
+  EXPECT_EQ(old.replies[0].result_int(), 400u);
+}
+
+TEST_F(ServerTest, ChunkedBodiesAreReadAndTheNextRequestServed) {
+  const std::string body = R"({"name":"Ann"})";
+  char size[8];
+  std::snprintf(size, sizeof size, "%zx", body.size());
+  const std::string raw = "POST /api/v1/things HTTP/1.1\r\nHost: t\r\nContent-Type: "
+                          "application/json\r\nTransfer-Encoding: Chunked\r\n\r\n" +
+                          std::string(size) + "\r\n" + body + "\r\n0\r\n\r\n" +
+                          request("GET", "/api/v1/things/7");
+  const Exchange e = exchange(port, raw, 2);
+  ASSERT_EQ(e.replies.size(), 2u) << e.end.message();
+  EXPECT_EQ(e.replies[0].result_int(), 201u);
+  EXPECT_EQ(json_of(e.replies[1]).at("id").as_int64(), 7);
 }
 
 TEST_F(ServerTest, OversizedHeadersAre431) {

@@ -40,7 +40,11 @@ core::Result<Response> read(services::TeamService& teams, const Request& request
 core::Result<Response> rename(services::TeamService& teams, const Request& request) {
   RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
   RAPPORT_ASSIGN_OR_RETURN(auto id, request.id_param("id"));
-  RAPPORT_ASSIGN_OR_RETURN(auto version, required_version(request));
+  RAPPORT_ASSIGN_OR_RETURN(auto version,
+                           required_version(request, [&]() -> core::Result<std::int64_t> {
+                             RAPPORT_ASSIGN_OR_RETURN(auto team, teams.get(caller, id));
+                             return team.version;
+                           }));
   RAPPORT_ASSIGN_OR_RETURN(auto body, parse_json_object(request.body));
   RAPPORT_ASSIGN_OR_RETURN(auto name, team_name_from_json(body));
   RAPPORT_ASSIGN_OR_RETURN(auto renamed, teams.rename(caller, id, version, name));
@@ -50,7 +54,11 @@ core::Result<Response> rename(services::TeamService& teams, const Request& reque
 core::Result<Response> remove(services::TeamService& teams, const Request& request) {
   RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
   RAPPORT_ASSIGN_OR_RETURN(auto id, request.id_param("id"));
-  RAPPORT_ASSIGN_OR_RETURN(auto version, required_version(request));
+  RAPPORT_ASSIGN_OR_RETURN(auto version,
+                           required_version(request, [&]() -> core::Result<std::int64_t> {
+                             RAPPORT_ASSIGN_OR_RETURN(auto team, teams.get(caller, id));
+                             return team.version;
+                           }));
   RAPPORT_TRY(teams.remove(caller, id, version));
   return Response::no_content();
 }
@@ -64,8 +72,8 @@ void add_team_routes(Router& router, services::TeamService& teams) {
   router.get("/api/v1/teams", bind(list));
   router.post("/api/v1/teams", bind(create));
   router.get("/api/v1/teams/{id}", bind(read));
-  router.patch("/api/v1/teams/{id}", bind(rename));
-  router.del("/api/v1/teams/{id}", bind(remove));
+  router.patch("/api/v1/teams/{id}", bind(rename), kVersionedWrite);
+  router.del("/api/v1/teams/{id}", bind(remove), kVersionedWrite);
 }
 
 }  // namespace rapport::http

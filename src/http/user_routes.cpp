@@ -52,7 +52,11 @@ core::Result<Response> me(services::UserService& users, const Request& request) 
 core::Result<Response> update(services::UserService& users, const Request& request) {
   RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
   RAPPORT_ASSIGN_OR_RETURN(auto id, request.id_param("id"));
-  RAPPORT_ASSIGN_OR_RETURN(auto version, required_version(request));
+  RAPPORT_ASSIGN_OR_RETURN(auto version,
+                           required_version(request, [&]() -> core::Result<std::int64_t> {
+                             RAPPORT_ASSIGN_OR_RETURN(auto user, users.get(caller, id));
+                             return user.version;
+                           }));
   RAPPORT_ASSIGN_OR_RETURN(auto body, parse_json_object(request.body));
   RAPPORT_ASSIGN_OR_RETURN(auto patch, user_patch_from_json(body));
   RAPPORT_ASSIGN_OR_RETURN(auto updated, users.update(caller, id, version, patch));
@@ -103,7 +107,7 @@ void add_user_routes(Router& router, services::UserService& users, services::Aut
   router.get("/api/v1/users", bind(list));
   router.post("/api/v1/users", bind(create), {.body_limit = kPasswordBodyLimit});
   router.get("/api/v1/users/{id}", bind(read));
-  router.patch("/api/v1/users/{id}", bind(update));
+  router.patch("/api/v1/users/{id}", bind(update), kVersionedWrite);
   router.post("/api/v1/users/{id}/unlock", bind(unlock));
   router.post("/api/v1/users/{id}/password",
               [&users, &auth](Request& r) { return set_password(users, auth, r); },

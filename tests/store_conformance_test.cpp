@@ -692,6 +692,45 @@ TEST_P(StoreConformance, CustomFieldDefinitionsAndUniqueValues) {
                   .ok());
 }
 
+TEST_P(StoreConformance, CustomOptionUsesDuplicatesAndDeletedValuesLeaveSearch) {
+  auto tier = define("tier", core::CustomFieldType::kSingleSelect, {"gold", "silver"});
+  auto langs = define("langs", core::CustomFieldType::kMultiSelect, {"th", "en"});
+  auto code = define("code", core::CustomFieldType::kText);
+  const std::vector<core::CustomFieldDefinition> defs{tier, langs, code};
+  std::vector<core::Id> ids;
+  for (const char* value : {"X-1", "X-1", "quokkaberry", "X-1"}) {
+    auto c = person("Usage", "Person");
+    c.custom["tier"] = {"gold", {}, {}};
+    c.custom["langs"] = {"", {"th"}, {}};
+    c.custom["code"] = {value, {}, {}};
+    auto created = create(c, defs);
+    ASSERT_TRUE(created.ok()) << created.error().message;
+    ids.push_back(created->id);
+  }
+  ASSERT_TRUE(store()
+                  .read([&](CustomerTx& tx) -> core::Status {
+                    EXPECT_EQ(*tx.count_option_uses(tier, "gold"), 4);
+                    EXPECT_EQ(*tx.count_option_uses(tier, "silver"), 0);
+                    EXPECT_EQ(*tx.count_option_uses(langs, "th"), 4);
+                    EXPECT_EQ(*tx.count_option_uses(langs, "en"), 0);
+                    RAPPORT_ASSIGN_OR_RETURN(auto duplicates, tx.custom_duplicates(code, 20));
+                    EXPECT_EQ(duplicates, (std::vector<CustomDuplicate>{
+                                              {"X-1", {ids[0], ids[1], ids[3]}}}));
+                    RAPPORT_ASSIGN_OR_RETURN(auto none, tx.custom_duplicates(tier, 0));
+                    EXPECT_TRUE(none.empty());
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(search("quokkaberry"), std::vector<core::Id>{ids[2]});
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) {
+                    return tx.delete_custom_field(code.id, code.version);
+                  })
+                  .ok());
+  EXPECT_TRUE(search("quokkaberry").empty());
+  EXPECT_EQ(search("usage").size(), 4u);
+}
+
 TEST_P(StoreConformance, MigrationsAreIdempotentAndRefuseNewerSchemas) {
   auto again = store().migrate();
   ASSERT_TRUE(again.ok());

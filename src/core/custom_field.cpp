@@ -122,8 +122,22 @@ Status validate(const CustomFieldDefinition& d) {
   return Error::invalid("the custom field definition is invalid", std::move(errors));
 }
 
+std::optional<std::string> canonical_number(std::string_view text) {
+  std::int64_t integer = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), integer);
+  if (!text.empty() && ec == std::errc() && end == text.data() + text.size()) {
+    return std::to_string(integer);
+  }
+  auto number = parse_number(text);
+  if (!number) return std::nullopt;
+  std::array<char, 32> buffer{};
+  auto written = std::to_chars(buffer.data(), buffer.data() + buffer.size(), *number);
+  return std::string(buffer.data(), written.ptr);
+}
+
 Status normalize_custom_value(const CustomFieldDefinition& d, CustomValue& value,
                               std::string_view default_region, const std::string& field) {
+  value.type = d.type;
   switch (d.type) {
     case CustomFieldType::kText:
     case CustomFieldType::kLongText: {
@@ -137,9 +151,9 @@ Status normalize_custom_value(const CustomFieldDefinition& d, CustomValue& value
       return {};
     }
     case CustomFieldType::kNumber: {
-      value.text = trimmed(value.text);
-      auto n = parse_number(value.text);
-      if (!n) return fail(field, "is not a number");
+      auto number = canonical_number(trimmed(value.text));
+      if (!number) return fail(field, "is not a number");
+      value.text = std::move(*number);
       return {};
     }
     case CustomFieldType::kMoney: {

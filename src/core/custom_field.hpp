@@ -55,12 +55,15 @@ struct CustomFieldDefinition {
 
 // A value as the domain holds it. Which members are used depends on the type: `text` for text,
 // long text, URL, email, phone (E.164 after checking), single select, date ("YYYY-MM-DD"),
-// date-time (RFC 3339, UTC), number (decimal text) and boolean ("true"/"false"); `choices` for
-// multi select; `money` for money.
+// date-time (RFC 3339, UTC), number (canonical_number text) and boolean ("true"/"false");
+// `choices` for multi select; `money` for money.
 struct CustomValue {
   std::string text;
   std::vector<std::string> choices;
   std::optional<Money> money;
+  // The type of the field the value was checked against (normalize_custom_value sets it), kept
+  // with the value so that a reader gives it back with its JSON type without the definitions.
+  CustomFieldType type = CustomFieldType::kText;
   bool operator==(const CustomValue&) const = default;
 };
 
@@ -74,6 +77,11 @@ Status validate(const CustomFieldDefinition& definition);
 // in UTC). Returns kInvalid with a field error on `field` saying what is wrong.
 Status normalize_custom_value(const CustomFieldDefinition& definition, CustomValue& value,
                               std::string_view default_region, const std::string& field);
+
+// The canonical text of a number field's value: an integer within int64 as its plain digits
+// ("42", "-7"), any other finite number as the shortest decimal that reads back as the same
+// double ("42.5", "1e+21"). nullopt for text that is not a finite number ("4.2.1", "+5", "NaN").
+std::optional<std::string> canonical_number(std::string_view text);
 
 // Checks a record's custom values against the definitions of its entity: unknown keys and
 // missing required values are errors; every error is collected into `errors` under

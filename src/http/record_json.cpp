@@ -1,6 +1,9 @@
 // The wire form of what contacts and companies share.
 #include "http/record_json.hpp"
 
+#include <charconv>
+#include <cstdint>
+
 #include "core/timestamp.hpp"
 
 namespace rapport::http {
@@ -20,13 +23,36 @@ json::array strings_json(const std::vector<std::string>& values) {
 
 namespace {
 
+// Each value with the JSON type of its field: numbers as numbers (integers exact), booleans as
+// true/false, choices as an array, money in the same {amount_minor, currency} shape as a
+// company's annual revenue; dates, times and every text type as strings.
 json::value custom_value_json(const core::CustomValue& value) {
-  if (value.money) {
-    return json::object{{"minor_units", value.money->minor_units},
-                        {"currency", value.money->currency}};
+  switch (value.type) {
+    case core::CustomFieldType::kNumber: {
+      std::int64_t integer = 0;
+      const char* end = value.text.data() + value.text.size();
+      if (auto r = std::from_chars(value.text.data(), end, integer);
+          r.ec == std::errc() && r.ptr == end) {
+        return json::value(integer);
+      }
+      double number = 0;
+      if (auto r = std::from_chars(value.text.data(), end, number);
+          r.ec == std::errc() && r.ptr == end) {
+        return json::value(number);
+      }
+      return json::value(value.text);
+    }
+    case core::CustomFieldType::kBoolean:
+      return json::value(value.text == "true");
+    case core::CustomFieldType::kMoney:
+      if (!value.money) return json::value(nullptr);
+      return json::object{{"amount_minor", value.money->minor_units},
+                          {"currency", value.money->currency}};
+    case core::CustomFieldType::kMultiSelect:
+      return strings_json(value.choices);
+    default:
+      return json::value(value.text);
   }
-  if (!value.choices.empty()) return strings_json(value.choices);
-  return json::value(value.text);
 }
 
 }  // namespace
@@ -116,8 +142,8 @@ void read_custom(ObjectReader& reader, core::CustomValues& values) {
       }
     } else if (const auto* o = value.if_object()) {
       auto nested = reader.nested(*o, path);
-      nested.allow_only({"minor_units", "currency"});
-      auto units = nested.integer("minor_units", Need::kRequired);
+      nested.allow_only({"amount_minor", "currency"});
+      auto units = nested.integer("amount_minor", Need::kRequired);
       auto currency = nested.string("currency", Need::kRequired);
       if (units && currency) v.money = core::Money{*units, *currency};
     }

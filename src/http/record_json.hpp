@@ -20,7 +20,9 @@ boost::json::value optional_id_json(const std::optional<core::Id>& id);
 
 boost::json::array strings_json(const std::vector<std::string>& values);
 
-// {key: value}: text as a string, choices as an array, money as {minor_units, currency}.
+// {key: value}, each value with its field's JSON type: a number, true/false, an array of
+// choices, money as {amount_minor, currency}, a string for dates ("YYYY-MM-DD"), date-times and
+// the text types.
 boost::json::object custom_json(const core::CustomValues& values);
 
 // Adds id, version, created_at, created_by, updated_at, updated_by and deleted_at to `out`.
@@ -36,8 +38,8 @@ void read_id(ObjectReader& reader, std::string_view key, std::optional<core::Id>
 std::vector<std::string> read_strings(ObjectReader& reader, std::string_view key);
 
 // `custom` merged by key into `values`: null removes a key; strings, booleans and numbers become
-// text, arrays of strings choices, {minor_units, currency} money. core::validate checks them
-// against the definitions.
+// text, arrays of strings choices, {amount_minor, currency} money. core::validate checks them
+// against the definitions (and gives numbers their canonical text).
 void read_custom(ObjectReader& reader, core::CustomValues& values);
 
 }  // namespace rapport::http

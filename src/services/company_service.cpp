@@ -114,12 +114,22 @@ core::Result<core::Company> CompanyService::update(const Caller& caller, core::I
     RAPPORT_TRY(edit(next));
     next.id = id;
     next.meta = current.meta;
+    // An edit that changes nothing is not a new version: no write, no audit entry, the same
+    // ETag (checked again after validation has normalised the input).
+    if (next == current) {
+      updated = current;
+      return core::ok_status();
+    }
     RAPPORT_TRY(check_assignment(identity, caller, loaded.second, ownership_of(next), supplied,
                                  "companies"));
     RAPPORT_ASSIGN_OR_RETURN(auto fields, definitions(customers));
     RAPPORT_TRY(core::validate(next, fields, default_region_));
     if (next.parent_id != current.parent_id) {
       RAPPORT_TRY(check_parent(customers, caller, read_scope, next));
+    }
+    if (next == current) {
+      updated = current;
+      return core::ok_status();
     }
     const auto now = clock_();
     RAPPORT_ASSIGN_OR_RETURN(updated, customers.update_company(next, stamp_for(caller, now)));

@@ -110,13 +110,24 @@ core::Result<core::Contact> ContactService::update(const Caller& caller, core::I
     const core::Contact& current = loaded.first;
     core::Contact next = current;
     RAPPORT_TRY(edit(next));
+    // An edit that changes nothing (an empty PATCH, or every field sent as it already is) is
+    // not a new version: no write, no audit entry, the same ETag. Checked before validation too,
+    // so that `{}` succeeds even on a record that rules added since would refuse.
+    if (next == current) {
+      updated = current;
+      return core::ok_status();
+    }
     RAPPORT_TRY(check_assignment(identity, caller, loaded.second, ownership_of(next), supplied,
                                  "contacts"));
     RAPPORT_ASSIGN_OR_RETURN(auto rules, rules_for(customers, default_region_));
     RAPPORT_TRY(core::validate(next, rules));
     RAPPORT_TRY(check_company_links(customers, caller, &current, next));
     next.id = id;
-    next.meta.version = expected_version;
+    next.meta = current.meta;
+    if (next == current) {
+      updated = current;
+      return core::ok_status();
+    }
     const auto now = clock_();
     RAPPORT_ASSIGN_OR_RETURN(updated, customers.update_contact(next, stamp_for(caller, now)));
     return audit(identity, caller, "update", ObjectType::kContacts, id,

@@ -2,6 +2,9 @@
 #include "services/custom_field_service.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
 
 #include "core/audit_entry.hpp"
 #include "services/record_access.hpp"
@@ -31,6 +34,49 @@ core::Status check_version(const core::CustomFieldDefinition& current,
   return core::Error::stale("the custom field has changed since version " +
                             std::to_string(expected_version) + "; it is now at version " +
                             std::to_string(current.version));
+}
+
+// Removing an option that records still hold would leave them with a value every later edit
+// of theirs refuses: refused with how many records use each such option.
+core::Status check_removed_options(store::CustomerTx& customers,
+                                   const core::CustomFieldDefinition& current,
+                                   const core::CustomFieldDefinition& next) {
+  std::vector<core::FieldError> in_use;
+  for (const std::string& option : current.options) {
+    if (std::find(next.options.begin(), next.options.end(), option) != next.options.end()) {
+      continue;
+    }
+    RAPPORT_ASSIGN_OR_RETURN(std::int64_t uses, customers.count_option_uses(current, option));
+    if (uses > 0) {
+      in_use.push_back({"options", "\"" + option + "\" is used by " + std::to_string(uses) +
+                                       (uses == 1 ? " record" : " records")});
+    }
+  }
+  if (in_use.empty()) return core::ok_status();
+  return core::Error{core::ErrorKind::kConflict,
+                     "options still in use cannot be removed; change those records first",
+                     std::move(in_use)};
+}
+
+// Values shown per refusal when turning uniqueness on; the ids per value are bounded in the store.
+constexpr int kMaxDuplicatesShown = 20;
+
+// Turning uniqueness on must not leave records sharing a value: refused with the shared values
+// and the records holding them (the caller is an admin, who sees every record).
+core::Status check_no_duplicates(store::CustomerTx& customers,
+                                 const core::CustomFieldDefinition& next) {
+  RAPPORT_ASSIGN_OR_RETURN(auto duplicates,
+                           customers.custom_duplicates(next, kMaxDuplicatesShown));
+  if (duplicates.empty()) return core::ok_status();
+  std::vector<core::FieldError> shared;
+  for (const store::CustomDuplicate& d : duplicates) {
+    std::string ids;
+    for (core::Id id : d.record_ids) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+    shared.push_back({"unique", "\"" + d.value + "\" is held by records " + ids});
+  }
+  return core::Error{core::ErrorKind::kConflict,
+                     "records already share values of this field; make them distinct first",
+                     std::move(shared)};
 }
 
 }  // namespace
@@ -92,6 +138,13 @@ core::Result<core::CustomFieldDefinition> CustomFieldService::update(const Calle
     next.id = id;
     next.version = expected_version;
     RAPPORT_TRY(core::validate(next));
+    // An edit that changes nothing is not a new version: no write, no audit entry.
+    if (next == current) {
+      updated = current;
+      return core::ok_status();
+    }
+    RAPPORT_TRY(check_removed_options(customers, current, next));
+    if (next.unique && !current.unique) RAPPORT_TRY(check_no_duplicates(customers, next));
     const auto now = clock_();
     RAPPORT_ASSIGN_OR_RETURN(updated, customers.update_custom_field(next, stamp_for(caller, now)));
     return audit(identity, caller, "update", ObjectType::kCustomFields, id,

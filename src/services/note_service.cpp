@@ -153,6 +153,11 @@ core::Result<core::Note> NoteService::update(const Caller& caller, core::Id id,
     core::Note next = current;
     next.body = std::move(body);
     RAPPORT_TRY(core::validate(next));
+    // The same body again is not a new version: no write, no audit entry, the same ETag.
+    if (next == current) {
+      updated = current;
+      return core::ok_status();
+    }
     const auto now = clock_();
     RAPPORT_ASSIGN_OR_RETURN(updated, customers.update_note(next, stamp_for(caller, now)));
     return audit_note(identity, caller, "update_note", *updated, current.body, updated->body, now);

@@ -2,6 +2,7 @@
 #include "store/customer_codec.hpp"
 
 #include <boost/json.hpp>
+#include <stdexcept>
 
 namespace rapport::store {
 
@@ -31,7 +32,8 @@ json::array addresses(const std::vector<core::PostalAddress>& items) {
 json::object custom(const core::CustomValues& values) {
   json::object out;
   for (const auto& [key, v] : values) {
-    json::object o{{"text", v.text}, {"choices", strings(v.choices)}};
+    json::object o{
+        {"text", v.text}, {"choices", strings(v.choices)}, {"type", core::to_string(v.type)}};
     if (v.money)
       o["money"] = json::object{{"minor", v.money->minor_units}, {"currency", v.money->currency}};
     out[key] = std::move(o);
@@ -61,6 +63,19 @@ std::vector<core::PostalAddress> read_addresses(const json::value& v) {
   return out;
 }
 
+// Documents written before values carried their type say nothing of it: money and choices
+// show theirs by their shape, anything else reads as text until the record is next written.
+core::CustomFieldType read_value_type(const json::object& o, const core::CustomValue& value) {
+  if (const auto* type = o.if_contains("type")) {
+    auto parsed = core::parse_custom_field_type(type->as_string());
+    if (!parsed.ok()) throw std::invalid_argument("unknown custom value type");
+    return *parsed;
+  }
+  if (value.money) return core::CustomFieldType::kMoney;
+  if (!value.choices.empty()) return core::CustomFieldType::kMultiSelect;
+  return core::CustomFieldType::kText;
+}
+
 core::CustomValues read_custom(const json::value& v) {
   core::CustomValues out;
   for (const auto& [key, item] : v.as_object()) {
@@ -70,6 +85,7 @@ core::CustomValues read_custom(const json::value& v) {
       value.money = core::Money{m->as_object().at("minor").to_number<std::int64_t>(),
                                 str(m->as_object(), "currency")};
     }
+    value.type = read_value_type(o, value);
     out.emplace(std::string(key), std::move(value));
   }
   return out;

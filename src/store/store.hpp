@@ -6,6 +6,8 @@
 // the engine.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -42,6 +44,15 @@ template <class T>
 struct Page {
   std::vector<T> items;
   std::string next;  // cursor for the following page; empty on the last page
+};
+
+// A value of a custom field that more than one record holds (in its index text: money as
+// "<minor> <currency>"), with the ids of at most kMaxDuplicateIds of them, ascending.
+struct CustomDuplicate {
+  static constexpr std::size_t kMaxDuplicateIds = 10;
+  std::string value;
+  std::vector<core::Id> record_ids;
+  bool operator==(const CustomDuplicate&) const = default;
 };
 
 // Who writes and when: stored as created_by/updated_by and created_at/updated_at/deleted_at.
@@ -112,7 +123,8 @@ class CustomerTx {
 
   // Custom field definitions. create: kConflict when the entity already has the key. update
   // changes label, options, required and unique (key, entity and type are fixed) under the
-  // version rule. delete removes the definition and every stored value of it.
+  // version rule. delete removes the definition and every stored value of it, and rebuilds the
+  // search text of the records that held one, so that a search stops finding them by it at once.
   virtual core::Result<core::CustomFieldDefinition> create_custom_field(
       const core::CustomFieldDefinition& definition, const Stamp& stamp) = 0;
   virtual core::Result<core::CustomFieldDefinition> update_custom_field(
@@ -120,6 +132,14 @@ class CustomerTx {
   virtual core::Status delete_custom_field(core::Id id, std::int64_t expected_version) = 0;
   virtual core::Result<std::vector<core::CustomFieldDefinition>> list_custom_fields(
       core::CustomEntity entity) = 0;
+  // How many records of `definition`'s entity (live or in the trash) hold `option` in it: as
+  // the value of a single select, among the choices of a multi select.
+  virtual core::Result<std::int64_t> count_option_uses(
+      const core::CustomFieldDefinition& definition, const std::string& option) = 0;
+  // The values of `definition` that several records (live or in the trash) share, in value
+  // order, at most `limit` of them.
+  virtual core::Result<std::vector<CustomDuplicate>> custom_duplicates(
+      const core::CustomFieldDefinition& definition, int limit) = 0;
 };
 
 class CustomerStore {

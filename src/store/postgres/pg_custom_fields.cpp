@@ -60,20 +60,6 @@ core::Result<core::CustomFieldDefinition> PgCustomerTx::update_custom_field(
   if (stored.version != definition.version) {
     return core::Error::stale("custom field was changed by someone else");
   }
-  const PgRecordTables& tables = tables_of(stored.entity);
-  if (definition.unique && !stored.unique) {
-    // Turning uniqueness on must not leave two records sharing a value.
-    RAPPORT_ASSIGN_OR_RETURN(
-        PgResult duplicates,
-        conn_.exec("SELECT 1 FROM " + std::string(tables.custom) +
-                       " WHERE key = $1 GROUP BY value HAVING count(*) > 1 LIMIT 1",
-                   {stored.key}));
-    if (duplicates.rows() > 0) {
-      return core::Error{core::ErrorKind::kConflict,
-                         "unique: records already share values",
-                         {{"unique", "records already share values of this field"}}};
-    }
-  }
   stored.label = definition.label;
   stored.options = definition.options;
   stored.required = definition.required;
@@ -92,6 +78,10 @@ core::Status PgCustomerTx::delete_custom_field(core::Id id, std::int64_t expecte
     return core::Error::stale("custom field was changed by someone else");
   }
   const PgRecordTables& tables = tables_of(stored.entity);
+  RAPPORT_ASSIGN_OR_RETURN(
+      PgResult holders,
+      conn_.exec("SELECT record_id FROM " + std::string(tables.custom) + " WHERE key = $1",
+                 {stored.key}));
   // The value lives in each record's document too; remove it there, then its index rows.
   RAPPORT_TRY(conn_.exec("UPDATE " + std::string(tables.records) +
                              " SET doc = (doc::jsonb #- ARRAY['custom', $1::text])::text"
@@ -101,7 +91,48 @@ core::Status PgCustomerTx::delete_custom_field(core::Id id, std::int64_t expecte
   RAPPORT_TRY(
       conn_.exec("DELETE FROM " + std::string(tables.custom) + " WHERE key = $1", {stored.key}));
   RAPPORT_TRY(conn_.exec("DELETE FROM custom_fields WHERE id = $1", {id}));
+  // The values were part of each holder's search text: rebuild it without them.
+  const bool contact = stored.entity == core::CustomEntity::kContact;
+  for (int row = 0; row < holders.rows(); ++row) {
+    const core::Id holder = holders.int64(row, 0);
+    RAPPORT_TRY(contact ? reindex_contact(holder) : reindex_company(holder));
+  }
   return core::ok_status();
+}
+
+core::Result<std::int64_t> PgCustomerTx::count_option_uses(
+    const core::CustomFieldDefinition& definition, const std::string& option) {
+  // A multi select's value is the JSON array of its choices.
+  std::string match = definition.type == core::CustomFieldType::kMultiSelect
+                          ? "value::jsonb ? $2"
+                          : "value = $2";
+  RAPPORT_ASSIGN_OR_RETURN(
+      PgResult rows,
+      conn_.exec("SELECT count(*) FROM " + std::string(tables_of(definition.entity).custom) +
+                     " WHERE key = $1 AND " + match,
+                 {definition.key, option}));
+  return rows.int64(0, 0);
+}
+
+core::Result<std::vector<CustomDuplicate>> PgCustomerTx::custom_duplicates(
+    const core::CustomFieldDefinition& definition, int limit) {
+  const std::string table(tables_of(definition.entity).custom);
+  RAPPORT_ASSIGN_OR_RETURN(
+      PgResult rows,
+      conn_.exec("SELECT value, record_id FROM " + table +
+                     " WHERE key = $1 AND value IN (SELECT value FROM " + table +
+                     " WHERE key = $1 GROUP BY value HAVING count(*) > 1 ORDER BY value"
+                     " LIMIT $2) ORDER BY value, record_id",
+                 {definition.key, static_cast<std::int64_t>(limit)}));
+  std::vector<CustomDuplicate> out;
+  for (int row = 0; row < rows.rows(); ++row) {
+    std::string value(rows.text(row, 0));
+    if (out.empty() || out.back().value != value) out.push_back({std::move(value), {}});
+    if (out.back().record_ids.size() < CustomDuplicate::kMaxDuplicateIds) {
+      out.back().record_ids.push_back(rows.int64(row, 1));
+    }
+  }
+  return out;
 }
 
 core::Result<std::vector<core::CustomFieldDefinition>> PgCustomerTx::list_custom_fields(

@@ -57,6 +57,10 @@ class PgCustomerTx final : public CustomerTx {
   core::Status delete_custom_field(core::Id id, std::int64_t expected_version) override;
   core::Result<std::vector<core::CustomFieldDefinition>> list_custom_fields(
       core::CustomEntity entity) override;
+  core::Result<std::int64_t> count_option_uses(const core::CustomFieldDefinition& definition,
+                                               const std::string& option) override;
+  core::Result<std::vector<CustomDuplicate>> custom_duplicates(
+      const core::CustomFieldDefinition& definition, int limit) override;
 
  private:
   // Rebuilds the index rows of contact / company `id` after one of its notes changed.

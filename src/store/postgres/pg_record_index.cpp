@@ -92,10 +92,12 @@ core::Status check_unique_custom(PgConnection& conn, const PgRecordTables& table
         conn.exec(sql({"SELECT 1 FROM ", tables.custom,
                        " WHERE key = $1 AND value = $2 AND record_id <> $3 LIMIT 1"}),
                   {key, custom_index_text(definition->type, value), id}));
+    // The record may be one the caller cannot see: the answer says only that the value is
+    // taken, never which record holds it (docs/security.md).
     if (rows.rows() > 0) {
       return core::Error{core::ErrorKind::kConflict,
-                         "custom/" + key + ": another record already has this value",
-                         {{"custom/" + key, "another record already has this value"}}};
+                         "custom/" + key + ": this value is already in use",
+                         {{"custom/" + key, "this value is already in use"}}};
     }
   }
   return core::ok_status();

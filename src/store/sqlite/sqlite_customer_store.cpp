@@ -153,6 +153,17 @@ core::Status SqliteCustomerTx::delete_custom_field(core::Id id, std::int64_t exp
   bool contact = d.entity == core::CustomEntity::kContact;
   std::string records = contact ? "contacts" : "companies";
   std::string values = contact ? "contact_custom" : "company_custom";
+  std::vector<core::Id> holders;
+  {
+    RAPPORT_ASSIGN_OR_RETURN(Statement s,
+                             conn_.prepare("SELECT record_id FROM " + values + " WHERE key = ?1"));
+    s.bind(1, std::string_view(d.key));
+    for (;;) {
+      RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
+      if (!row) break;
+      holders.push_back(s.int64_at(0));
+    }
+  }
   // Keys are [a-z0-9_], so the JSON path needs no quoting.
   RAPPORT_ASSIGN_OR_RETURN(
       Statement strip,
@@ -163,7 +174,50 @@ core::Status SqliteCustomerTx::delete_custom_field(core::Id id, std::int64_t exp
                            conn_.prepare("DELETE FROM " + values + " WHERE key = ?1"));
   RAPPORT_TRY(drop.bind(1, std::string_view(d.key)).run());
   RAPPORT_ASSIGN_OR_RETURN(Statement del, conn_.prepare("DELETE FROM custom_fields WHERE id = ?1"));
-  return del.bind(1, id).run();
+  RAPPORT_TRY(del.bind(1, id).run());
+  // The values were part of each holder's search text: rebuild it without them.
+  for (core::Id holder : holders) {
+    RAPPORT_TRY(contact ? reindex_contact(holder) : reindex_company(holder));
+  }
+  return {};
+}
+
+core::Result<std::int64_t> SqliteCustomerTx::count_option_uses(
+    const core::CustomFieldDefinition& d, const std::string& option) {
+  std::string values =
+      d.entity == core::CustomEntity::kContact ? "contact_custom" : "company_custom";
+  // A multi select's value is the JSON array of its choices.
+  std::string match = d.type == core::CustomFieldType::kMultiSelect
+                          ? "EXISTS (SELECT 1 FROM json_each(value) WHERE json_each.value = ?2)"
+                          : "value = ?2";
+  RAPPORT_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.prepare("SELECT count(*) FROM " + values + " WHERE key = ?1 AND " + match));
+  RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, std::string_view(d.key)).bind(2, option).step());
+  return row ? s.int64_at(0) : 0;
+}
+
+core::Result<std::vector<CustomDuplicate>> SqliteCustomerTx::custom_duplicates(
+    const core::CustomFieldDefinition& d, int limit) {
+  std::string values =
+      d.entity == core::CustomEntity::kContact ? "contact_custom" : "company_custom";
+  RAPPORT_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.prepare("SELECT value, record_id FROM " + values +
+                    " WHERE key = ?1 AND value IN (SELECT value FROM " + values +
+                    " WHERE key = ?1 GROUP BY value HAVING count(*) > 1 ORDER BY value LIMIT ?2)"
+                    " ORDER BY value, record_id"));
+  s.bind(1, std::string_view(d.key)).bind(2, static_cast<std::int64_t>(limit));
+  std::vector<CustomDuplicate> out;
+  for (;;) {
+    RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
+    if (!row) return out;
+    std::string value = s.text_at(0);
+    if (out.empty() || out.back().value != value) out.push_back({std::move(value), {}});
+    if (out.back().record_ids.size() < CustomDuplicate::kMaxDuplicateIds) {
+      out.back().record_ids.push_back(s.int64_at(1));
+    }
+  }
 }
 
 core::Result<std::vector<core::CustomFieldDefinition>> SqliteCustomerTx::list_custom_fields(

@@ -45,10 +45,12 @@ core::Status check_unique_custom(SqliteConnection& conn, const EntityTables& tab
     RAPPORT_ASSIGN_OR_RETURN(
         bool taken,
         s.bind(1, std::string_view(key)).bind(2, stored_value(*d, value)).bind(3, id).step());
+    // The record may be one the caller cannot see: the answer says only that the value is
+    // taken, never which record holds it (docs/security.md).
     if (taken) {
       return core::Error{core::ErrorKind::kConflict,
-                         "another record already has this " + d->label,
-                         {{"custom/" + key, "must be unique; another record has this value"}}};
+                         "custom/" + key + ": this value is already in use",
+                         {{"custom/" + key, "this value is already in use"}}};
     }
   }
   return {};

@@ -143,7 +143,7 @@ TEST_P(CustomFieldsApi, EveryTypeRoundTripsWithItsJsonType) {
                               R"({"custom":{"n":-0.001,"b":false,"i":1e3,"ms":[]}})",
                               {{"If-Match", "\"1\""}});
     ASSERT_EQ(edited.status, 200u) << edited.body;
-    const auto& after = edited.json().at("custom");
+    const json::value after = edited.json().at("custom");
     EXPECT_EQ(after.at("n"), json::value(-0.001));
     EXPECT_EQ(after.at("b"), json::value(false));
     EXPECT_EQ(after.at("i"), json::value(1000));

@@ -186,13 +186,15 @@ core::Result<std::int64_t> SqliteCustomerTx::count_option_uses(
     const core::CustomFieldDefinition& d, const std::string& option) {
   std::string values =
       d.entity == core::CustomEntity::kContact ? "contact_custom" : "company_custom";
-  // A multi select's value is the JSON array of its choices.
-  std::string match = d.type == core::CustomFieldType::kMultiSelect
-                          ? "EXISTS (SELECT 1 FROM json_each(value) WHERE json_each.value = ?2)"
-                          : "value = ?2";
+  // A multi select's value is the JSON array of its choices. The alias matters: inside the
+  // subquery an unqualified `value` would be json_each's own column.
+  std::string match =
+      d.type == core::CustomFieldType::kMultiSelect
+          ? "EXISTS (SELECT 1 FROM json_each(v.value) AS choice WHERE choice.value = ?2)"
+          : "v.value = ?2";
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
-      conn_.prepare("SELECT count(*) FROM " + values + " WHERE key = ?1 AND " + match));
+      conn_.prepare("SELECT count(*) FROM " + values + " AS v WHERE v.key = ?1 AND " + match));
   RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, std::string_view(d.key)).bind(2, option).step());
   return row ? s.int64_at(0) : 0;
 }

@@ -8,16 +8,20 @@ ifeq ($(CI),true)
 CMAKE_FLAGS += -DRAPPORT_WERROR=ON
 endif
 
-.PHONY: setup build run test bench check-asan fuzz format clean
+.PHONY: setup configure build run test bench check-asan fuzz format clean
 
 setup:
 	@scripts/setup
 
-build: setup
+configure: setup
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+
+build: configure
 	@cmake --build $(BUILD) -j$(JOBS)
 
-run: build
+# Only the program it runs: the test suites and benchmarks are built by `make test`/`make bench`.
+run: configure
+	@cmake --build $(BUILD) -j$(JOBS) --target rapport
 	@scripts/run $(BUILD)/src/app/rapport
 
 test: build

@@ -43,7 +43,8 @@ core::Result<core::User> find_user(Database& db, const std::string& email) {
 core::Status create_token(const TokenArgs& args) {
   RAPPORT_ASSIGN_OR_RETURN(auto scope, store::parse_token_scope(args.scope));
   if (args.expires_days < 0) return core::Error::field("--expires-days", "must be 0 or more");
-  RAPPORT_ASSIGN_OR_RETURN(auto db, open_database(args.database, SchemaMode::kMigrate));
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto db, open_database(args.database, SchemaMode::kMigrate, Presence::kMustExist));
   RAPPORT_ASSIGN_OR_RETURN(auto user, find_user(*db, args.user));
   std::optional<std::chrono::sys_seconds> expires;
   const auto clock = services::system_clock();
@@ -58,10 +59,12 @@ core::Status create_token(const TokenArgs& args) {
 }
 
 core::Status list_tokens(const TokenArgs& args) {
-  RAPPORT_ASSIGN_OR_RETURN(auto db, open_database(args.database, SchemaMode::kMigrate));
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto db, open_database(args.database, SchemaMode::kMigrate, Presence::kMustExist));
   RAPPORT_ASSIGN_OR_RETURN(auto user, find_user(*db, args.user));
   services::TokenService tokens(db->identity(), services::system_clock());
   RAPPORT_ASSIGN_OR_RETURN(auto list, tokens.list(operator_caller(), user.id));
+  std::cout << "ID\tSCOPE\tSTATE\tNAME\n";
   for (const auto& t : list) {
     std::cout << t.id << '\t' << store::to_string(t.scope) << '\t'
               << (t.revoked_at ? "revoked" : "active") << '\t' << t.name << '\n';
@@ -70,7 +73,8 @@ core::Status list_tokens(const TokenArgs& args) {
 }
 
 core::Status revoke_token(const TokenArgs& args) {
-  RAPPORT_ASSIGN_OR_RETURN(auto db, open_database(args.database, SchemaMode::kMigrate));
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto db, open_database(args.database, SchemaMode::kMigrate, Presence::kMustExist));
   services::TokenService tokens(db->identity(), services::system_clock());
   RAPPORT_TRY(tokens.revoke(operator_caller(), args.token_id));
   std::cout << "revoked token " << args.token_id << '\n';

@@ -3,6 +3,7 @@
 #include "app/cli_user.hpp"
 
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -37,50 +38,44 @@ struct UserTools {
         teams(db->identity(), services::system_clock()) {}
 };
 
-core::Result<std::unique_ptr<UserTools>> open_tools(const std::string& database) {
-  RAPPORT_ASSIGN_OR_RETURN(auto db, open_database(database, SchemaMode::kMigrate));
+core::Result<std::unique_ptr<UserTools>> open_tools(const std::string& database,
+                                                    Presence presence = Presence::kMustExist) {
+  RAPPORT_ASSIGN_OR_RETURN(auto db, open_database(database, SchemaMode::kMigrate, presence));
   return std::make_unique<UserTools>(std::move(db));
-}
-
-// The id of the team called `name`, created when there is none yet (scripts set up teams and
-// their members in one step).
-core::Result<std::int64_t> team_id_for(UserTools& tools, const std::string& name) {
-  const auto op = operator_caller();
-  RAPPORT_ASSIGN_OR_RETURN(std::string wanted, core::normalize_team_name(name));
-  RAPPORT_ASSIGN_OR_RETURN(auto teams, tools.teams.list(op));
-  for (const auto& team : teams) {
-    if (team.name == wanted) return team.id;
-  }
-  RAPPORT_ASSIGN_OR_RETURN(auto created, tools.teams.create(op, wanted));
-  std::cerr << "created team " << created.id << " " << created.name << '\n';
-  return created.id;
 }
 
 core::Status add_user(const UserArgs& args) {
   RAPPORT_ASSIGN_OR_RETURN(auto role, core::parse_role(args.role, "--role"));
-  RAPPORT_ASSIGN_OR_RETURN(auto tools, open_tools(args.database));
+  // The first admin is added to a database that does not exist yet.
+  RAPPORT_ASSIGN_OR_RETURN(auto tools, open_tools(args.database, Presence::kCreate));
   services::UserDraft draft;
   draft.email = args.email;
   draft.role = role;
   draft.display_name = args.name.empty() ? args.email.substr(0, args.email.find('@')) : args.name;
-  if (!args.team.empty()) {
-    RAPPORT_ASSIGN_OR_RETURN(draft.team_id, team_id_for(*tools, args.team));
-  }
   RAPPORT_ASSIGN_OR_RETURN(draft.password, read_new_password("Password for " + args.email + ": "));
-  RAPPORT_ASSIGN_OR_RETURN(auto user, tools->users.create(operator_caller(), draft));
+  // The team by name, created when missing, in the user's own transaction: a refused user leaves
+  // no team behind.
+  RAPPORT_ASSIGN_OR_RETURN(auto user, tools->users.create(operator_caller(), draft, args.team));
   std::cout << "created user " << user.id << " " << user.email << " (" << core::to_string(user.role)
-            << ")\n";
+            << ")";
+  if (!args.team.empty()) std::cout << " in team " << args.team;
+  std::cout << '\n';
   return core::ok_status();
 }
 
 core::Status list_users(const UserArgs& args) {
   RAPPORT_ASSIGN_OR_RETURN(auto tools, open_tools(args.database));
+  RAPPORT_ASSIGN_OR_RETURN(auto teams, tools->teams.list(operator_caller()));
+  std::map<std::int64_t, std::string> team_names;
+  for (const auto& team : teams) team_names.emplace(team.id, team.name);
+  std::cout << "ID\tEMAIL\tROLE\tTEAM\tSTATE\tNAME\n";
   std::int64_t after = 0;
   for (;;) {
     RAPPORT_ASSIGN_OR_RETURN(auto page, tools->users.list(operator_caller(), after, 500));
     for (const auto& u : page.items) {
+      const auto team = u.team_id ? team_names.find(*u.team_id) : team_names.end();
       std::cout << u.id << '\t' << u.email << '\t' << core::to_string(u.role) << '\t'
-                << (u.team_id ? std::to_string(*u.team_id) : "-") << '\t'
+                << (team != team_names.end() ? team->second : "-") << '\t'
                 << (u.active ? "active" : "deactivated") << (u.locked ? ",locked" : "") << '\t'
                 << u.display_name << '\n';
     }
@@ -143,7 +138,7 @@ void add_user_command(CLI::App& app) {
   add->add_option("--name", args->name, "display name (default: the e-mail's local part)");
   add->callback([args] { run_action([&] { return add_user(*args); }); });
 
-  auto* list = user->add_subcommand("list", "List users: id, e-mail, role, team, state, name");
+  auto* list = user->add_subcommand("list", "List users: id, e-mail, role, team name, state, name");
   add_database_option(*list, args->database);
   list->callback([args] { run_action([&] { return list_users(*args); }); });
 

@@ -32,6 +32,7 @@ class SqliteUnitOfWork final : public services::UnitOfWork {
       return work(customers);
     });
   }
+  core::Status purge_erased() override { return db_.checkpoint(); }
 
  private:
   store::sqlite::SqliteDatabase& db_;
@@ -76,6 +77,7 @@ class PgUnitOfWork final : public services::UnitOfWork {
           return work(customers);
         });
   }
+  core::Status purge_erased() override { return store::postgres::vacuum_erased(pool_); }
 
  private:
   store::postgres::PgPool& pool_;
@@ -138,10 +140,14 @@ bool is_postgres_location(std::string_view location) {
   return location.starts_with("postgresql://") || location.starts_with("postgres://");
 }
 
-core::Result<std::unique_ptr<Database>> open_database(const std::string& location,
-                                                      SchemaMode mode) {
+core::Result<std::unique_ptr<Database>> open_database(const std::string& location, SchemaMode mode,
+                                                      Presence presence) {
   if (location.empty()) return core::Error::field("--database", "must not be empty");
   if (is_postgres_location(location)) return open_postgres(location, mode);
+  if (presence == Presence::kMustExist && !std::filesystem::exists(location)) {
+    return core::Error::not_found("no database at " + location +
+                                  " (rapport migrate, serve or user add creates one)");
+  }
   return open_sqlite(location, mode);
 }
 

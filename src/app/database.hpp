@@ -30,12 +30,21 @@ class Database {
   virtual std::string_view engine() const = 0;
 };
 
+// Whether opening may create a SQLite file that is not there yet: commands that only read or act
+// on existing accounts must not leave an empty database behind a mistyped path.
+enum class Presence {
+  kCreate,     // serve, migrate, demo, user add
+  kMustExist,  // user list/passwd/deactivate/unlock, token …
+};
+
 // Whether `location` names a PostgreSQL database (postgresql:// or postgres:// URL).
 bool is_postgres_location(std::string_view location);
 
 // Opens the database at `location` and brings its schema to this binary's (or checks it).
-// Errors: kUnavailable when it cannot be opened or reached; kConflict when its schema is newer
-// than this binary (it is left untouched); a migration's error otherwise.
-core::Result<std::unique_ptr<Database>> open_database(const std::string& location, SchemaMode mode);
+// Errors: kNotFound naming the path when the SQLite file is missing and `presence` is
+// kMustExist; kUnavailable when it cannot be opened or reached; kConflict when its schema is
+// newer than this binary (it is left untouched); a migration's error otherwise.
+core::Result<std::unique_ptr<Database>> open_database(const std::string& location, SchemaMode mode,
+                                                      Presence presence = Presence::kCreate);
 
 }  // namespace rapport::app

@@ -8,6 +8,12 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("rapport ") + RAPPORT_VERSION);
   app.require_subcommand(1);
   rapport::app::add_commands(app);
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version end here with 0; a bad option or argument is a usage error, which
+    // exits 2 like any invalid input (not CLI11's own codes, 105-115).
+    return app.exit(e) == 0 ? 0 : 2;
+  }
   return rapport::app::exit_code();
 }

@@ -29,8 +29,32 @@ std::string json_kind(const boost::json::value& v) {
   return "a value";
 }
 
-// Walks the parsed value: strings (keys too) must be valid UTF-8 after unescaping and within the
-// length limit. Returns the first failure.
+// The first control character in valid UTF-8 `s` other than tab, line feed and carriage return
+// (which multi-line fields such as notes use; one-line fields refuse them in core/text_rules):
+// U+0000, the rest of C0, DEL and C1 (U+0080-U+009F, encoded C2 80-C2 9F).
+std::optional<unsigned> find_control(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return c;
+    if (c == 0xc2 && i + 1 < s.size()) {
+      const auto next = static_cast<unsigned char>(s[i + 1]);
+      if (next >= 0x80 && next <= 0x9f) return next;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string code_point_name(unsigned code_point) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string name = "U+00";
+  name += kHex[code_point >> 4];
+  name += kHex[code_point & 0xf];
+  return name;
+}
+
+// Walks the parsed value: strings (keys too) must be valid UTF-8 after unescaping, within the
+// length limit and free of control characters, which would otherwise be stored and then slip past
+// uniqueness checks and filters that compare the visible text. Returns the first failure.
 std::optional<core::Error> check_strings(const boost::json::value& v, const std::string& path,
                                          const JsonLimits& limits) {
   auto check = [&](std::string_view s, const std::string& at) -> std::optional<core::Error> {
@@ -41,6 +65,10 @@ std::optional<core::Error> check_strings(const boost::json::value& v, const std:
     if (s.size() > limits.max_string_bytes) {
       return core::Error::field(
           at, "longer than " + std::to_string(limits.max_string_bytes) + " bytes");
+    }
+    if (const auto control = find_control(s)) {
+      return core::Error::field(at, "contains the control character " + code_point_name(*control) +
+                                        ", which is not allowed");
     }
     return std::nullopt;
   };

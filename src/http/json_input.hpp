@@ -28,8 +28,9 @@ inline constexpr std::string_view kServerOwnedFields[] = {
 
 // Parses a request body as one JSON value. Errors, all kInvalid: malformed JSON or nesting deeper
 // than the limit (no field: 400, with the byte offset), invalid UTF-8 in the raw bytes or produced
-// by \u escapes such as lone surrogates (400), a string or key over the length limit (field = its
-// path: 422). Never throws.
+// by \u escapes such as lone surrogates (400), a string or key over the length limit or holding a
+// control character other than tab, line feed and carriage return (U+0000, C0, DEL, C1) (field =
+// its path: 422). Never throws.
 core::Result<boost::json::value> parse_json(std::string_view body, const JsonLimits& limits = {});
 
 // parse_json, then requires an object at the top level (kInvalid without field otherwise).

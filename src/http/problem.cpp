@@ -81,9 +81,14 @@ Response problem_response(const core::Error& error,
   body["type"] = "/problems/" + std::string(core::to_string(error.kind));
   body["title"] = title_for(status);
   body["status"] = static_cast<int>(status);
-  body["detail"] = error.kind == core::ErrorKind::kInternal
-                       ? "The server failed to handle the request; it has been logged."
-                       : error.message;
+  // A 5xx's message is for the log (it may hold the database engine's text), never the client.
+  if (error.kind == core::ErrorKind::kInternal) {
+    body["detail"] = "The server failed to handle the request; it has been logged.";
+  } else if (error.kind == core::ErrorKind::kUnavailable) {
+    body["detail"] = "A service the server needs is unavailable; try again later.";
+  } else {
+    body["detail"] = error.message;
+  }
   if (!error.fields.empty()) {
     boost::json::array errors;
     for (const auto& f : error.fields) {

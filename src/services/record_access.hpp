@@ -139,12 +139,14 @@ core::Result<Record> change_shelf(UnitOfWork& records, const Caller& caller,
 }
 
 // Admins only: removes the record everywhere (search index included) and redacts the audit
-// entries about it to ids only. kNotFound when there is no such record.
+// entries about it to ids only, then purges the deleted rows from the database files.
+// kNotFound when there is no such record; kUnavailable when the erase committed but the purge
+// could not finish (the next erase, or the engine's own housekeeping, completes it).
 template <class Record>
 core::Status erase_record(UnitOfWork& records, const Caller& caller, const RecordKind<Record>& kind,
                           const Clock& clock, core::Id id) {
-  return records.write(
-      [&](store::CustomerTx& customers, store::IdentityTx& identity) -> core::Status {
+  RAPPORT_TRY(
+      records.write([&](store::CustomerTx& customers, store::IdentityTx& identity) -> core::Status {
         RAPPORT_ASSIGN_OR_RETURN(auto scope, authorize(caller, kind.object, core::Action::kDelete));
         if (caller.role != core::Role::kAdmin || scope != core::Scope::kAll) {
           return core::Error::forbidden("only an admin may erase a " + std::string(kind.noun) +
@@ -153,7 +155,8 @@ core::Status erase_record(UnitOfWork& records, const Caller& caller, const Recor
         RAPPORT_TRY((customers.*kind.erase)(id));
         RAPPORT_TRY(identity.redact_audit(core::to_string(kind.object), id));
         return audit(identity, caller, "erase", kind.object, id, "{}", clock());
-      });
+      }));
+  return records.purge_erased();
 }
 
 }  // namespace rapport::services

@@ -21,6 +21,21 @@ core::Result<core::Team> require_team(store::IdentityTx& tx, std::int64_t id) {
 
 }  // namespace
 
+core::Result<std::int64_t> find_or_create_team(store::IdentityTx& tx, const Caller& caller,
+                                               std::string_view name_text,
+                                               std::chrono::sys_seconds now) {
+  RAPPORT_ASSIGN_OR_RETURN(std::string name, core::normalize_team_name(name_text));
+  RAPPORT_ASSIGN_OR_RETURN(auto teams, tx.list_teams(0, kAllTeams));
+  for (const auto& team : teams) {
+    if (team.name == name) return team.id;
+  }
+  RAPPORT_TRY(authorize(caller, ObjectType::kTeams, Action::kCreate));
+  RAPPORT_ASSIGN_OR_RETURN(core::Team created, tx.insert_team(name, now));
+  RAPPORT_TRY(append_audit(tx, audit_actor(caller), caller.client_address, "create", "teams",
+                           created.id, core::changes_to_json({{"name", std::nullopt, name}}), now));
+  return created.id;
+}
+
 core::Result<core::Team> TeamService::create(const Caller& caller, std::string_view name_text) {
   RAPPORT_ASSIGN_OR_RETURN(std::string name, core::normalize_team_name(name_text));
   const auto now = clock_();

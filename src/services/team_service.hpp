@@ -14,6 +14,11 @@
 
 namespace rapport::services {
 
+// Inside `tx`: the id of the team called `name` (normalised), created and audited as `caller`
+// when there is none yet. For adding a user to a team by name in one transaction.
+core::Result<std::int64_t> find_or_create_team(store::IdentityTx& tx, const Caller& caller,
+                                               std::string_view name, std::chrono::sys_seconds now);
+
 class TeamService {
  public:
   TeamService(store::IdentityStore& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
@@ -32,7 +37,8 @@ class TeamService {
   core::Result<core::Team> rename(const Caller& caller, std::int64_t id, std::int64_t version,
                                   std::string_view name);
 
-  // Deletes a team whose stored version is `version`; its members are left without a team.
+  // Deletes a team whose stored version is `version`; conflict (with the counts) while members,
+  // contacts or companies (trashed ones too) still belong to it.
   core::Status remove(const Caller& caller, std::int64_t id, std::int64_t version);
 
  private:

@@ -31,12 +31,16 @@ TEST_F(TeamServiceTest, CreateRenameDeleteAreAudited) {
   EXPECT_EQ(entries[2].action, "create");
 }
 
-TEST_F(TeamServiceTest, DeletingATeamLeavesMembersWithoutOne) {
+TEST_F(TeamServiceTest, ATeamWithMembersIsNotDeleted) {
   auto team = teams_->create(admin_, "Taipei");
   ASSERT_TRUE(team.ok());
   const Caller member = add_user("mei@example.com", core::Role::kSales, team->id);
-  ASSERT_TRUE(teams_->remove(admin_, team->id, team->version).ok());
-  EXPECT_FALSE(users_->get(admin_, member.user_id)->team_id.has_value());
+  const auto refused = teams_->remove(admin_, team->id, team->version);
+  EXPECT_EQ(refused.error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(refused.error().message,
+            "the team still has 1 member (the trash included); move them to another team first");
+  EXPECT_EQ(users_->get(admin_, member.user_id)->team_id, team->id);
+  EXPECT_TRUE(teams_->get(admin_, team->id).ok());
 }
 
 TEST_F(TeamServiceTest, OnlyAdminsChangeTeams) {

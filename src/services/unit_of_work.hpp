@@ -22,6 +22,9 @@ class UnitOfWork {
   virtual core::Status write(const WriteWork& work) = 0;
   // Runs read-only `work` on one consistent snapshot.
   virtual core::Status read(const ReadWork& work) = 0;
+  // After a committed erase: removes what the deleted rows left in the database files (SQLite:
+  // checkpoints and truncates the WAL; PostgreSQL: vacuums the dead tuples).
+  virtual core::Status purge_erased() = 0;
 };
 
 }  // namespace rapport::services

@@ -5,6 +5,7 @@
 #include "core/email.hpp"
 #include "core/list_query.hpp"
 #include "services/audit_service.hpp"
+#include "services/team_service.hpp"
 
 namespace rapport::services {
 namespace {
@@ -72,7 +73,8 @@ core::Result<core::User> UserService::insert(store::IdentityTx& tx, const UserDr
   return user;
 }
 
-core::Result<core::User> UserService::create(const Caller& caller, const UserDraft& draft) {
+core::Result<core::User> UserService::create(const Caller& caller, const UserDraft& draft,
+                                             std::string_view team_name) {
   // Refuse early so that a forbidden caller cannot make the server spend an argon2id hash; the
   // check is repeated inside the transaction below.
   RAPPORT_TRY(authorize(caller, ObjectType::kUsers, Action::kCreate));
@@ -81,12 +83,23 @@ core::Result<core::User> UserService::create(const Caller& caller, const UserDra
   if (auto n = core::normalize_display_name(draft.display_name); !n.ok()) {
     errors.push_back(n.error().fields[0]);
   }
+  if (!team_name.empty()) {
+    if (auto t = core::normalize_team_name(team_name); !t.ok()) {
+      const auto& error = t.error();
+      errors.push_back({"team", error.fields.empty() ? error.message : error.fields[0].message});
+    }
+  }
   RAPPORT_ASSIGN_OR_RETURN(std::string hash, hash_for(draft, errors));
   std::optional<core::User> created;
   RAPPORT_TRY(store_.transact([&](store::IdentityTx& tx) -> core::Status {
     RAPPORT_TRY(authorize(caller, ObjectType::kUsers, Action::kCreate));
+    UserDraft placed = draft;
+    if (!team_name.empty()) {
+      RAPPORT_ASSIGN_OR_RETURN(placed.team_id,
+                               find_or_create_team(tx, caller, team_name, clock_()));
+    }
     RAPPORT_ASSIGN_OR_RETURN(created,
-                             insert(tx, draft, hash, audit_actor(caller), caller.client_address));
+                             insert(tx, placed, hash, audit_actor(caller), caller.client_address));
     return core::ok_status();
   }));
   return std::move(*created);

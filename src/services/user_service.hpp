@@ -43,8 +43,11 @@ class UserService {
       : store_(store), hasher_(hasher), clock_(std::move(clock)) {}
 
   // Creates a user. Forbidden unless the caller may create users; invalid (with fields) for a bad
-  // e-mail, name or password or an unknown team; conflict when the e-mail is taken.
-  core::Result<core::User> create(const Caller& caller, const UserDraft& draft);
+  // e-mail, name or password or an unknown team; conflict when the e-mail is taken. A non-empty
+  // `team_name` replaces draft.team_id: the team of that name, created in the same transaction
+  // when there is none (so a refused user leaves no team behind).
+  core::Result<core::User> create(const Caller& caller, const UserDraft& draft,
+                                  std::string_view team_name = {});
 
   // Creates the first admin from the command line; conflict when an active admin exists.
   core::Result<core::User> bootstrap_admin(const UserDraft& draft);

@@ -1,5 +1,7 @@
-// Names of the identity store's enumerations.
+// Names of the identity store's enumerations, and its errors shared by both engines.
 #include "store/identity_store.hpp"
+
+#include <string>
 
 namespace rapport::store {
 
@@ -15,6 +17,20 @@ core::Result<TokenScope> parse_token_scope(std::string_view text) {
 
 std::string_view to_string(AttemptKind kind) {
   return kind == AttemptKind::kAccount ? "account" : "address";
+}
+
+core::Error team_in_use_error(const TeamUsage& usage) {
+  std::string uses;
+  auto count = [&](std::int64_t n, std::string_view one, std::string_view many) {
+    if (n == 0) return;
+    if (!uses.empty()) uses += ", ";
+    uses += std::to_string(n) + " " + std::string(n == 1 ? one : many);
+  };
+  count(usage.members, "member", "members");
+  count(usage.contacts, "contact", "contacts");
+  count(usage.companies, "company", "companies");
+  return core::Error::conflict("the team still has " + uses +
+                               " (the trash included); move them to another team first");
 }
 
 }  // namespace rapport::store

@@ -101,7 +101,9 @@ class IdentityTx {
                                          sys_seconds now) = 0;
   virtual core::Result<std::int64_t> count_active_admins() = 0;
 
-  // Teams. Deleting a team leaves its members without a team.
+  // Teams. A team still in use (members, or contacts and companies in the trash or not) is not
+  // deleted: kConflict naming the counts (team_in_use_error), so no record is left pointing at a
+  // team that no longer exists.
   virtual core::Result<core::Team> insert_team(std::string_view name, sys_seconds now) = 0;
   virtual core::Result<std::optional<core::Team>> find_team(std::int64_t id) = 0;
   virtual core::Result<std::vector<core::Team>> list_teams(std::int64_t after_id, int limit) = 0;
@@ -155,6 +157,17 @@ class IdentityStore {
 
 std::string_view to_string(TokenScope scope);
 core::Result<TokenScope> parse_token_scope(std::string_view text);  // "read" | "read-write"
+
+// What still refers to a team, counted when deleting it.
+struct TeamUsage {
+  std::int64_t members = 0;
+  std::int64_t contacts = 0;
+  std::int64_t companies = 0;
+};
+
+// The kConflict for deleting a team that is still in use, with the counts in words; both
+// engines' delete_team answer it.
+core::Error team_in_use_error(const TeamUsage& usage);
 std::string_view to_string(AttemptKind kind);
 
 }  // namespace rapport::store

@@ -34,6 +34,14 @@ core::Status PgCustomerStore::read(const std::function<core::Status(CustomerTx&)
   });
 }
 
+core::Status vacuum_erased(PgPool& pool) {
+  RAPPORT_ASSIGN_OR_RETURN(PgLease lease, pool.acquire());
+  RAPPORT_TRY(lease->exec_script(
+      "VACUUM contacts, companies, contact_tags, company_tags, contact_custom, company_custom,"
+      " contact_search, company_search, contact_grams, company_grams, notes, audit_log"));
+  return core::ok_status();
+}
+
 core::Result<std::unique_ptr<CustomerStore>> open_customer_store(const std::string& url) {
   RAPPORT_ASSIGN_OR_RETURN(std::unique_ptr<PgPool> pool, PgPool::create({url}));
   return std::unique_ptr<CustomerStore>(new PgCustomerStore(std::move(pool)));

@@ -12,6 +12,11 @@
 
 namespace rapport::store::postgres {
 
+// Vacuums the tables that hold personal data (records, their derived rows and the audit log),
+// outside any transaction: after an erase, so that the erased rows' dead tuples are removed from
+// the tables' files rather than kept until autovacuum gets to them.
+core::Status vacuum_erased(PgPool& pool);
+
 // The operations of one transaction, on the connection transact() holds.
 class PgCustomerTx final : public CustomerTx {
  public:

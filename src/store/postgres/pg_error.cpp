@@ -1,7 +1,10 @@
-// SQLSTATE → core::Error mapping for the PostgreSQL adapter.
+// SQLSTATE → core::Error mapping for the PostgreSQL adapter, with PostgreSQL's own text kept out
+// of what clients see.
 #include "store/postgres/pg_error.hpp"
 
 #include <string>
+
+#include "store/constraint_errors.hpp"
 
 namespace rapport::store::postgres {
 
@@ -25,20 +28,21 @@ bool is_retryable_sqlstate(std::string_view sqlstate) {
   return sqlstate == "40001" || sqlstate == "40P01";
 }
 
-core::Error error_from_sqlstate(std::string_view sqlstate, std::string_view message) {
+core::Error error_from_sqlstate(std::string_view sqlstate, std::string_view message,
+                                std::string_view table) {
   std::string text = trimmed(message);
   if (sqlstate.empty() || starts_with(sqlstate, "08") || starts_with(sqlstate, "53") ||
       starts_with(sqlstate, "57")) {
     return core::Error::unavailable("database unavailable: " + text);
   }
-  if (sqlstate == "23505" || sqlstate == "23P01") {
-    return core::Error::conflict("duplicate value: " + text);
-  }
-  if (starts_with(sqlstate, "23")) return core::Error::conflict(text);
+  if (sqlstate == "23505" || sqlstate == "23P01") return unique_violation(table);
+  if (starts_with(sqlstate, "23")) return constraint_violation();
   if (is_retryable_sqlstate(sqlstate)) {
-    return core::Error::conflict("concurrent update, try again: " + text);
+    return core::Error::conflict("the data changed meanwhile; try again");
   }
-  if (starts_with(sqlstate, "22")) return core::Error::invalid(text);
+  if (starts_with(sqlstate, "22")) {
+    return core::Error::invalid("a value cannot be stored (a NUL character, or out of range)");
+  }
   return core::Error::internal("database error " + std::string(sqlstate) + ": " + text);
 }
 
@@ -53,7 +57,8 @@ core::Error error_from_result(const PGresult* result, const PGconn* conn) {
   const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
   std::string_view message = primary != nullptr ? primary : PQresultErrorMessage(result);
   if (message.empty() && conn != nullptr) message = PQerrorMessage(conn);
-  return error_from_sqlstate(state != nullptr ? state : "", message);
+  const char* table = PQresultErrorField(result, PG_DIAG_TABLE_NAME);
+  return error_from_sqlstate(state != nullptr ? state : "", message, table != nullptr ? table : "");
 }
 
 }  // namespace rapport::store::postgres

@@ -163,6 +163,20 @@ core::Result<core::Team> PgIdentityTx::update_team(const core::Team& team, sys_s
 }
 
 core::Status PgIdentityTx::delete_team(std::int64_t id, std::int64_t version) {
+  // FOR UPDATE on the team row: a concurrent user insert or update naming the team (its foreign
+  // key takes a share lock on the row) waits for this delete instead of slipping in between the
+  // count and the delete. Contacts and companies carry no such key; a record moved into the team
+  // in that instant keeps an id that no new team will ever get.
+  RAPPORT_ASSIGN_OR_RETURN(PgResult used,
+                           conn_.exec("SELECT (SELECT count(*) FROM users WHERE team_id = $1),"
+                                      " (SELECT count(*) FROM contacts WHERE team_id = $1),"
+                                      " (SELECT count(*) FROM companies WHERE team_id = $1)"
+                                      " FROM teams WHERE id = $1 FOR UPDATE",
+                                      {id}));
+  if (used.rows() == 1) {
+    const TeamUsage usage{used.int64(0, 0), used.int64(0, 1), used.int64(0, 2)};
+    if (usage.members + usage.contacts + usage.companies > 0) return team_in_use_error(usage);
+  }
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows, conn_.exec("DELETE FROM teams WHERE id = $1 AND version = $2", {id, version}));
   if (rows.affected_rows() == 0) return missing_or_stale("teams", id);

@@ -96,6 +96,17 @@ core::Status SqliteDatabase::exclusive(const Work& work) {
   return work(*writer_);
 }
 
+core::Status SqliteDatabase::checkpoint() {
+  std::lock_guard lock(writer_mutex_);
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, writer_->prepare("PRAGMA wal_checkpoint(TRUNCATE)"));
+  RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
+  // The row is (busy, WAL frames, frames checkpointed); busy = 1 when readers held it back.
+  if (!row || s.int64_at(0) != 0) {
+    return core::Error::unavailable("the database file could not be checkpointed yet");
+  }
+  return core::ok_status();
+}
+
 core::Status SqliteDatabase::read(const Work& work) {
   if (readers_.empty()) return write(work);
   SqliteConnection* conn = nullptr;

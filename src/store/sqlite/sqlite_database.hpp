@@ -37,6 +37,11 @@ class SqliteDatabase {
   // Runs `work` on the writer connection outside any transaction, one caller at a time: for the
   // migration runner, which opens one transaction per migration itself.
   core::Status exclusive(const Work& work);
+  // Copies every committed page from the WAL into the main file and truncates the WAL to zero
+  // bytes, waiting (up to the busy timeout) for readers still on older snapshots: after an erase,
+  // so that the erased rows' old pages do not linger in the WAL. kUnavailable when readers kept
+  // it from finishing.
+  core::Status checkpoint();
   // Runs `work` inside a read transaction (one consistent snapshot) on a free reader connection,
   // waiting for one when all are busy. `work` must not write.
   core::Status read(const Work& work);

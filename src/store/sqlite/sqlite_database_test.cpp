@@ -3,6 +3,8 @@
 #include "store/sqlite/sqlite_database.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
@@ -186,6 +188,103 @@ TEST_F(SqliteDatabaseTest, MigrateRefusesNewerSchema) {
   auto refused = migrate(**conn);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().kind, core::ErrorKind::kConflict);
+}
+
+
+// A database made before migration 4 keeps its rows, tags, indexes and foreign keys when the
+// tables are rebuilt with AUTOINCREMENT, and its ids continue past every id it ever held,
+// including ids that only the audit log still names.
+TEST(SqliteMigrationTest, AutoincrementRebuildKeepsDataAndNeverReusesIds) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("rapport_sqlite_autoinc_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "old.db").string();
+  auto opened = SqliteConnection::open(path, false);
+  ASSERT_TRUE(opened.ok());
+  SqliteConnection& conn = **opened;
+  ASSERT_TRUE(conn.exec("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT "
+                        "NOT NULL, applied_at TEXT)")
+                  .ok());
+  for (const Migration& m : embedded_migrations()) {
+    if (m.version > 3) break;
+    ASSERT_TRUE(conn.exec(m.sql).ok()) << m.name;
+    ASSERT_TRUE(conn.exec("INSERT INTO schema_version (version, name) VALUES (" +
+                          std::to_string(m.version) + ", 'old')")
+                    .ok());
+  }
+  ASSERT_TRUE(conn.exec("INSERT INTO teams VALUES (1, 'East', 1, 0, 0);"
+                        "INSERT INTO contacts (id, given_name, family_name, display_name, "
+                        " lifecycle_stage, team_id, doc, version, created_at, updated_at) "
+                        " VALUES (1, 'Ada', 'L', 'Ada L', 'lead', 1, '{}', 1, 0, 0),"
+                        " (2, 'Bo', 'M', 'Bo M', 'lead', 1, '{}', 1, 0, 0);"
+                        "INSERT INTO contact_tags VALUES ('vip', 1);"
+                        "INSERT INTO notes (contact_id, body, version, created_at, updated_at) "
+                        " VALUES (1, 'hello', 1, 0, 0);"
+                        // Contact 7 was erased before the upgrade: only the log remembers it.
+                        "INSERT INTO audit_log (actor_id, action, object_type, object_id, changes,"
+                        " at, client_address) VALUES (NULL, 'erase', 'contacts', 7, '{}', 0, '')")
+                  .ok());
+
+  auto version = migrate(conn);
+  ASSERT_TRUE(version.ok()) << version.error().message;
+  EXPECT_EQ(*version, latest_schema_version());
+
+  auto count = [&](const std::string& sql) {
+    auto s = conn.prepare(sql);
+    EXPECT_TRUE(s.ok() && *s->step()) << sql;
+    return s->int64_at(0);
+  };
+  EXPECT_EQ(count("SELECT count(*) FROM contacts"), 2);
+  EXPECT_EQ(count("SELECT count(*) FROM contact_tags WHERE record_id = 1"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM notes WHERE contact_id = 1"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM sqlite_master WHERE name = 'contacts_team'"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM sqlite_master WHERE instr(sql, '_new') > 0"), 0);
+  EXPECT_EQ(count("PRAGMA foreign_keys"), 1);
+  EXPECT_EQ(count("SELECT seq FROM sqlite_sequence WHERE name = 'contacts'"), 7);
+  EXPECT_EQ(count("SELECT seq FROM sqlite_sequence WHERE name = 'users'"), 0);
+
+  // Erasing the highest contact and adding another: the new one gets a fresh id.
+  ASSERT_TRUE(conn.exec("DELETE FROM contacts WHERE id = 2").ok());
+  ASSERT_TRUE(conn.exec("INSERT INTO contacts (given_name, family_name, display_name, "
+                        "lifecycle_stage, doc, version, created_at, updated_at) "
+                        "VALUES ('Cy', 'N', 'Cy N', 'lead', '{}', 1, 0, 0)")
+                  .ok());
+  EXPECT_EQ(conn.last_insert_rowid(), 8);
+  // The rebuilt contacts table is still the parent its children cascade from.
+  ASSERT_TRUE(conn.exec("DELETE FROM contacts WHERE id = 1").ok());
+  EXPECT_EQ(count("SELECT count(*) FROM contact_tags"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM notes"), 0);
+  opened->reset();
+  std::filesystem::remove_all(dir);
+}
+
+// The database and its WAL and shared-memory files are readable by their owner only, whatever
+// the umask.
+TEST_F(SqliteDatabaseTest, FilesAreCreatedOwnerOnly) {
+  const mode_t previous = ::umask(0022);
+  auto db = SqliteDatabase::open(path_, 1);
+  ::umask(previous);
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  ASSERT_TRUE((*db)
+                  ->write([](SqliteConnection& conn) {
+                    return conn.exec("CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+                  })
+                  .ok());
+  for (const std::string suffix : {"", "-wal", "-shm"}) {
+    struct stat info {};
+    ASSERT_EQ(::stat((path_ + suffix).c_str(), &info), 0) << suffix;
+    EXPECT_EQ(info.st_mode & 0777, 0600u) << suffix;
+  }
+}
+
+// secure_delete is set explicitly on every connection, not left to how SQLite was built.
+TEST_F(SqliteDatabaseTest, SecureDeleteIsOn) {
+  auto conn = SqliteConnection::open(path_, false);
+  ASSERT_TRUE(conn.ok());
+  auto pragma = (*conn)->prepare("PRAGMA secure_delete");
+  ASSERT_TRUE(pragma.ok() && *pragma->step());
+  EXPECT_EQ(pragma->int64_at(0), 1);
 }
 
 }  // namespace

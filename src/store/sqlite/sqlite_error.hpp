@@ -11,9 +11,10 @@
 namespace rapport::store::sqlite {
 
 // The error for a failed call that returned `code` (an extended result code): constraint
-// violations → kConflict, SQLITE_BUSY/LOCKED → kUnavailable, SQLITE_TOOBIG → kTooLarge,
-// SQLITE_MISMATCH/RANGE → kInvalid, anything else → kInternal. The message holds SQLite's text
-// and `context` (what was being done), never bound values.
+// violations → kConflict in words (store/constraint_errors.hpp), SQLITE_TOOBIG → kTooLarge and
+// SQLITE_MISMATCH/RANGE → kInvalid with a plain sentence; SQLITE_BUSY/LOCKED → kUnavailable and
+// anything else → kInternal with `context` (what was being done) and SQLite's text, for the log
+// (the HTTP layer never shows a 5xx's message). Never bound values.
 core::Error error_from_code(int code, std::string_view context, sqlite3* db);
 
 }  // namespace rapport::store::sqlite

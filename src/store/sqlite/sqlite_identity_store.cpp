@@ -188,12 +188,14 @@ core::Result<core::Team> SqliteIdentityTx::update_team(const core::Team& team, s
 
 core::Status SqliteIdentityTx::delete_team(std::int64_t id, std::int64_t version) {
   {
-    RAPPORT_ASSIGN_OR_RETURN(Statement members,
-                             conn_.prepare("UPDATE users SET team_id = NULL WHERE team_id = ?1 "
-                                           "AND EXISTS (SELECT 1 FROM teams WHERE id = ?1 AND "
-                                           "version = ?2)"));
-    // Done by hand as well as by the foreign key, which acts only with PRAGMA foreign_keys on.
-    RAPPORT_TRY(members.bind(1, id).bind(2, version).run());
+    RAPPORT_ASSIGN_OR_RETURN(Statement used,
+                             conn_.prepare("SELECT (SELECT count(*) FROM users WHERE team_id = ?1),"
+                                           " (SELECT count(*) FROM contacts WHERE team_id = ?1),"
+                                           " (SELECT count(*) FROM companies WHERE team_id = ?1)"));
+    RAPPORT_ASSIGN_OR_RETURN(bool counted, used.bind(1, id).step());
+    if (!counted) return core::Error::internal("the team usage query returned no row");
+    const TeamUsage usage{used.int64_at(0), used.int64_at(1), used.int64_at(2)};
+    if (usage.members + usage.contacts + usage.companies > 0) return team_in_use_error(usage);
   }
   RAPPORT_ASSIGN_OR_RETURN(Statement s,
                            conn_.prepare("DELETE FROM teams WHERE id = ?1 AND version = ?2"));

@@ -12,7 +12,7 @@ constexpr std::string_view kCreateVersionTable =
     " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
     " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))";
 
-core::Status apply(SqliteConnection& conn, const Migration& migration) {
+core::Status apply_in_transaction(SqliteConnection& conn, const Migration& migration) {
   // IMMEDIATE takes the write lock first, so two processes starting together serialise here
   // and the second sees the first's version row.
   RAPPORT_TRY(conn.exec("BEGIN IMMEDIATE"));
@@ -22,6 +22,13 @@ core::Status apply(SqliteConnection& conn, const Migration& migration) {
     RAPPORT_ASSIGN_OR_RETURN(bool present, check.bind(1, std::int64_t{migration.version}).step());
     if (present) return false;
     RAPPORT_TRY(conn.exec(migration.sql));
+    // Foreign keys are off while a migration runs (see apply); what it left must still hold.
+    RAPPORT_ASSIGN_OR_RETURN(Statement dangling, conn.prepare("PRAGMA foreign_key_check"));
+    RAPPORT_ASSIGN_OR_RETURN(bool broken, dangling.step());
+    if (broken) {
+      return core::Error::internal("a row of " + dangling.text_at(0) +
+                                   " refers to a missing row of " + dangling.text_at(2));
+    }
     RAPPORT_ASSIGN_OR_RETURN(
         Statement record,
         conn.prepare("INSERT INTO schema_version(version, name) VALUES (?1, ?2)"));
@@ -36,6 +43,16 @@ core::Status apply(SqliteConnection& conn, const Migration& migration) {
     return error;
   }
   return conn.exec("COMMIT");
+}
+
+// A migration that rebuilds a table (create the new one, copy, drop the old, rename) must run
+// with foreign keys off: with them on, dropping the old table deletes the rows that refer to it
+// (ON DELETE CASCADE). The pragma is a no-op inside a transaction, so it is set around it.
+core::Status apply(SqliteConnection& conn, const Migration& migration) {
+  RAPPORT_TRY(conn.exec("PRAGMA foreign_keys=OFF"));
+  core::Status status = apply_in_transaction(conn, migration);
+  core::Status restored = conn.exec("PRAGMA foreign_keys=ON");
+  return status.ok() ? restored : status;
 }
 
 }  // namespace

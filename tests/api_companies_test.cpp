@@ -192,6 +192,56 @@ TEST_P(CompaniesApi, AnotherTeamsCompanyIsInvisibleToSales) {
   EXPECT_EQ(other_team.status, 403u) << other_team.body;
 }
 
+TEST_P(CompaniesApi, ContactSearchMatchesOnlyTheNamesOfCompaniesTheCallerMayRead) {
+  auto admin = login("admin@example.org");
+  auto east = login("east@example.org");
+  auto west = login("west@example.org");
+  const auto east_company = id_of(east.write(bhttp::verb::post, "/api/v1/companies", kSiam));
+  const auto west_company =
+      id_of(west.write(bhttp::verb::post, "/api/v1/companies", R"({"name":"Lanna Textiles"})"));
+  auto me = west.send(bhttp::verb::get, "/api/v1/me").json();
+  // An admin links west's contact to a company of each team.
+  auto contact = admin.write(
+      bhttp::verb::post, "/api/v1/contacts",
+      R"({"given_name":"Somchai","owner_id":)" + std::to_string(me.at("id").as_int64()) +
+          R"(,"team_id":)" + std::to_string(me.at("team_id").as_int64()) +
+          R"(,"companies":[{"company_id":)" + east_company + R"(},{"company_id":)" +
+          west_company + "}]}");
+  ASSERT_EQ(contact.status, 201u) << contact.body;
+  EXPECT_EQ(count_items(admin.send(bhttp::verb::get, "/api/v1/contacts?q=widgets")), 1u);
+  EXPECT_EQ(count_items(west.send(bhttp::verb::get, "/api/v1/contacts?q=widgets")), 0u);
+  EXPECT_EQ(count_items(west.send(bhttp::verb::get, "/api/v1/contacts?q=si")), 0u);
+  EXPECT_EQ(count_items(west.send(bhttp::verb::get, "/api/v1/contacts?q=lanna")), 1u);
+  EXPECT_EQ(count_items(west.send(bhttp::verb::get, "/api/v1/contacts?q=somchai")), 1u);
+  EXPECT_EQ(count_items(east.send(bhttp::verb::get, "/api/v1/contacts?q=widgets")), 0u);
+}
+
+TEST_P(CompaniesApi, OneAndTwoCharacterChineseAndThaiQueries) {
+  auto admin = login("admin@example.org");
+  const auto company =
+      id_of(admin.write(bhttp::verb::post, "/api/v1/companies", R"({"name":"台灣精密工業"})"));
+  auto chan = admin.write(bhttp::verb::post, "/api/v1/contacts",
+                          R"({"given_name":"大文","family_name":"陳","companies":[{"company_id":)" +
+                              company + "}]}");
+  ASSERT_EQ(chan.status, 201u) << chan.body;
+  auto thai = admin.write(bhttp::verb::post, "/api/v1/contacts",
+                          R"({"given_name":"สมชาย","family_name":"ใจดี","notes":"ลูกค้ามาก"})");
+  ASSERT_EQ(thai.status, 201u) << thai.body;
+  auto lookup = [&](const std::string& path, const std::string& q) {
+    auto reply = admin.send(bhttp::verb::get, path + "?q=" + percent_encode(q));
+    EXPECT_EQ(reply.status, 200u) << q << " " << reply.body;
+    return count_items(reply);
+  };
+  EXPECT_EQ(lookup("/api/v1/contacts", "陳"), 1u);
+  EXPECT_EQ(lookup("/api/v1/contacts", "台灣"), 1u);
+  EXPECT_EQ(lookup("/api/v1/contacts", "精密"), 1u);
+  EXPECT_EQ(lookup("/api/v1/companies", "精密"), 1u);
+  EXPECT_EQ(lookup("/api/v1/companies", "台"), 1u);
+  EXPECT_EQ(lookup("/api/v1/contacts", "ส"), 1u);
+  EXPECT_EQ(lookup("/api/v1/contacts", "มา"), 1u);
+  EXPECT_EQ(lookup("/api/v1/contacts", "x"), 0u);
+}
+
 TEST_P(CompaniesApi, ReadOnlyCallersCannotWrite) {
   auto admin = login("admin@example.org");
   const auto id = id_of(admin.write(bhttp::verb::post, "/api/v1/companies", kSiam));

@@ -169,6 +169,23 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<http::Server> server_;
 };
 
+// `text` percent-encoded for a query string (every byte but unreserved ASCII).
+inline std::string percent_encode(const std::string& text) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '_' || c == '.') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 // Runs a suite's TEST_P cases on every engine.
 #define RAPPORT_API_ENGINES(suite) \
   INSTANTIATE_TEST_SUITE_P(Engines, suite, ::testing::Values("sqlite", "postgresql"))

@@ -16,22 +16,6 @@ namespace json = boost::json;
 
 const std::string kAda = R"({"given_name":"Ada","family_name":"Lovelace"})";
 
-std::string percent_encode(const std::string& text) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '_' || c == '.') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 std::string note_json(const std::string& body) {
   return json::serialize(json::object{{"body", body}});
 }

@@ -147,7 +147,8 @@ class NoteStoreConformance : public ::testing::TestWithParam<std::string> {
     std::vector<core::Id> ids;
     auto status = store().read([&](CustomerTx& tx) -> core::Status {
       RAPPORT_ASSIGN_OR_RETURN(auto found,
-                               tx.list_contacts(query, RecordScope::all(), Shelf::kLive));
+                               tx.list_contacts(query, RecordScope::all(), Shelf::kLive,
+                                                RecordScope::all()));
       for (const auto& c : found.items) ids.push_back(c.id);
       return {};
     });

@@ -71,10 +71,11 @@ class StoreConformance : public ::testing::TestWithParam<std::string> {
 
   core::Result<Page<core::Contact>> list(const core::ListQuery& q,
                                          const RecordScope& scope = RecordScope::all(),
-                                         Shelf shelf = Shelf::kLive) {
+                                         Shelf shelf = Shelf::kLive,
+                                         const RecordScope& companies = RecordScope::all()) {
     Page<core::Contact> page;
     RAPPORT_TRY(store().read([&](CustomerTx& tx) -> core::Status {
-      RAPPORT_ASSIGN_OR_RETURN(page, tx.list_contacts(q, scope, shelf));
+      RAPPORT_ASSIGN_OR_RETURN(page, tx.list_contacts(q, scope, shelf, companies));
       return {};
     }));
     return page;
@@ -526,9 +527,133 @@ TEST_P(StoreConformance, SearchFindsNamesAcrossScriptsPhonesAndCompanies) {
   EXPECT_EQ(search("rubber"), V{t->id});
   EXPECT_EQ(search("smith@example"), V{o->id});
   EXPECT_TRUE(search("nobody-here").empty());
-  core::ListQuery one_char;
-  one_char.search = "王";
-  EXPECT_EQ(list(one_char).error().kind, ErrorKind::kInvalid);
+  EXPECT_EQ(search("王"), V{z->id});
+}
+
+TEST_P(StoreConformance, ShortCjkAndThaiQueriesFindNameInitialsCompanyNamesAndNoteText) {
+  core::Company precision;
+  precision.name = "台灣精密工業";
+  precision.notes = "年度合約";
+  ASSERT_TRUE(core::validate(precision, {}, "TW").ok());
+  core::Id company_id = 0;
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(auto c, tx.create_company(precision, stamp()));
+                    company_id = c.id;
+                    return {};
+                  })
+                  .ok());
+  auto chan = person("大文", "陳");
+  chan.display_name = "陳大文";
+  chan.companies = {{company_id, "經理"}};
+  auto chan2 = person("美玲", "陳");
+  chan2.display_name = "陳美玲";
+  auto lin = person("志明", "林");
+  lin.display_name = "林志明";
+  lin.notes = "下週去台灣拜訪客戶";
+  auto thai = person("สมชาย", "ใจดี");
+  thai.notes = "ลูกค้าดีมาก";
+  auto latin = person("Anna", "de Vries");
+  latin.notes = "an ok visit";
+  auto a = create(chan), b = create(chan2), c = create(lin), t = create(thai), l = create(latin);
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok() && t.ok() && l.ok());
+  auto sorted = [this](const std::string& q) {
+    auto ids = search(q);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  using V = std::vector<core::Id>;
+  // One character: the names (or words of names) that start with it.
+  EXPECT_EQ(sorted("陳"), (V{a->id, b->id}));
+  EXPECT_EQ(sorted("林"), V{c->id});
+  EXPECT_TRUE(sorted("文").empty());
+  EXPECT_EQ(sorted("ส"), V{t->id});
+  EXPECT_EQ(sorted("V"), V{l->id});
+  // Two characters: names, the linked company's name and note text.
+  EXPECT_EQ(sorted("台灣"), (V{a->id, c->id}));
+  EXPECT_EQ(sorted("精密"), V{a->id});
+  EXPECT_EQ(sorted("拜訪"), V{c->id});
+  EXPECT_EQ(sorted("大文"), V{a->id});
+  EXPECT_EQ(sorted("มา"), V{t->id});
+  EXPECT_TRUE(sorted("合約").empty());  // the company's notes are not the contact's
+  EXPECT_TRUE(sorted("ok").empty());    // Latin words in notes are found from three letters
+  std::vector<core::Id> companies;
+  for (const char* q : {"台灣", "精密", "合約", "台"}) {
+    core::ListQuery query;
+    query.search = q;
+    ASSERT_TRUE(store()
+                    .read([&](CustomerTx& tx) -> core::Status {
+                      RAPPORT_ASSIGN_OR_RETURN(
+                          auto page, tx.list_companies(query, RecordScope::all(), Shelf::kLive));
+                      for (const auto& item : page.items) companies.push_back(item.id);
+                      return {};
+                    })
+                    .ok());
+  }
+  EXPECT_EQ(companies, (V{company_id, company_id, company_id, company_id}));
+}
+
+TEST_P(StoreConformance, SearchReachesContactsOnlyThroughCompaniesTheCallerMayRead) {
+  core::Company hidden, open;
+  hidden.name = "Hidden Widgets 精密";
+  hidden.owner_id = 2;
+  hidden.team_id = 20;
+  open.name = "Open Textiles";
+  open.owner_id = 1;
+  open.team_id = 10;
+  ASSERT_TRUE(core::validate(hidden, {}, "TH").ok());
+  ASSERT_TRUE(core::validate(open, {}, "TH").ok());
+  core::Id hidden_id = 0, open_id = 0;
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(auto h, tx.create_company(hidden, stamp()));
+                    RAPPORT_ASSIGN_OR_RETURN(auto o, tx.create_company(open, stamp()));
+                    hidden_id = h.id;
+                    open_id = o.id;
+                    return {};
+                  })
+                  .ok());
+  auto contact = person("Somchai", "Jaidee");
+  contact.owner_id = 1;
+  contact.team_id = 10;
+  contact.companies = {{hidden_id, "Buyer"}, {open_id, "Owner"}};
+  auto created = create(contact);
+  ASSERT_TRUE(created.ok());
+  const auto team = RecordScope::teams({10});
+  auto found = [&](const std::string& q, const RecordScope& companies) {
+    core::ListQuery query;
+    query.search = q;
+    auto page = list(query, team, Shelf::kLive, companies);
+    EXPECT_TRUE(page.ok()) << page.error().message;
+    std::vector<core::Id> ids;
+    if (page.ok()) {
+      for (const auto& c : page->items) ids.push_back(c.id);
+    }
+    return ids;
+  };
+  using V = std::vector<core::Id>;
+  EXPECT_EQ(found("widgets", RecordScope::all()), V{created->id});
+  EXPECT_EQ(found("精密", RecordScope::all()), V{created->id});
+  EXPECT_TRUE(found("widgets", team).empty());
+  EXPECT_TRUE(found("hidden", team).empty());
+  EXPECT_TRUE(found("精密", team).empty());
+  EXPECT_TRUE(found("h", team).empty());
+  EXPECT_TRUE(found("widgets", RecordScope::owners({})).empty());
+  EXPECT_EQ(found("textiles", team), V{created->id});
+  EXPECT_EQ(found("somchai textiles", team), V{created->id});
+  EXPECT_TRUE(found("somchai widgets", team).empty());
+  EXPECT_EQ(found("te", team), V{created->id});
+  EXPECT_EQ(found("o", team), V{created->id});
+  // A trashed company no longer lends its name.
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(auto o, tx.get_company(open_id));
+                    RAPPORT_TRY(tx.trash_company(open_id, o.meta.version, stamp()));
+                    return {};
+                  })
+                  .ok());
+  EXPECT_TRUE(found("textiles", team).empty());
+  EXPECT_EQ(found("somchai", team), V{created->id});
 }
 
 TEST_P(StoreConformance, CompanyRenameAndErasureReachTheLinkedContacts) {

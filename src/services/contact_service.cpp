@@ -89,10 +89,14 @@ core::Result<store::Page<core::Contact>> ContactService::list(const Caller& call
   if (shelf == store::Shelf::kTrash) {
     RAPPORT_TRY(authorize(caller, ObjectType::kContacts, Action::kDelete));
   }
+  // A search finds a contact by a company's name only when the caller may read that company.
+  auto company_scope = authorize(caller, ObjectType::kCompanies, Action::kRead);
+  store::RecordScope companies =
+      company_scope.ok() ? record_scope(caller, *company_scope) : store::RecordScope::owners({});
   std::optional<store::Page<core::Contact>> page;
   RAPPORT_TRY(records_.read([&](store::CustomerTx& customers) -> core::Status {
-    RAPPORT_ASSIGN_OR_RETURN(page,
-                             customers.list_contacts(query, record_scope(caller, scope), shelf));
+    RAPPORT_ASSIGN_OR_RETURN(
+        page, customers.list_contacts(query, record_scope(caller, scope), shelf, companies));
     return core::ok_status();
   }));
   return std::move(*page);

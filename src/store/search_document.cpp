@@ -1,7 +1,11 @@
-// Building search bodies, name bigrams and query plans.
+// Building search bodies, short-query grams and query plans.
 #include "store/search_document.hpp"
 
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
+#include <cstdint>
 
 #include "core/phone.hpp"
 #include "core/search_text.hpp"
@@ -32,6 +36,31 @@ void add_custom(std::string& body, const core::CustomValues& values,
   }
 }
 
+// Scripts written without spaces between words, where a two-character word is common (台灣,
+// 精密) and can stand anywhere in a run of text.
+bool unspaced_script(std::string_view code_point) {
+  UChar32 c = 0;
+  std::int32_t i = 0;
+  U8_NEXT(code_point.data(), i, static_cast<std::int32_t>(code_point.size()), c);
+  if (c < 0) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &status);
+  if (U_FAILURE(status)) return false;
+  switch (script) {
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_HANGUL:
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
+    case USCRIPT_KHMER:
+    case USCRIPT_MYANMAR:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::vector<std::string> code_points(std::string_view s) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < s.size();) {
@@ -52,7 +81,6 @@ std::vector<std::string> code_points(std::string_view s) {
 }  // namespace
 
 std::string contact_search_body(const core::Contact& c,
-                                const std::vector<std::string>& company_names,
                                 const std::vector<core::CustomFieldDefinition>& definitions,
                                 const std::vector<std::string>& note_bodies) {
   std::string body;
@@ -63,7 +91,6 @@ std::string contact_search_body(const core::Contact& c,
   for (const auto& p : c.phones) {
     for (const auto& digits : core::phone_search_digits(p.e164)) add(body, digits);
   }
-  for (const auto& name : company_names) add(body, name);
   add(body, c.notes);
   for (const auto& note : note_bodies) add(body, note);
   add_custom(body, c.custom, definitions);
@@ -83,19 +110,27 @@ std::string company_search_body(const core::Company& c,
   return body;
 }
 
-std::set<std::string> name_grams(const std::vector<std::string>& names) {
+std::set<std::string> search_grams(const std::vector<std::string>& names,
+                                   std::string_view body) {
   std::set<std::string> grams;
   for (const auto& name : names) {
     auto chars = code_points(core::normalize_for_search(name));
-    for (std::size_t i = 0; i + 1 < chars.size(); ++i) {
-      if (chars[i] == " " || chars[i + 1] == " ") continue;
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+      if (chars[i] == " ") continue;
+      if (i == 0 || chars[i - 1] == " ") grams.insert(chars[i]);
+      if (i + 1 < chars.size() && chars[i + 1] != " ") grams.insert(chars[i] + chars[i + 1]);
+    }
+  }
+  auto chars = code_points(body);
+  for (std::size_t i = 0; i + 1 < chars.size(); ++i) {
+    if (unspaced_script(chars[i]) && unspaced_script(chars[i + 1])) {
       grams.insert(chars[i] + chars[i + 1]);
     }
   }
   return grams;
 }
 
-core::Result<SearchPlan> plan_search(std::string_view q) {
+SearchPlan plan_search(std::string_view q) {
   SearchPlan plan;
   if (auto digits = core::phone_query_digits(q)) {
     // A national number typed with its trunk prefix ("081…") is indexed with it; one typed
@@ -112,20 +147,13 @@ core::Result<SearchPlan> plan_search(std::string_view q) {
     if (end > start) words.push_back(normalized.substr(start, end - start));
     start = end + 1;
   }
-  bool single_chars = false;
   for (const auto& w : words) {
-    std::size_t n = core::code_point_count(w);
-    if (n >= 3)
+    if (core::code_point_count(w) >= 3)
       plan.phrases.push_back(w);
-    else if (n == 2)
-      plan.grams.push_back(w);
     else
-      single_chars = true;
+      plan.grams.push_back(w);
   }
   if (!plan.phrases.empty()) plan.grams.clear();
-  if (plan.empty() && single_chars) {
-    return core::Error::field("q", "search for at least two characters");
-  }
   return plan;
 }
 

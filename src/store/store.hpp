@@ -86,10 +86,12 @@ class CustomerTx {
   // rows). kNotFound when there is none.
   virtual core::Status erase_contact(core::Id id) = 0;
   // A page of contacts in `scope` on `shelf` matching `query` (filters, sort, search, keyset
-  // cursor). kInvalid for a field outside the allowlist, a bad value or cursor.
+  // cursor). The search reaches a contact through the name of a linked company only for the
+  // live companies in `companies` (those the caller may read). kInvalid for a field outside the
+  // allowlist, a bad value or cursor.
   virtual core::Result<Page<core::Contact>> list_contacts(const core::ListQuery& query,
-                                                          const RecordScope& scope,
-                                                          Shelf shelf) = 0;
+                                                          const RecordScope& scope, Shelf shelf,
+                                                          const RecordScope& companies) = 0;
 
   // The same operations for companies.
   virtual core::Result<core::Company> create_company(const core::Company& company,

@@ -95,9 +95,6 @@ core::Result<core::Company> PgCustomerTx::update_company(const core::Company& co
       check_writable(conn_, kCompanyTables, company.id, company.meta.version, RecordState::kLive));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kCompany));
   RAPPORT_TRY(check_unique_custom(conn_, kCompanyTables, company.id, company.custom, definitions));
-  RAPPORT_ASSIGN_OR_RETURN(PgResult before,
-                           conn_.exec("SELECT name FROM companies WHERE id = $1", {company.id}));
-  const bool renamed = before.rows() == 0 || before.text(0, 0) != company.name;
   RAPPORT_TRY(conn_.exec(
       "UPDATE companies SET name = $2, industry = $3, owner_id = $4, team_id = $5,"
       " parent_id = $6, doc = $7, version = version + 1, updated_at = $8, updated_by = $9"
@@ -106,9 +103,6 @@ core::Result<core::Company> PgCustomerTx::update_company(const core::Company& co
        company.parent_id, company_doc(company), core::to_millis(stamp.now), stamp.actor}));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, core::NoteParent::company(company.id)));
   RAPPORT_TRY(index_company(conn_, company, definitions, notes));
-  if (renamed) {
-    RAPPORT_TRY(reindex_linked_contacts(company.id, false));
-  }
   return get_company(company.id);
 }
 
@@ -141,28 +135,22 @@ core::Result<core::Company> PgCustomerTx::restore_company(core::Id id,
 }
 
 core::Status PgCustomerTx::erase_company(core::Id id) {
-  RAPPORT_TRY(erase_record(conn_, kCompanyTables, id));
-  return reindex_linked_contacts(id, true);
+  RAPPORT_TRY(unlink_contacts(id));
+  return erase_record(conn_, kCompanyTables, id);
 }
 
-core::Status PgCustomerTx::reindex_linked_contacts(core::Id company_id, bool drop_link) {
-  // Links live in the contacts' documents; a rename or an erasure is rare enough that a scan of
-  // them is cheaper than keeping a link table in step on every contact write.
+core::Status PgCustomerTx::unlink_contacts(core::Id company_id) {
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult linked,
-      conn_.exec("SELECT id FROM contacts WHERE doc::jsonb -> 'companies' @>"
-                 " jsonb_build_array(jsonb_build_object('company_id', $1::bigint))",
-                 {company_id}));
+      conn_.exec("SELECT contact_id FROM contact_companies WHERE company_id = $1", {company_id}));
   for (int row = 0; row < linked.rows(); ++row) {
     const core::Id contact_id = linked.int64(row, 0);
-    if (drop_link) {
-      RAPPORT_ASSIGN_OR_RETURN(core::Contact contact, get_contact(contact_id));
-      std::erase_if(contact.companies, [company_id](const core::CompanyLink& link) {
-        return link.company_id == company_id;
-      });
-      RAPPORT_TRY(conn_.exec("UPDATE contacts SET doc = $2 WHERE id = $1",
-                             {contact_id, contact_doc(contact)}));
-    }
+    RAPPORT_ASSIGN_OR_RETURN(core::Contact contact, get_contact(contact_id));
+    std::erase_if(contact.companies, [company_id](const core::CompanyLink& link) {
+      return link.company_id == company_id;
+    });
+    RAPPORT_TRY(conn_.exec("UPDATE contacts SET doc = $2 WHERE id = $1",
+                           {contact_id, contact_doc(contact)}));
     RAPPORT_TRY(reindex_contact(contact_id));
   }
   return core::ok_status();
@@ -174,7 +162,8 @@ core::Result<Page<core::Company>> PgCustomerTx::list_companies(const core::ListQ
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kCompany));
   ListSpec spec{kCompanyTables, kFields, kColumns};
   RAPPORT_ASSIGN_OR_RETURN(ListStatement statement,
-                           build_list(spec, kColumnCount, query, scope, shelf, definitions));
+                           build_list(spec, kColumnCount, query, scope, shelf, definitions,
+                                      RecordScope::all()));
   RAPPORT_ASSIGN_OR_RETURN(PgResult rows, conn_.exec(statement.sql, statement.params));
   Page<core::Company> page;
   int count = std::min(rows.rows(), statement.limit);

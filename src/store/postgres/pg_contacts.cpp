@@ -53,28 +53,16 @@ core::Result<core::Contact> contact_at(const PgResult& rows, int row) {
   return contact;
 }
 
-// The names of the companies `contact` links to, for its search text.
-core::Result<std::vector<std::string>> company_names(PgConnection& conn,
-                                                     const core::Contact& contact) {
-  std::vector<std::string> names;
-  for (const core::CompanyLink& link : contact.companies) {
-    RAPPORT_ASSIGN_OR_RETURN(
-        PgResult rows, conn.exec("SELECT name FROM companies WHERE id = $1", {link.company_id}));
-    if (rows.rows() > 0) names.emplace_back(rows.text(0, 0));
-  }
-  return names;
-}
-
 // `notes`: the bodies of the contact's notes.
 core::Status index_contact(PgConnection& conn, const core::Contact& contact,
                            const std::vector<core::CustomFieldDefinition>& definitions,
                            const std::vector<std::string>& notes) {
-  RAPPORT_ASSIGN_OR_RETURN(std::vector<std::string> companies, company_names(conn, contact));
   RecordIndex index;
   index.tags = contact.tags;
   index.custom = &contact.custom;
-  index.search_body = contact_search_body(contact, companies, definitions, notes);
+  index.search_body = contact_search_body(contact, definitions, notes);
   index.names = {contact.given_name, contact.family_name, contact.display_name};
+  for (const core::CompanyLink& link : contact.companies) index.companies.push_back(link.company_id);
   return write_index(conn, kContactTables, contact.id, index, definitions);
 }
 
@@ -161,11 +149,12 @@ core::Status PgCustomerTx::erase_contact(core::Id id) {
 
 core::Result<Page<core::Contact>> PgCustomerTx::list_contacts(const core::ListQuery& query,
                                                               const RecordScope& scope,
-                                                              Shelf shelf) {
+                                                              Shelf shelf,
+                                                              const RecordScope& companies) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kContact));
   ListSpec spec{kContactTables, kFields, kColumns};
   RAPPORT_ASSIGN_OR_RETURN(ListStatement statement,
-                           build_list(spec, kColumnCount, query, scope, shelf, definitions));
+                           build_list(spec, kColumnCount, query, scope, shelf, definitions, companies));
   RAPPORT_ASSIGN_OR_RETURN(PgResult rows, conn_.exec(statement.sql, statement.params));
   Page<core::Contact> page;
   int count = std::min(rows.rows(), statement.limit);

@@ -33,7 +33,8 @@ class PgCustomerTx final : public CustomerTx {
                                               const Stamp& stamp) override;
   core::Status erase_contact(core::Id id) override;
   core::Result<Page<core::Contact>> list_contacts(const core::ListQuery& query,
-                                                  const RecordScope& scope, Shelf shelf) override;
+                                                  const RecordScope& scope, Shelf shelf,
+                                                  const RecordScope& companies) override;
 
   core::Result<core::Company> create_company(const core::Company& company,
                                              const Stamp& stamp) override;
@@ -72,9 +73,9 @@ class PgCustomerTx final : public CustomerTx {
   core::Status reindex_contact(core::Id id);
   core::Status reindex_company(core::Id id);
   core::Status reindex(const core::NoteParent& parent);
-  // Re-indexes the contacts linked to company `company_id`, whose search text holds its name;
-  // with `drop_link` (the company is gone) first removes the link from each of them.
-  core::Status reindex_linked_contacts(core::Id company_id, bool drop_link);
+  // Removes company `company_id`, about to be erased, from the links of its contacts (their
+  // documents and index rows).
+  core::Status unlink_contacts(core::Id company_id);
 
   PgConnection& conn_;
 };

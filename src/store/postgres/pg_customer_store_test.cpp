@@ -53,7 +53,7 @@ class PgCustomerStoreTest : public ::testing::Test {
                                          Shelf shelf = Shelf::kLive) {
     core::Result<Page<core::Contact>> page = core::Error::internal("not run");
     core::Status status = store_->read([&](CustomerTx& tx) -> core::Status {
-      page = tx.list_contacts(query, scope, shelf);
+      page = tx.list_contacts(query, scope, shelf, RecordScope::all());
       return core::ok_status();
     });
     EXPECT_TRUE(status.ok()) << status.error().message;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 
+#include "core/search_text.hpp"
 #include "core/timestamp.hpp"
 #include "store/cursor.hpp"
 #include "store/search_document.hpp"
@@ -285,45 +286,76 @@ std::string like_pattern(std::string_view phrase) {
   return pattern + "%";
 }
 
-core::Status search_filter(Builder& builder, const PgRecordTables& tables, std::string_view q) {
-  RAPPORT_ASSIGN_OR_RETURN(SearchPlan plan, plan_search(q));
-  if (plan.empty()) return core::ok_status();
-  if (!plan.phrases.empty()) {
-    // Every phrase is three code points or more, so the trigram index serves each LIKE.
-    std::string condition;
-    for (const std::string& phrase : plan.phrases) {
-      condition += (condition.empty() ? "" : " AND ") + std::string("s.body LIKE ") +
-                   builder.bind(like_pattern(phrase));
-    }
-    builder.where("r.id IN (SELECT s.record_id FROM " + std::string(tables.search) + " s WHERE " +
-                  condition + ")");
-    return core::ok_status();
-  }
-  for (const std::string& gram : plan.grams) {
-    builder.where("r.id IN (SELECT g.record_id FROM " + std::string(tables.grams) +
-                  " g WHERE g.gram = " + builder.bind(gram) + ")");
-  }
-  return core::ok_status();
-}
-
-core::Status scope_filter(Builder& builder, const RecordScope& scope) {
-  if (scope.kind == RecordScope::Kind::kAll) return core::ok_status();
-  if (scope.ids.empty()) {
-    builder.where("FALSE");
-    return core::ok_status();
-  }
+// The condition that `alias` (a table with owner_id and team_id) lies within `scope`; empty when
+// the scope is everything.
+std::string scope_condition(Builder& builder, const RecordScope& scope, const std::string& alias) {
+  if (scope.kind == RecordScope::Kind::kAll) return "";
+  if (scope.ids.empty()) return "FALSE";
   std::string list;
   for (core::Id id : scope.ids) list += (list.empty() ? "" : ", ") + builder.bind(id);
-  std::string column = scope.kind == RecordScope::Kind::kOwners ? "r.owner_id" : "r.team_id";
-  builder.where(column + " IN (" + list + ")");
-  return core::ok_status();
+  std::string column = scope.kind == RecordScope::Kind::kOwners ? ".owner_id" : ".team_id";
+  return alias + column + " IN (" + list + ")";
+}
+
+// The contacts linked to a live company within `company_scope` whose normalised name (the first
+// line of its search body, `cs.n`) satisfies `name_test`; `companies` selects candidate company
+// ids through an index.
+std::string linked_by_company(Builder& builder, const PgRecordTables& tables,
+                              const RecordScope& company_scope, const std::string& companies,
+                              const std::string& name_test) {
+  std::string visible = scope_condition(builder, company_scope, "co");
+  return "SELECT l.contact_id FROM " + std::string(tables.links) +
+         " l JOIN companies co ON co.id = l.company_id JOIN (SELECT record_id,"
+         " split_part(body, E'\\n', 1) AS n FROM company_search) cs ON cs.record_id = co.id"
+         " WHERE co.deleted_at IS NULL" +
+         (visible.empty() ? "" : " AND " + visible) + " AND co.id IN (" + companies + ") AND " +
+         name_test;
+}
+
+void search_filter(Builder& builder, const PgRecordTables& tables, std::string_view q,
+                   const RecordScope& company_scope) {
+  SearchPlan plan = plan_search(q);
+  std::string search(tables.search), grams(tables.grams);
+  // Every phrase is three code points or more, so the trigram index serves each LIKE. Each
+  // must occur in the record's own text or in the name of a company it links to.
+  for (const std::string& phrase : plan.phrases) {
+    std::string own = "SELECT s.record_id FROM " + search + " s WHERE s.body LIKE " +
+                      builder.bind(like_pattern(phrase));
+    if (tables.links.empty()) {
+      builder.where("r.id IN (" + own + ")");
+      continue;
+    }
+    std::string pattern = builder.bind(like_pattern(phrase));
+    std::string companies = "SELECT record_id FROM company_search WHERE body LIKE " + pattern;
+    builder.where("r.id IN (" + own + " UNION " +
+                  linked_by_company(builder, tables, company_scope, companies,
+                                    "cs.n LIKE " + pattern) +
+                  ")");
+  }
+  if (!plan.phrases.empty()) return;
+  for (const std::string& gram : plan.grams) {
+    std::string own = "SELECT g.record_id FROM " + grams + " g WHERE g.gram = " + builder.bind(gram);
+    if (tables.links.empty()) {
+      builder.where("r.id IN (" + own + ")");
+      continue;
+    }
+    std::string bound = builder.bind(gram);
+    std::string companies = "SELECT record_id FROM company_grams WHERE gram = " + bound;
+    // A two-code-point gram occurs in the name; a single one starts a word of it.
+    std::string test = core::code_point_count(gram) == 1
+                           ? "strpos(' ' || cs.n, ' ' || " + bound + ") > 0"
+                           : "strpos(cs.n, " + bound + ") > 0";
+    builder.where("r.id IN (" + own + " UNION " +
+                  linked_by_company(builder, tables, company_scope, companies, test) + ")");
+  }
 }
 
 }  // namespace
 
 core::Result<ListStatement> build_list(
     const ListSpec& spec, int column_count, const core::ListQuery& query, const RecordScope& scope,
-    Shelf shelf, const std::vector<core::CustomFieldDefinition>& definitions) {
+    Shelf shelf, const std::vector<core::CustomFieldDefinition>& definitions,
+    const RecordScope& company_scope) {
   if (query.limit < 1 || query.limit > core::kMaxPageSize) {
     return bad("limit", "must be between 1 and " + std::to_string(core::kMaxPageSize));
   }
@@ -351,7 +383,9 @@ core::Result<ListStatement> build_list(
 
   Builder builder;
   builder.where(shelf == Shelf::kLive ? "r.deleted_at IS NULL" : "r.deleted_at IS NOT NULL");
-  RAPPORT_TRY(scope_filter(builder, scope));
+  if (std::string in_scope = scope_condition(builder, scope, "r"); !in_scope.empty()) {
+    builder.where(in_scope);
+  }
   for (const core::Filter& filter : query.filters) {
     RAPPORT_TRY(check_arity(filter));
     if (filter.field == "tags") {
@@ -367,7 +401,7 @@ core::Result<ListStatement> build_list(
       RAPPORT_TRY(standard_filter(builder, *field, filter));
     }
   }
-  RAPPORT_TRY(search_filter(builder, spec.tables, query.search));
+  search_filter(builder, spec.tables, query.search, company_scope);
 
   std::string direction = statement.descending ? " DESC" : "";
   std::string comparison = statement.descending ? " < " : " > ";

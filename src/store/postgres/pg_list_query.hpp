@@ -48,13 +48,15 @@ struct ListStatement {
   int limit = 0;  // the page size; the statement asks for one row more
 };
 
-// Builds the statement. kInvalid (with a field error on "filter", "sort", "q", "limit" or
+// Builds the statement. With `spec.tables.links`, a search also finds a record through the name
+// of a linked live company within `company_scope` (the companies the caller may read). kInvalid (with a field error on "filter", "sort", "q", "limit" or
 // "after") for an unknown field, an operator the field does not support, a bad operand, a
 // cursor from another query, or a limit outside 1..core::kMaxPageSize.
 core::Result<ListStatement> build_list(const ListSpec& spec, int column_count,
                                        const core::ListQuery& query, const RecordScope& scope,
                                        Shelf shelf,
-                                       const std::vector<core::CustomFieldDefinition>& definitions);
+                                       const std::vector<core::CustomFieldDefinition>& definitions,
+                                       const RecordScope& company_scope);
 
 // The cursor after row `row` of a result of `statement`.
 std::string next_cursor(const ListStatement& statement, const PgResult& rows, int row);

@@ -1,6 +1,7 @@
 // What contacts and companies share in PostgreSQL: the tables of each kind of record, the state
 // checks before a write (exists, live or trashed, expected version), unique custom values, and
-// the index rows kept beside each record (tags, custom values, search text, name bigrams).
+// the index rows kept beside each record (tags, custom values, search text, short-query grams, a
+// contact's company links).
 #pragma once
 
 #include <cstdint>
@@ -22,18 +23,17 @@ struct PgRecordTables {
   std::string_view custom;
   std::string_view search;
   std::string_view grams;
+  std::string_view links;  // "contact_companies" for contacts, empty for companies
   core::CustomEntity entity;
   std::string_view noun;  // "contact", "company": for messages
 };
 
-inline constexpr PgRecordTables kContactTables{"contacts",       "contact_tags",
-                                               "contact_custom", "contact_search",
-                                               "contact_grams",  core::CustomEntity::kContact,
-                                               "contact"};
-inline constexpr PgRecordTables kCompanyTables{"companies",      "company_tags",
-                                               "company_custom", "company_search",
-                                               "company_grams",  core::CustomEntity::kCompany,
-                                               "company"};
+inline constexpr PgRecordTables kContactTables{
+    "contacts",      "contact_tags",      "contact_custom",           "contact_search",
+    "contact_grams", "contact_companies", core::CustomEntity::kContact, "contact"};
+inline constexpr PgRecordTables kCompanyTables{
+    "companies",     "company_tags", "company_custom",             "company_search",
+    "company_grams", "",             core::CustomEntity::kCompany, "company"};
 
 enum class RecordState { kLive, kTrashed };
 
@@ -61,7 +61,8 @@ struct RecordIndex {
   std::vector<std::string> tags;
   const core::CustomValues* custom = nullptr;
   std::string search_body;
-  std::vector<std::string> names;  // the names whose bigrams short queries find
+  std::vector<std::string> names;      // the names whose grams short queries find
+  std::vector<core::Id> companies;     // a contact's linked companies (tables.links)
 };
 core::Status write_index(PgConnection& conn, const PgRecordTables& tables, core::Id id,
                          const RecordIndex& index,

@@ -21,6 +21,7 @@ const EntityTables kCompanies{
     "company_custom",
     "company_search",
     "company_grams",
+    "",
     "t.id, t.name, t.industry, t.owner_id, t.team_id, t.parent_id, t.doc, t.version, "
     "t.created_at, t.created_by, t.updated_at, t.updated_by, t.deleted_at",
     core::CustomEntity::kCompany};
@@ -61,7 +62,9 @@ core::Result<core::Company> read_company(const Statement& s) {
 RecordIndex index_of(const core::Company& c,
                      const std::vector<core::CustomFieldDefinition>& definitions,
                      const std::vector<std::string>& notes) {
-  return {c.tags, &c.custom, company_search_body(c, definitions, notes), name_grams({c.name})};
+  RecordIndex index{c.tags, &c.custom, company_search_body(c, definitions, notes), {}, {}};
+  index.grams = search_grams({c.name}, index.body);
+  return index;
 }
 
 // kInvalid when `parent_id` names no company.
@@ -105,13 +108,6 @@ core::Result<core::Company> SqliteCustomerTx::update_company(const core::Company
                                                              const Stamp& stamp) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kCompany));
   RAPPORT_TRY(check_parent(conn_, c));
-  std::optional<std::string> old_name;
-  {
-    RAPPORT_ASSIGN_OR_RETURN(Statement n,
-                             conn_.prepare("SELECT name FROM companies WHERE id = ?1"));
-    RAPPORT_ASSIGN_OR_RETURN(bool row, n.bind(1, c.id).step());
-    if (row) old_name = n.text_at(0);
-  }
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
       conn_.prepare("UPDATE companies SET name = ?2, industry = ?3, owner_id = ?4, team_id = ?5, "
@@ -126,9 +122,6 @@ core::Result<core::Company> SqliteCustomerTx::update_company(const core::Company
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::company(c.id)));
   RAPPORT_TRY(
       write_index(conn_, kCompanies, c.id, index_of(c, definitions, notes), definitions, false));
-  if (old_name != c.name) {
-    RAPPORT_TRY(reindex_linked_contacts(c.id, false));
-  }
   return get_company(c.id);
 }
 
@@ -154,22 +147,19 @@ core::Result<core::Company> SqliteCustomerTx::restore_company(core::Id id,
 }
 
 core::Status SqliteCustomerTx::erase_company(core::Id id) {
+  RAPPORT_TRY(unlink_contacts(id));
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("DELETE FROM companies WHERE id = ?1"));
   RAPPORT_TRY(s.bind(1, id).run());
   if (conn_.changes() == 0) return core::Error::not_found("no such company");
-  RAPPORT_TRY(erase_search_rows(conn_, kCompanies, id));
-  return reindex_linked_contacts(id, true);
+  return erase_search_rows(conn_, kCompanies, id);
 }
 
-core::Status SqliteCustomerTx::reindex_linked_contacts(core::Id company_id, bool drop_link) {
-  // Links live in the contacts' documents; a rename or an erasure is rare enough that a scan of
-  // them is cheaper than keeping a link table in step on every contact write.
+core::Status SqliteCustomerTx::unlink_contacts(core::Id company_id) {
   std::vector<core::Id> linked;
   {
-    RAPPORT_ASSIGN_OR_RETURN(Statement s,
-                             conn_.prepare("SELECT DISTINCT c.id FROM contacts c, "
-                                           "json_each(c.doc, '$.companies') l "
-                                           "WHERE json_extract(l.value, '$.company_id') = ?1"));
+    RAPPORT_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_.prepare("SELECT contact_id FROM contact_companies WHERE company_id = ?1"));
     s.bind(1, company_id);
     for (;;) {
       RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
@@ -178,15 +168,13 @@ core::Status SqliteCustomerTx::reindex_linked_contacts(core::Id company_id, bool
     }
   }
   for (core::Id contact_id : linked) {
-    if (drop_link) {
-      RAPPORT_ASSIGN_OR_RETURN(core::Contact c, get_contact(contact_id));
-      std::erase_if(c.companies, [company_id](const core::CompanyLink& link) {
-        return link.company_id == company_id;
-      });
-      RAPPORT_ASSIGN_OR_RETURN(Statement u,
-                               conn_.prepare("UPDATE contacts SET doc = ?2 WHERE id = ?1"));
-      RAPPORT_TRY(u.bind(1, contact_id).bind(2, contact_doc(c)).run());
-    }
+    RAPPORT_ASSIGN_OR_RETURN(core::Contact c, get_contact(contact_id));
+    std::erase_if(c.companies, [company_id](const core::CompanyLink& link) {
+      return link.company_id == company_id;
+    });
+    RAPPORT_ASSIGN_OR_RETURN(Statement u,
+                             conn_.prepare("UPDATE contacts SET doc = ?2 WHERE id = ?1"));
+    RAPPORT_TRY(u.bind(1, contact_id).bind(2, contact_doc(c)).run());
     RAPPORT_TRY(reindex_contact(contact_id));
   }
   return {};
@@ -195,12 +183,12 @@ core::Status SqliteCustomerTx::reindex_linked_contacts(core::Id company_id, bool
 core::Result<Page<core::Company>> SqliteCustomerTx::list_companies(const core::ListQuery& query,
                                                                    const RecordScope& scope,
                                                                    Shelf shelf) {
-  RAPPORT_ASSIGN_OR_RETURN(SearchPlan plan, plan_search(query.search));
+  SearchPlan plan = plan_search(query.search);
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kCompany));
   // A search must see the rows this transaction has queued.
   RAPPORT_TRY(conn_.search_rows().flush(conn_));
   RAPPORT_ASSIGN_OR_RETURN(ListSql sql, build_list_sql(kCompanies, kCompanyFields, query, scope,
-                                                       shelf, definitions, plan));
+                                                       shelf, definitions, plan, nullptr));
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare(sql.text));
   bind_all(s, sql.params);
   Page<core::Company> page;

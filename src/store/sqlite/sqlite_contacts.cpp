@@ -18,6 +18,7 @@ const EntityTables kContacts{
     "contact_custom",
     "contact_search",
     "contact_grams",
+    "contact_companies",
     "t.id, t.given_name, t.family_name, t.display_name, t.lifecycle_stage, t.lead_source, "
     "t.owner_id, t.team_id, t.doc, t.version, t.created_at, t.created_by, t.updated_at, "
     "t.updated_by, t.deleted_at",
@@ -62,8 +63,10 @@ core::Result<core::Contact> read_contact(const Statement& s) {
 }
 
 RecordIndex index_of(const core::Contact& c, std::string body) {
-  return {c.tags, &c.custom, std::move(body),
-          name_grams({c.display_name, c.given_name, c.family_name})};
+  RecordIndex index{c.tags, &c.custom, std::move(body), {}, {}};
+  index.grams = search_grams({c.display_name, c.given_name, c.family_name}, index.body);
+  for (const auto& link : c.companies) index.companies.push_back(link.company_id);
+  return index;
 }
 
 }  // namespace
@@ -71,7 +74,7 @@ RecordIndex index_of(const core::Contact& c, std::string body) {
 core::Result<core::Contact> SqliteCustomerTx::create_contact(const core::Contact& c,
                                                              const Stamp& stamp) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kContact));
-  RAPPORT_ASSIGN_OR_RETURN(auto companies, company_names(c));
+  RAPPORT_TRY(check_companies(c));
   RAPPORT_TRY(check_unique_custom(conn_, kContacts, 0, c.custom, definitions));
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
@@ -86,7 +89,7 @@ core::Result<core::Contact> SqliteCustomerTx::create_contact(const core::Contact
   RAPPORT_TRY(s.run());
   core::Id id = conn_.last_insert_rowid();
   RAPPORT_TRY(write_index(conn_, kContacts, id,
-                          index_of(c, contact_search_body(c, companies, definitions, {})),
+                          index_of(c, contact_search_body(c, definitions, {})),
                           definitions, true));
   return get_contact(id);
 }
@@ -102,7 +105,7 @@ core::Result<core::Contact> SqliteCustomerTx::get_contact(core::Id id) {
 core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact& c,
                                                              const Stamp& stamp) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kContact));
-  RAPPORT_ASSIGN_OR_RETURN(auto companies, company_names(c));
+  RAPPORT_TRY(check_companies(c));
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
       conn_.prepare("UPDATE contacts SET given_name = ?2, family_name = ?3, display_name = ?4, "
@@ -118,7 +121,7 @@ core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact
   RAPPORT_TRY(check_unique_custom(conn_, kContacts, c.id, c.custom, definitions));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::contact(c.id)));
   RAPPORT_TRY(write_index(conn_, kContacts, c.id,
-                          index_of(c, contact_search_body(c, companies, definitions, notes)),
+                          index_of(c, contact_search_body(c, definitions, notes)),
                           definitions, false));
   return get_contact(c.id);
 }
@@ -126,10 +129,10 @@ core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact
 core::Status SqliteCustomerTx::reindex_contact(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(core::Contact c, get_contact(id));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kContact));
-  RAPPORT_ASSIGN_OR_RETURN(auto companies, company_names(c));
+  RAPPORT_TRY(check_companies(c));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::contact(id)));
   return write_index(conn_, kContacts, id,
-                     index_of(c, contact_search_body(c, companies, definitions, notes)),
+                     index_of(c, contact_search_body(c, definitions, notes)),
                      definitions, false);
 }
 
@@ -156,13 +159,16 @@ core::Status SqliteCustomerTx::erase_contact(core::Id id) {
 
 core::Result<Page<core::Contact>> SqliteCustomerTx::list_contacts(const core::ListQuery& query,
                                                                   const RecordScope& scope,
-                                                                  Shelf shelf) {
-  RAPPORT_ASSIGN_OR_RETURN(SearchPlan plan, plan_search(query.search));
+                                                                  Shelf shelf,
+                                                                  const RecordScope& companies) {
+  SearchPlan plan = plan_search(query.search);
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kContact));
   // A search must see the rows this transaction has queued.
   RAPPORT_TRY(conn_.search_rows().flush(conn_));
+  RAPPORT_ASSIGN_OR_RETURN(bool via_companies, company_names_match(conn_, plan, companies));
   RAPPORT_ASSIGN_OR_RETURN(ListSql sql, build_list_sql(kContacts, kContactFields, query, scope,
-                                                       shelf, definitions, plan));
+                                                       shelf, definitions, plan,
+                                                       via_companies ? &companies : nullptr));
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare(sql.text));
   bind_all(s, sql.params);
   Page<core::Contact> page;

@@ -237,19 +237,17 @@ core::Result<std::vector<core::CustomFieldDefinition>> SqliteCustomerTx::list_cu
   }
 }
 
-core::Result<std::vector<std::string>> SqliteCustomerTx::company_names(const core::Contact& c) {
-  std::vector<std::string> names;
+core::Status SqliteCustomerTx::check_companies(const core::Contact& c) {
   for (std::size_t i = 0; i < c.companies.size(); ++i) {
     RAPPORT_ASSIGN_OR_RETURN(Statement s,
-                             conn_.prepare("SELECT name FROM companies WHERE id = ?1"));
+                             conn_.prepare("SELECT 1 FROM companies WHERE id = ?1"));
     RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, c.companies[i].company_id).step());
     if (!row) {
       return core::Error::field("companies/" + std::to_string(i) + "/company_id",
                                 "no such company");
     }
-    names.push_back(s.text_at(0));
   }
-  return names;
+  return {};
 }
 
 }  // namespace rapport::store::sqlite

@@ -28,7 +28,8 @@ class SqliteCustomerTx final : public CustomerTx {
                                               const Stamp& stamp) override;
   core::Status erase_contact(core::Id id) override;
   core::Result<Page<core::Contact>> list_contacts(const core::ListQuery& query,
-                                                  const RecordScope& scope, Shelf shelf) override;
+                                                  const RecordScope& scope, Shelf shelf,
+                                                  const RecordScope& companies) override;
 
   core::Result<core::Company> create_company(const core::Company& company,
                                              const Stamp& stamp) override;
@@ -70,17 +71,17 @@ class SqliteCustomerTx final : public CustomerTx {
   // the other shelf than `want_live` asks).
   core::Error unchanged(std::string_view table, core::Id id, std::int64_t expected_version,
                         bool want_live);
-  // The names of the companies `contact` links to; kInvalid on a link to no company.
-  core::Result<std::vector<std::string>> company_names(const core::Contact& contact);
+  // kInvalid when `contact` links to no such company.
+  core::Status check_companies(const core::Contact& contact);
   // The bodies of `parent`'s notes, oldest first, for its search text.
   core::Result<std::vector<std::string>> note_bodies(const core::NoteParent& parent);
   // Rebuilds the index rows of contact / company `id` after one of its notes changed.
   core::Status reindex_contact(core::Id id);
   core::Status reindex_company(core::Id id);
   core::Status reindex(const core::NoteParent& parent);
-  // Re-indexes the contacts linked to company `company_id`, whose search text holds its name;
-  // with `drop_link` (the company is gone) first removes the link from each of them.
-  core::Status reindex_linked_contacts(core::Id company_id, bool drop_link);
+  // Removes company `company_id`, about to be erased, from the links of its contacts (their
+  // documents and index rows).
+  core::Status unlink_contacts(core::Id company_id);
 
   SqliteConnection& conn_;
 };

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/search_text.hpp"
 #include "core/timestamp.hpp"
 #include "store/cursor.hpp"
 
@@ -246,35 +247,92 @@ core::Status custom_filter(Builder& b, const EntityTables& t, const core::Filter
   return {};
 }
 
-void scope_filter(Builder& b, const RecordScope& scope) {
-  if (scope.kind == RecordScope::Kind::kAll) return;
-  if (scope.ids.empty()) {
-    b.where("0");
-    return;
-  }
+// The condition that `alias` (a table with owner_id and team_id) lies within `scope`; empty when
+// the scope is everything.
+std::string scope_condition(Builder& b, const RecordScope& scope, const std::string& alias) {
+  if (scope.kind == RecordScope::Kind::kAll) return "";
+  if (scope.ids.empty()) return "0";
   std::string list;
   for (core::Id id : scope.ids) list += (list.empty() ? "" : ", ") + b.param(id);
-  const char* col = scope.kind == RecordScope::Kind::kOwners ? "t.owner_id" : "t.team_id";
-  b.where(std::string(col) + " IN (" + list + ")");
+  const char* col = scope.kind == RecordScope::Kind::kOwners ? ".owner_id" : ".team_id";
+  return alias + col + " IN (" + list + ")";
+}
+
+// Companies `co` with their normalised name `cs.n` (the first line of their search body).
+constexpr std::string_view kNamedCompanies =
+    "companies co JOIN (SELECT rowid AS id, substr(body, 1, instr(body || char(10), char(10)) - 1) "
+    "AS n FROM company_search) cs ON cs.id = co.id";
+
+// The live companies within `company_scope` among the ids `companies` selects (through an index)
+// whose name `cs.n` satisfies `name_test`.
+std::string company_match(Builder& b, const RecordScope& company_scope,
+                          const std::string& companies, const std::string& name_test) {
+  std::string visible = scope_condition(b, company_scope, "co");
+  return "co.deleted_at IS NULL" + (visible.empty() ? "" : " AND " + visible) + " AND co.id IN (" +
+         companies + ") AND " + name_test;
+}
+
+// The contacts linked to a company that company_match() accepts.
+std::string linked_by_company(Builder& b, const EntityTables& t, const RecordScope& company_scope,
+                              const std::string& companies, const std::string& name_test) {
+  return "SELECT l.contact_id FROM " + std::string(t.links) + " l JOIN " +
+         std::string(kNamedCompanies) + " WHERE co.id = l.company_id AND " +
+         company_match(b, company_scope, companies, name_test);
+}
+
+// How a phrase or gram of the plan picks companies by name: the candidate ids and the name test.
+struct NameMatch {
+  std::string companies;
+  std::string test;
+};
+
+NameMatch phrase_name_match(Builder& b, const std::string& phrase) {
+  return {"SELECT rowid FROM company_search WHERE company_search MATCH " + b.param(fts_phrase(phrase)),
+          "instr(cs.n, " + b.param(phrase) + ") > 0"};
+}
+
+NameMatch gram_name_match(Builder& b, const std::string& gram) {
+  std::string bound = b.param(gram);
+  // A two-code-point gram occurs in the name; a single one starts a word of it.
+  return {"SELECT record_id FROM company_grams WHERE gram = " + bound,
+          core::code_point_count(gram) == 1 ? "instr(' ' || cs.n, ' ' || " + bound + ") > 0"
+                                            : "instr(cs.n, " + bound + ") > 0"};
 }
 
 // With `drive` the search table is joined as `s` and leads the query (see build_list_sql).
-void search_filter(Builder& b, const EntityTables& t, const SearchPlan& plan, bool drive) {
+void search_filter(Builder& b, const EntityTables& t, const SearchPlan& plan, bool drive,
+                   const RecordScope* company_scope) {
+  std::string search(t.search), grams(t.grams);
   if (!plan.phrases.empty()) {
-    std::string match;
-    for (const auto& p : plan.phrases) match += (match.empty() ? "" : " AND ") + fts_phrase(p);
-    std::string search(t.search);
     if (drive) {
+      std::string match;
+      for (const auto& p : plan.phrases) match += (match.empty() ? "" : " AND ") + fts_phrase(p);
       b.where("s." + search + " MATCH " + b.param(match));
-    } else {
-      b.where("t.id IN (SELECT rowid FROM " + search + " WHERE " + search + " MATCH " +
-              b.param(match) + ")");
+      return;
+    }
+    // Each phrase in the record's own text or in the name of a company it links to.
+    for (const auto& p : plan.phrases) {
+      std::string own = "SELECT rowid FROM " + search + " WHERE " + search + " MATCH " +
+                        b.param(fts_phrase(p));
+      if (company_scope == nullptr) {
+        b.where("t.id IN (" + own + ")");
+        continue;
+      }
+      NameMatch m = phrase_name_match(b, p);
+      b.where("t.id IN (" + own + " UNION " +
+              linked_by_company(b, t, *company_scope, m.companies, m.test) + ")");
     }
     return;
   }
   for (const auto& g : plan.grams) {
-    b.where("t.id IN (SELECT record_id FROM " + std::string(t.grams) +
-            " WHERE gram = " + b.param(g) + ")");
+    std::string own = "SELECT record_id FROM " + grams + " WHERE gram = " + b.param(g);
+    if (company_scope == nullptr) {
+      b.where("t.id IN (" + own + ")");
+      continue;
+    }
+    NameMatch m = gram_name_match(b, g);
+    b.where("t.id IN (" + own + " UNION " +
+            linked_by_company(b, t, *company_scope, m.companies, m.test) + ")");
   }
 }
 
@@ -284,7 +342,7 @@ core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const
                                      const core::ListQuery& query, const RecordScope& scope,
                                      Shelf shelf,
                                      const std::vector<core::CustomFieldDefinition>& definitions,
-                                     const SearchPlan& plan) {
+                                     const SearchPlan& plan, const RecordScope* company_scope) {
   if (query.limit < 1 || query.limit > core::kMaxPageSize) {
     return Error::field("limit", "must be between 1 and " + std::to_string(core::kMaxPageSize));
   }
@@ -295,7 +353,7 @@ core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const
   };
   Builder b;
   b.where(shelf == Shelf::kLive ? "t.deleted_at IS NULL" : "t.deleted_at IS NOT NULL");
-  scope_filter(b, scope);
+  if (std::string in_scope = scope_condition(b, scope, "t"); !in_scope.empty()) b.where(in_scope);
   for (const core::Filter& f : query.filters) {
     RAPPORT_TRY(check_arity(f));
     if (f.field == "tags") {
@@ -322,10 +380,11 @@ core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const
   std::string col = "t." + std::string(sort->column);
   bool by_id = sort->column == "id";
   // A text search in id order walks the FTS5 index in rowid order and stops at the page's end,
-  // instead of collecting every match first: common words match tens of thousands of rows.
-  bool drive = by_id && !plan.phrases.empty();
+  // instead of collecting every match first: common words match tens of thousands of rows. Not
+  // when matches also come through company names.
+  bool drive = by_id && !plan.phrases.empty() && company_scope == nullptr;
   std::string id_col = drive ? "s.rowid" : "t.id";
-  search_filter(b, tables, plan, drive);
+  search_filter(b, tables, plan, drive, company_scope);
   if (!query.after.empty()) {
     RAPPORT_ASSIGN_OR_RETURN(Cursor c, decode_cursor(query.after));
     bool text_value = std::holds_alternative<std::string>(c.value);
@@ -353,6 +412,28 @@ core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const
              b.param(std::int64_t{query.limit + 1});
   out.params = b.take_params();
   return out;
+}
+
+core::Result<bool> company_names_match(SqliteConnection& conn, const SearchPlan& plan,
+                                       const RecordScope& company_scope) {
+  Builder b;
+  std::string any;
+  for (const auto& p : plan.phrases) {
+    NameMatch m = phrase_name_match(b, p);
+    any += (any.empty() ? "(" : " OR (") + company_match(b, company_scope, m.companies, m.test) + ")";
+  }
+  if (plan.phrases.empty()) {
+    for (const auto& g : plan.grams) {
+      NameMatch m = gram_name_match(b, g);
+      any += (any.empty() ? "(" : " OR (") + company_match(b, company_scope, m.companies, m.test) +
+             ")";
+    }
+  }
+  if (any.empty()) return false;
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn.prepare("SELECT 1 FROM " + std::string(kNamedCompanies) +
+                                                     " WHERE " + any + " LIMIT 1"));
+  bind_all(s, b.take_params());
+  return s.step();
 }
 
 SortValue sort_value_at(const Statement& statement, int column, FieldSpec::Kind kind) {

@@ -15,6 +15,7 @@
 #include "core/list_query.hpp"
 #include "core/result.hpp"
 #include "store/search_document.hpp"
+#include "store/sqlite/sqlite_connection.hpp"
 #include "store/sqlite/sqlite_statement.hpp"
 #include "store/store.hpp"
 
@@ -28,6 +29,7 @@ struct EntityTables {
   std::string_view custom;   // "contact_custom"
   std::string_view search;   // "contact_search" (FTS5)
   std::string_view grams;    // "contact_grams"
+  std::string_view links;    // "contact_companies" for contacts, empty for companies
   std::string_view columns;  // the SELECT list that the row reader expects
   core::CustomEntity entity;
 };
@@ -52,14 +54,21 @@ struct ListSql {
   FieldSpec::Kind sort_kind{};  // the type of the sort value (the last selected column)
 };
 
-// Builds the query. kInvalid (with the offending field) for an unknown filter or sort field, an
+// Builds the query. With `company_scope` (contacts only), a search also finds a record through
+// the name of a linked live company within it (the companies the caller may read). kInvalid (with the offending field) for an unknown filter or sort field, an
 // operator the field does not support, a malformed value, a limit outside 1..kMaxPageSize, or a
 // cursor that does not belong to this sort.
 core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const FieldSpec> fields,
                                      const core::ListQuery& query, const RecordScope& scope,
                                      Shelf shelf,
                                      const std::vector<core::CustomFieldDefinition>& definitions,
-                                     const SearchPlan& plan);
+                                     const SearchPlan& plan, const RecordScope* company_scope);
+
+// Whether a live company within `company_scope` has a name that `plan` matches (a phrase or gram
+// of it, as build_list_sql tests names). When none has, a contact search can leave the company
+// links out and walk the FTS5 index in id order.
+core::Result<bool> company_names_match(SqliteConnection& conn, const SearchPlan& plan,
+                                       const RecordScope& company_scope);
 
 using SortValue = std::variant<std::int64_t, std::string>;
 

@@ -1,5 +1,5 @@
 // The rows derived from a contact or company besides its own: tags, custom values (for filters
-// and uniqueness), the FTS5 search body and the name bigrams. Written on every create and
+// and uniqueness), the FTS5 search body, the short-query grams and a contact's company links. Written on every create and
 // update, removed on erasure.
 #pragma once
 
@@ -20,6 +20,7 @@ struct RecordIndex {
   const core::CustomValues* custom = nullptr;
   std::string body;
   std::set<std::string> grams;
+  std::vector<core::Id> companies;  // a contact's linked companies (tables.links)
 };
 
 // kConflict with a field error "custom/<key>" when a unique custom value of `values` is already

@@ -41,8 +41,7 @@ class UserCli : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     if (GetParam() == "postgresql") {
-      auto base = store::postgres::PgTestSchema::base_url();
-      if (!base) GTEST_SKIP() << "RAPPORT_TEST_POSTGRES_URL is not set";
+      RAPPORT_POSTGRES_URL_OR_SKIP(base);
       auto schema = store::postgres::PgTestSchema::create(*base);
       ASSERT_TRUE(schema.ok()) << schema.error().message;
       schema_ = std::move(schema).value();

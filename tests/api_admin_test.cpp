@@ -122,8 +122,9 @@ TEST_P(AdminApi, UsersAndTeamsPageAndRefuseBadInput) {
                         R"("team_id":999,"password":"long enough pass"})"},
       {"/api/v1/teams", R"({"name":""})"},
       {"/api/v1/teams", R"({"name":"A","version":3})"},
-      {"/api/v1/tokens", R"({"name":"ci","scope":"admin"})"},
-      {"/api/v1/tokens", R"({"name":"ci","scope":"read","expires_at":"2001-01-01T00:00:00Z"})"},
+      {"/api/v1/tokens", R"({"name":"ci","scope":"admin","password":"correct horse battery"})"},
+      {"/api/v1/tokens", R"({"name":"ci","scope":"read","expires_at":"2001-01-01T00:00:00Z",)"
+                         R"("password":"correct horse battery"})"},
       {"/api/v1/users/" + viewer + "/password", R"({"password":"long enough pass","x":1})"},
   };
   for (const auto& [target, body] : bad) {
@@ -214,7 +215,8 @@ TEST_P(AdminApi, RoleChangesAreAuditedAndFoundWithFiltersAndPages) {
 TEST_P(AdminApi, TokenSecretIsShownOnceAndRevokingEndsIt) {
   auto east = login("east@example.org");
   auto created = east.write(bhttp::verb::post, "/api/v1/tokens",
-                            R"({"name":"CI","scope":"read","expires_at":"2999-01-01T00:00:00Z"})");
+                            R"({"name":"CI","scope":"read","expires_at":"2999-01-01T00:00:00Z",)"
+                            R"("password":"correct horse battery"})");
   ASSERT_EQ(created.status, 201u) << created.body;
   const auto token = created.json().as_object();
   const std::string secret(token.at("secret").as_string());
@@ -234,9 +236,11 @@ TEST_P(AdminApi, TokenSecretIsShownOnceAndRevokingEndsIt) {
   auto me = bearer.send(bhttp::verb::get, "/api/v1/me");
   ASSERT_EQ(me.status, 200u) << me.body;
   EXPECT_EQ(me.json().at("email").as_string(), "east@example.org");
-  EXPECT_EQ(
-      bearer.send(bhttp::verb::post, "/api/v1/tokens", R"({"name":"x","scope":"read"})").status,
-      403u);
+  EXPECT_EQ(bearer
+                .send(bhttp::verb::post, "/api/v1/tokens",
+                      R"({"name":"x","scope":"read","password":"correct horse battery"})")
+                .status,
+            403u);
 
   const auto east_id = std::to_string(user_id("east@example.org"));
   auto west = login("west@example.org");
@@ -255,6 +259,61 @@ TEST_P(AdminApi, TokenSecretIsShownOnceAndRevokingEndsIt) {
   auto audit = admin.send(bhttp::verb::get, "/api/v1/audit?object_type=tokens");
   EXPECT_EQ(items(audit).size(), 2u);
   EXPECT_EQ(audit.body.find(secret), std::string::npos);
+}
+
+TEST_P(AdminApi, MintingATokenTakesThePasswordAndASession) {
+  auto east = login("east@example.org");
+  const auto mint = [](const std::string& password) {
+    return json::serialize(
+        json::object{{"name", "CI"}, {"scope", "read-write"}, {"password", password}});
+  };
+  auto without = east.write(bhttp::verb::post, "/api/v1/tokens", R"({"name":"CI","scope":"read"})");
+  EXPECT_EQ(without.status, 422u) << without.body;
+  auto wrong = east.write(bhttp::verb::post, "/api/v1/tokens", mint("not my password"));
+  EXPECT_EQ(wrong.status, 422u) << wrong.body;
+  EXPECT_NE(wrong.body.find("password"), std::string::npos);
+  auto created = east.write(bhttp::verb::post, "/api/v1/tokens", mint(kPassword));
+  ASSERT_EQ(created.status, 201u) << created.body;
+  // A read-write token cannot mint another, even with the password.
+  Client bearer{server_->port(), {}, {}, std::string(created.json().at("secret").as_string())};
+  EXPECT_EQ(bearer.send(bhttp::verb::post, "/api/v1/tokens", mint(kPassword)).status, 403u);
+  EXPECT_EQ(items(east.send(bhttp::verb::get, "/api/v1/tokens")).size(), 1u);
+}
+
+TEST_P(AdminApi, PasswordChangeResetAndDeactivationRevokeApiTokens) {
+  auto admin = login("admin@example.org");
+  // A change of one's own password.
+  auto east = with_token("east@example.org", store::TokenScope::kReadWrite);
+  EXPECT_EQ(east.send(bhttp::verb::get, "/api/v1/me").status, 200u);
+  const auto east_id = std::to_string(user_id("east@example.org"));
+  auto changed = east.send(
+      bhttp::verb::post, "/api/v1/users/" + east_id + "/password",
+      json::serialize(json::object{{"current_password", kPassword}, {"password", kNewPassword}}));
+  ASSERT_EQ(changed.status, 204u) << changed.body;
+  EXPECT_EQ(east.send(bhttp::verb::get, "/api/v1/me").status, 401u);
+  // An admin's reset.
+  auto west = with_token("west@example.org", store::TokenScope::kRead);
+  const auto west_id = std::to_string(user_id("west@example.org"));
+  ASSERT_EQ(admin
+                .write(bhttp::verb::post, "/api/v1/users/" + west_id + "/password",
+                       json::serialize(json::object{{"password", kNewPassword}}))
+                .status,
+            204u);
+  EXPECT_EQ(west.send(bhttp::verb::get, "/api/v1/me").status, 401u);
+  // A deactivation; reactivating does not bring the token back.
+  auto viewer = with_token("viewer@example.org", store::TokenScope::kRead);
+  const auto viewer_path = "/api/v1/users/" + std::to_string(user_id("viewer@example.org"));
+  auto off =
+      admin.write(bhttp::verb::patch, viewer_path, R"({"active":false})", {{"If-Match", "\"1\""}});
+  ASSERT_EQ(off.status, 200u) << off.body;
+  auto on =
+      admin.write(bhttp::verb::patch, viewer_path, R"({"active":true})", {{"If-Match", etag(off)}});
+  ASSERT_EQ(on.status, 200u) << on.body;
+  EXPECT_EQ(viewer.send(bhttp::verb::get, "/api/v1/me").status, 401u);
+  auto listed = admin.send(
+      bhttp::verb::get, "/api/v1/tokens?user_id=" + std::to_string(user_id("viewer@example.org")));
+  ASSERT_EQ(items(listed).size(), 1u);
+  EXPECT_FALSE(items(listed)[0].at("revoked_at").is_null());
 }
 
 TEST_P(AdminApi, PasswordChangeRevokesEverySessionOfTheUser) {
@@ -318,6 +377,46 @@ TEST_P(AdminApi, UnlockLetsALockedAccountSignInAgain) {
   auto audit =
       admin.send(bhttp::verb::get, "/api/v1/audit?action=unlock&object_id=" + std::to_string(id));
   EXPECT_EQ(items(audit).size(), 1u);
+}
+
+TEST_P(AdminApi, FailedLoginsDelayOnlyTheirAddressAndLockNothing) {
+  // Behind a proxy at 127.0.0.1 that names each client in X-Forwarded-For.
+  Api proxied(*db_, false, {}, kTestPasswordCost, {"127.0.0.1"});
+  http::ServerConfig config;
+  config.port = 0;
+  http::Server server(config, proxied.router(), &proxied.metrics());
+  ASSERT_TRUE(server.start().ok());
+  auto token = with_token("west@example.org", store::TokenScope::kReadWrite);
+  token.port = server.port();
+  Client client{server.port(), {}, {}, {}};
+  const auto from = [](const char* address) {
+    return std::vector<std::pair<std::string, std::string>>{{"X-Forwarded-For", address}};
+  };
+  const std::string wrong = R"({"email":"west@example.org","password":"wrong password!"})";
+  const std::string right =
+      json::serialize(json::object{{"email", "west@example.org"}, {"password", kPassword}});
+  const int free_failures = services::LoginThrottles{}.account_at_address.free_failures;
+  for (int i = 0; i <= free_failures; ++i) {
+    EXPECT_EQ(client.send(bhttp::verb::post, "/api/v1/session", wrong, from("203.0.113.9")).status,
+              401u);
+  }
+  auto delayed = client.send(bhttp::verb::post, "/api/v1/session", right, from("203.0.113.9"));
+  EXPECT_EQ(delayed.status, 429u) << delayed.body;
+  EXPECT_EQ(std::string(delayed.headers[bhttp::field::retry_after]), "1");
+  EXPECT_NE(std::string(delayed.headers[bhttp::field::content_type]).find("problem+json"),
+            std::string::npos);
+  // The account is not locked: its API token works and its owner signs in from their address.
+  EXPECT_EQ(token.send(bhttp::verb::get, "/api/v1/me").status, 200u);
+  EXPECT_EQ(client.send(bhttp::verb::post, "/api/v1/session", right, from("198.51.100.7")).status,
+            201u);
+  // Without a trusted proxy in front, X-Forwarded-For is the client's own claim and is ignored.
+  Client direct{server_->port(), {}, {}, {}};
+  for (int i = 0; i <= free_failures; ++i) {
+    static_cast<void>(direct.send(bhttp::verb::post, "/api/v1/session", wrong, from("192.0.2.1")));
+  }
+  EXPECT_EQ(direct.send(bhttp::verb::post, "/api/v1/session", right, from("192.0.2.2")).status,
+            429u);
+  server.stop();
 }
 
 TEST_P(AdminApi, AClientOverItsBudgetGets429WithRetryAfter) {

@@ -38,6 +38,53 @@ TEST_P(ApiTest, SessionCookieNeedsTheCsrfTokenForWrites) {
   EXPECT_EQ(admin.send(bhttp::verb::get, "/api/v1/contacts").status, 401u);
 }
 
+TEST_P(ApiTest, ADeadSessionCookieBlocksNeitherSignInNorSignOut) {
+  const std::string credentials =
+      json::serialize(json::object{{"email", "east@example.org"}, {"password", kPassword}});
+  auto east = login("east@example.org");
+  // The session ends (as after 30 idle minutes) while the browser keeps its cookie; a planted
+  // cookie of the right shape is just as dead.
+  ASSERT_TRUE(db_->identity()
+                  .transact([](store::IdentityTx& tx) -> core::Status {
+                    RAPPORT_ASSIGN_OR_RETURN(auto user, tx.find_user_by_email("east@example.org"));
+                    if (!user) return core::Error::not_found("east");
+                    return tx.delete_user_sessions(user->user.id);
+                  })
+                  .ok());
+  for (const std::string& cookie :
+       {east.cookie, std::string("rapport_session=rps_") + std::string(43, 'A')}) {
+    Client stale{server_->port(), cookie, {}, {}};
+    // A write is refused as unauthenticated, not as a CSRF failure.
+    EXPECT_EQ(stale.send(bhttp::verb::post, "/api/v1/contacts", kAda).status, 401u) << cookie;
+    // Signing out without a CSRF token clears the cookie.
+    auto out = stale.send(bhttp::verb::delete_, "/api/v1/session");
+    EXPECT_EQ(out.status, 204u) << out.body;
+    EXPECT_NE(std::string(out.headers[bhttp::field::set_cookie]).find("Max-Age=0"),
+              std::string::npos);
+    // Signing in without a CSRF token works and replaces the cookie.
+    auto in = stale.send(bhttp::verb::post, "/api/v1/session", credentials);
+    ASSERT_EQ(in.status, 201u) << in.body;
+    const std::string set_cookie(in.headers[bhttp::field::set_cookie]);
+    EXPECT_NE(set_cookie.substr(0, set_cookie.find(';')), cookie);
+  }
+  // With a live session, signing in again needs no CSRF token (a reloaded page has lost it);
+  // signing out does, so that another site cannot end the session.
+  auto live = login("east@example.org");
+  Client without_token{server_->port(), live.cookie, {}, {}};
+  EXPECT_EQ(without_token.send(bhttp::verb::post, "/api/v1/session", credentials).status, 201u);
+  EXPECT_EQ(without_token.send(bhttp::verb::delete_, "/api/v1/session").status, 403u);
+  EXPECT_EQ(live.write(bhttp::verb::delete_, "/api/v1/session").status, 204u);
+  // The cookie lasts as long as the session can: until its absolute expiry.
+  auto fresh =
+      Client{server_->port(), {}, {}, {}}.send(bhttp::verb::post, "/api/v1/session", credentials);
+  const std::string fresh_cookie(fresh.headers[bhttp::field::set_cookie]);
+  const auto max_age = fresh_cookie.find("Max-Age=");
+  ASSERT_NE(max_age, std::string::npos) << fresh_cookie;
+  const long seconds = std::stol(fresh_cookie.substr(max_age + 8));
+  EXPECT_LE(seconds, 12 * 3600);
+  EXPECT_GE(seconds, 12 * 3600 - 60);
+}
+
 TEST_P(ApiTest, BearerTokensAndReadOnlyRoles) {
   auto rw = with_token("admin@example.org", store::TokenScope::kReadWrite);
   EXPECT_EQ(rw.send(bhttp::verb::post, "/api/v1/contacts", kAda).status, 201u);
@@ -64,6 +111,69 @@ TEST_P(ApiTest, SalesCannotSeeAnotherTeamsContact) {
   EXPECT_TRUE(listed.json().at("next").is_null());
   auto own = east.send(bhttp::verb::get, "/api/v1/contacts?q=Lovelace");
   EXPECT_EQ(own.json().at("items").as_array().size(), 1u);
+}
+
+TEST_P(ApiTest, AssigningARecordToAnotherOwnerNeedsTheAssignPermission) {
+  services::UserService users(db_->identity(), hasher_, services::system_clock());
+  const auto east_user = users.find_by_email("east@example.org");
+  const auto west_user = users.find_by_email("west@example.org");
+  ASSERT_TRUE(east_user.ok() && west_user.ok());
+  add_user("support@example.org", core::Role::kSupport, std::nullopt);
+  add_user("marketing@example.org", core::Role::kMarketing, std::nullopt);
+  add_user("manager@example.org", core::Role::kManager, east_user->team_id);
+  const std::string east_id = std::to_string(east_user->id);
+  const std::string west_id = std::to_string(west_user->id);
+  const std::string west_team = std::to_string(*west_user->team_id);
+
+  auto east = login("east@example.org");
+  auto created = east.write(bhttp::verb::post, "/api/v1/contacts", kAda);
+  ASSERT_EQ(created.status, 201u) << created.body;
+  const std::string path = "/api/v1/contacts/" + std::to_string(created.json().at("id").as_int64());
+  auto version = created.json().at("version").as_int64();
+  const auto patch = [&](const Client& c, const std::string& body) {
+    auto reply = c.write(bhttp::verb::patch, path, body,
+                         {{"If-Match", "\"" + std::to_string(version) + "\""}});
+    if (reply.status == 200u) version = reply.json().at("version").as_int64();
+    return reply;
+  };
+  const auto owner = [&] {
+    return east.send(bhttp::verb::get, path).json().at("owner_id").as_int64();
+  };
+
+  // Support and marketing update every contact but hand none to another owner or team.
+  for (const char* email : {"support@example.org", "marketing@example.org"}) {
+    auto c = login(email);
+    EXPECT_EQ(patch(c, R"({"owner_id":)" + west_id + "}").status, 403u) << email;
+    EXPECT_EQ(patch(c, R"({"team_id":)" + west_team + "}").status, 403u) << email;
+    EXPECT_EQ(owner(), east_user->id) << email;
+    // Editing, and sending the current owner back unchanged, are not assignments.
+    auto edited = patch(c, R"({"given_name":"Augusta","owner_id":)" + east_id + "}");
+    EXPECT_EQ(edited.status, 200u) << email << " " << edited.body;
+  }
+  auto marketing = login("marketing@example.org");
+  EXPECT_EQ(marketing
+                .write(bhttp::verb::post, "/api/v1/contacts",
+                       R"({"given_name":"Lead","owner_id":)" + west_id + "}")
+                .status,
+            403u);
+  auto own_lead =
+      marketing.write(bhttp::verb::post, "/api/v1/contacts", R"({"given_name":"Lead"})");
+  ASSERT_EQ(own_lead.status, 201u) << own_lead.body;
+  EXPECT_EQ(own_lead.json().at("owner_id").as_int64(),
+            users.find_by_email("marketing@example.org")->id);
+
+  // The owner's own rules are intact: a sales person gives nothing away either.
+  EXPECT_EQ(patch(east, R"({"owner_id":)" + west_id + "}").status, 403u);
+  // A manager assigns within their team only; an admin to anyone.
+  auto manager = login("manager@example.org");
+  EXPECT_EQ(patch(manager, R"({"owner_id":)" + west_id + "}").status, 403u);
+  const auto manager_id = users.find_by_email("manager@example.org")->id;
+  EXPECT_EQ(patch(manager, R"({"owner_id":)" + std::to_string(manager_id) + "}").status, 200u);
+  EXPECT_EQ(patch(manager, R"({"owner_id":)" + east_id + "}").status, 200u);
+  auto admin = login("admin@example.org");
+  EXPECT_EQ(patch(admin, R"({"owner_id":)" + west_id + ",\"team_id\":" + west_team + "}").status,
+            200u);
+  EXPECT_EQ(admin.send(bhttp::verb::get, path).json().at("owner_id").as_int64(), west_user->id);
 }
 
 TEST_P(ApiTest, SecondWriterWithAStaleVersionGets412AndNothingIsLost) {

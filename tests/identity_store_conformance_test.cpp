@@ -318,6 +318,16 @@ TEST_P(IdentityConformance, ApiTokens) {
     EXPECT_EQ(revoked.last_used_at, kNow + 1h);
     EXPECT_EQ(revoked.revoked_at, kNow + 2h);
     EXPECT_EQ(t.revoke_token(first->id + 1000, kNow).error().kind, ErrorKind::kNotFound);
+    // Revoking all of a user's tokens leaves the already revoked one's time alone.
+    const core::User other = add_user(t, "b@example.com", core::Role::kSales);
+    r.user_id = other.id;
+    r.token_hash = "h3";
+    auto others = t.insert_token(r);
+    EXPECT_EQ(*t.revoke_user_tokens(u.id, kNow + 4h), 1);
+    EXPECT_EQ(*t.revoke_user_tokens(u.id, kNow + 5h), 0);
+    EXPECT_EQ((**t.find_token(first->id)).revoked_at, kNow + 2h);
+    EXPECT_EQ((**t.find_token(second->id)).revoked_at, kNow + 4h);
+    EXPECT_FALSE((**t.find_token(others->id)).revoked_at.has_value());
     return core::ok_status();
   });
   EXPECT_EQ(fails_with([&](IdentityTx& t) -> core::Status {
@@ -337,6 +347,28 @@ TEST_P(IdentityConformance, LoginAttempts) {
     EXPECT_EQ(*t.get_attempts(AttemptKind::kAddress, "a@example.com"), AttemptRow{});
     EXPECT_TRUE(t.clear_attempts(AttemptKind::kAccount, "a@example.com").ok());
     EXPECT_EQ(*t.get_attempts(AttemptKind::kAccount, "a@example.com"), AttemptRow{});
+    return core::ok_status();
+  });
+}
+
+TEST_P(IdentityConformance, AccountAttemptsAreClearedFromEveryAddress) {
+  const std::string a1 = account_attempt_key("a_b@example.com", "192.0.2.1");
+  const std::string a2 = account_attempt_key("a_b@example.com", "2001:db8::1");
+  // '_' is a LIKE wildcard: an e-mail differing only there must keep its counters.
+  const std::string other = account_attempt_key("axb@example.com", "192.0.2.1");
+  const std::string longer = account_attempt_key("a_b@example.com.evil", "192.0.2.1");
+  tx([&](IdentityTx& t) -> core::Status {
+    for (const auto& key : {a1, a2, other, longer}) {
+      EXPECT_TRUE(t.put_attempts(AttemptKind::kAccount, key, {5, kNow}).ok());
+    }
+    EXPECT_TRUE(t.put_attempts(AttemptKind::kAddress, "a_b@example.com 192.0.2.1", {5, kNow}).ok());
+    EXPECT_TRUE(t.clear_account_attempts("a_b@example.com").ok());
+    EXPECT_EQ(*t.get_attempts(AttemptKind::kAccount, a1), AttemptRow{});
+    EXPECT_EQ(*t.get_attempts(AttemptKind::kAccount, a2), AttemptRow{});
+    EXPECT_EQ(*t.get_attempts(AttemptKind::kAccount, other), (AttemptRow{5, kNow}));
+    EXPECT_EQ(*t.get_attempts(AttemptKind::kAccount, longer), (AttemptRow{5, kNow}));
+    EXPECT_EQ(*t.get_attempts(AttemptKind::kAddress, "a_b@example.com 192.0.2.1"),
+              (AttemptRow{5, kNow}));
     return core::ok_status();
   });
 }

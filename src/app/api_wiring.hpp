@@ -3,6 +3,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "app/database.hpp"
 #include "http/metrics.hpp"
@@ -34,9 +36,11 @@ struct RateLimits {
 class Api {
  public:
   // `db` must outlive the Api. `secure_cookie`: the server is behind TLS. `password_cost` is the
-  // server's argon2id cost except in tests, which sign in hundreds of times.
+  // server's argon2id cost except in tests, which sign in hundreds of times. `trusted_proxies`:
+  // IP addresses of reverse proxies whose X-Forwarded-For names the client (http/forwarded.hpp).
   Api(Database& db, bool secure_cookie, RateLimits limits = {},
-      services::PasswordParams password_cost = services::kServerPasswordParams);
+      services::PasswordParams password_cost = services::kServerPasswordParams,
+      std::vector<std::string> trusted_proxies = {});
   http::Router& router() { return router_; }
   http::Metrics& metrics() { return metrics_; }
   services::AuthService& auth() { return auth_; }

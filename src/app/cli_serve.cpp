@@ -1,6 +1,6 @@
 // `rapport serve [--listen ADDR:PORT] [--database …] [--threads N] [--tls-terminated]
-// [--read-timeout S] [--rate-limit R] [--rate-burst N] [--login-rate-limit R] [--login-burst N]`, each also from
-// RAPPORT_<FLAG> (RAPPORT_LISTEN, RAPPORT_RATE_LIMIT, …).
+// [--read-timeout S] [--rate-limit R] [--rate-burst N] [--login-rate-limit R] [--login-burst N]
+// [--trusted-proxy ADDR…]`, each also from RAPPORT_<FLAG> (RAPPORT_LISTEN, RAPPORT_RATE_LIMIT, …).
 #include "app/cli_serve.hpp"
 
 #include <charconv>
@@ -8,11 +8,13 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/api_wiring.hpp"
 #include "app/cli_options.hpp"
 #include "app/database.hpp"
 #include "app/session_sweeper.hpp"
+#include "http/forwarded.hpp"
 #include "http/server.hpp"
 
 namespace rapport::app {
@@ -29,6 +31,7 @@ struct ServeArgs {
   int read_timeout = 30;  // seconds
   bool tls_terminated = false;
   RateLimits limits;
+  std::vector<std::string> trusted_proxies;
 };
 
 // "ADDRESS:PORT" (an IPv6 address in brackets) into the server config.
@@ -84,8 +87,10 @@ core::Status serve(ServeArgs args) {
   config.read_timeout = std::chrono::seconds(args.read_timeout);
   config.behind_tls = args.tls_terminated;
   RAPPORT_TRY(check_limits(args.limits));
+  RAPPORT_TRY(http::check_trusted_proxies(args.trusted_proxies));
   RAPPORT_ASSIGN_OR_RETURN(auto db, open_database(args.database, SchemaMode::kMigrate));
-  Api api(*db, args.tls_terminated, args.limits);
+  Api api(*db, args.tls_terminated, args.limits, services::kServerPasswordParams,
+          args.trusted_proxies);
   http::Server server(config, api.router(), &api.metrics());
   RAPPORT_TRY(server.start());
   SessionSweeper sweeper([&api] { return api.auth().sweep_expired_sessions(); },
@@ -137,6 +142,13 @@ void add_serve_command(CLI::App& app) {
                    "logins a client address may make at once after a quiet spell")
       ->envname("RAPPORT_LOGIN_BURST")
       ->capture_default_str();
+  serve_cmd
+      ->add_option("--trusted-proxy", args->trusted_proxies,
+                   "IP address of a reverse proxy in front of the server (repeatable): requests "
+                   "from it are attributed to the client X-Forwarded-For names, for rate limits, "
+                   "login throttling and the audit log")
+      ->envname("RAPPORT_TRUSTED_PROXY")
+      ->delimiter(',');
   serve_cmd->callback([args] { run_action([&] { return serve(*args); }); });
 }
 

@@ -142,12 +142,15 @@ void add_user_command(CLI::App& app) {
   add_database_option(*list, args->database);
   list->callback([args] { run_action([&] { return list_users(*args); }); });
 
-  email_action(*user, "passwd", "Set a user's password (read as for add) and end their sessions",
+  email_action(*user, "passwd",
+               "Set a user's password (read as for add), end their sessions, revoke their tokens",
                args)
       ->callback([args] { run_action([&] { return change_password(*args); }); });
-  email_action(*user, "deactivate", "Stop a user from signing in and end their sessions", args)
+  email_action(*user, "deactivate",
+               "Stop a user from signing in, end their sessions, revoke their tokens", args)
       ->callback([args] { run_action([&] { return deactivate_user(*args); }); });
-  email_action(*user, "unlock", "Lift the lock left by too many failed logins", args)
+  email_action(*user, "unlock", "End the sign-in delays failed logins caused (and an old lock)",
+               args)
       ->callback([args] { run_action([&] { return unlock_user(*args); }); });
 }
 

@@ -35,12 +35,14 @@ constexpr std::array kGrants{
     Grant{kManager, kContacts, kDelete, kTeam},
     Grant{kManager, kContacts, kImport, kTeam},
     Grant{kManager, kContacts, kExport, kTeam},
+    Grant{kManager, kContacts, kAssign, kTeam},
     Grant{kManager, kCompanies, kRead, kTeam},
     Grant{kManager, kCompanies, kCreate, kTeam},
     Grant{kManager, kCompanies, kUpdate, kTeam},
     Grant{kManager, kCompanies, kDelete, kTeam},
     Grant{kManager, kCompanies, kImport, kTeam},
     Grant{kManager, kCompanies, kExport, kTeam},
+    Grant{kManager, kCompanies, kAssign, kTeam},
     Grant{kManager, kNotes, kRead, kTeam},
     Grant{kManager, kNotes, kCreate, kTeam},
     Grant{kManager, kNotes, kUpdate, kTeam},
@@ -64,7 +66,8 @@ constexpr std::array kGrants{
     Grant{kSales, kCustomFields, kRead, kAll},
     Grant{kSales, kUsers, kRead, kAll},
     Grant{kSales, kTeams, kRead, kAll},
-    // Support (the call centre) must find any customer who calls, and correct their details.
+    // Support (the call centre) must find any customer who calls, and correct their details; who
+    // owns a customer is not theirs to change (no kAssign).
     Grant{kSupport, kContacts, kRead, kAll},
     Grant{kSupport, kContacts, kUpdate, kAll},
     Grant{kSupport, kCompanies, kRead, kAll},
@@ -74,7 +77,9 @@ constexpr std::array kGrants{
     Grant{kSupport, kCustomFields, kRead, kAll},
     Grant{kSupport, kUsers, kRead, kAll},
     Grant{kSupport, kTeams, kRead, kAll},
-    // Marketing works on the whole base: lists in and out, consent and segment fields.
+    // Marketing works on the whole base: lists in and out, consent and segment fields; it does
+    // not hand customers to owners (no kAssign): what it creates is its own until a manager or
+    // an admin assigns it.
     Grant{kMarketing, kContacts, kRead, kAll},
     Grant{kMarketing, kContacts, kCreate, kAll},
     Grant{kMarketing, kContacts, kUpdate, kAll},
@@ -178,6 +183,8 @@ std::string_view to_string(Action action) {
       return "import";
     case kExport:
       return "export";
+    case kAssign:
+      return "assign";
   }
   return "read";
 }

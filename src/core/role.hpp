@@ -23,7 +23,9 @@ enum class ObjectType {
   kAudit,
 };
 
-enum class Action { kRead, kCreate, kUpdate, kDelete, kImport, kExport };
+// kAssign: setting a record's owner or team to anyone but the caller and the caller's team
+// (handing a record to someone hands them its update and delete rights); its scope says to whom.
+enum class Action { kRead, kCreate, kUpdate, kDelete, kImport, kExport, kAssign };
 
 // Which records a grant covers. Ordered: a wider scope compares greater.
 enum class Scope { kOwn, kTeam, kAll };

@@ -13,7 +13,8 @@ constexpr Action kWrites[] = {Action::kCreate, Action::kUpdate, Action::kDelete,
 TEST(Role, AdminMayDoEverythingOverAllRecords) {
   for (auto o :
        {ObjectType::kContacts, ObjectType::kUsers, ObjectType::kAudit, ObjectType::kTeams}) {
-    for (auto a : {Action::kRead, Action::kCreate, Action::kDelete, Action::kExport}) {
+    for (auto a :
+         {Action::kRead, Action::kCreate, Action::kDelete, Action::kExport, Action::kAssign}) {
       EXPECT_EQ(allowed(Role::kAdmin, o, a), Scope::kAll);
     }
   }
@@ -54,6 +55,18 @@ TEST(Role, SalesReadsTheTeamButChangesOnlyItsOwn) {
   EXPECT_EQ(allowed(Role::kManager, ObjectType::kContacts, Action::kDelete), Scope::kTeam);
   EXPECT_EQ(allowed(Role::kSupport, ObjectType::kContacts, Action::kRead), Scope::kAll);
   EXPECT_FALSE(allowed(Role::kSupport, ObjectType::kContacts, Action::kDelete));
+}
+
+TEST(Role, OnlyAdminsAndManagersAssignRecordsToOthers) {
+  for (auto object : {ObjectType::kContacts, ObjectType::kCompanies}) {
+    EXPECT_EQ(allowed(Role::kAdmin, object, Action::kAssign), Scope::kAll);
+    EXPECT_EQ(allowed(Role::kManager, object, Action::kAssign), Scope::kTeam);
+    // Support and marketing update every contact, yet may not hand one to another owner.
+    EXPECT_EQ(allowed(Role::kSupport, object, Action::kAssign), std::nullopt);
+    EXPECT_EQ(allowed(Role::kMarketing, object, Action::kAssign), std::nullopt);
+    EXPECT_EQ(allowed(Role::kSales, object, Action::kAssign), std::nullopt);
+    EXPECT_EQ(allowed(Role::kReadOnly, object, Action::kAssign), std::nullopt);
+  }
 }
 
 TEST(Role, WithinScope) {

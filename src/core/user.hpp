@@ -19,7 +19,7 @@ struct User {
   Role role = Role::kReadOnly;
   std::optional<std::int64_t> team_id;
   bool active = true;   // false: deactivated by an admin, cannot sign in
-  bool locked = false;  // true: too many failed logins, until an admin unlocks
+  bool locked = false;  // set by earlier releases after failed logins; now only cleared (unlock)
   std::int64_t version = 1;
   std::chrono::sys_seconds created_at{};
   std::chrono::sys_seconds updated_at{};

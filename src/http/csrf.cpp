@@ -25,10 +25,19 @@ core::Status check_csrf_token(Method method, std::string_view presented,
   return core::ok_status();
 }
 
-Middleware csrf_middleware(std::string cookie_name, CsrfTokenLookup lookup) {
-  return [cookie_name = std::move(cookie_name),
-          lookup = std::move(lookup)](Request& request) -> std::optional<Response> {
-    if (is_safe_method(request.method) || request.header("Authorization")) return std::nullopt;
+Middleware csrf_middleware(std::string cookie_name, CsrfTokenLookup lookup,
+                           std::vector<CsrfExemption> exempt) {
+  return [cookie_name = std::move(cookie_name), lookup = std::move(lookup),
+          exempt = std::move(exempt)](Request& request) -> std::optional<Response> {
+    if (is_safe_method(request.method) || request.header("Authorization") ||
+        !request.auth.has_value()) {
+      return std::nullopt;
+    }
+    for (const auto& e : exempt) {
+      if (e.method == request.method && e.route_pattern == request.route_pattern) {
+        return std::nullopt;
+      }
+    }
     const auto cookies = request.header("Cookie");
     if (!cookies) return std::nullopt;
     const auto session = find_cookie(*cookies, cookie_name);

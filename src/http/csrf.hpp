@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 #include "http/request.hpp"
@@ -25,9 +26,21 @@ core::Status check_csrf_token(Method method, std::string_view presented, std::st
 // An error (unknown or expired session) ends the request with that error's problem.
 using CsrfTokenLookup = std::function<core::Result<std::string>(std::string_view session_cookie)>;
 
-// Middleware enforcing the check on requests authenticated by the session cookie `cookie_name`:
-// those carrying that cookie and no Authorization header (a bearer token is not sent by browsers
-// on their own, so it needs no CSRF token; authentication must then use the bearer token alone).
-Middleware csrf_middleware(std::string cookie_name, CsrfTokenLookup lookup);
+// A route whose unsafe requests are never checked (its method and pattern, as routed).
+struct CsrfExemption {
+  Method method;
+  std::string route_pattern;
+};
+
+// Middleware enforcing the check on requests the session cookie `cookie_name` authenticated:
+// those carrying that cookie, no Authorization header (a bearer token is not sent by browsers on
+// their own, so it needs no CSRF token; authentication must then use the bearer token alone) and
+// a caller in Request::auth, so it must run after the authentication middleware. A dead, expired
+// or forged cookie authenticates nobody, so a request carrying one is anonymous and unchecked: it
+// may do only what anyone may, and a user whose session ended can sign in and out. `exempt`
+// routes are never checked (signing in is authenticated by the password, and must work whatever
+// live cookie the browser holds, also when the page has lost that session's CSRF token).
+Middleware csrf_middleware(std::string cookie_name, CsrfTokenLookup lookup,
+                           std::vector<CsrfExemption> exempt = {});
 
 }  // namespace rapport::http

@@ -27,10 +27,14 @@ class CsrfMiddleware : public ::testing::Test {
     return core::Result<std::string>(core::Error::unauthenticated("no such session"));
   });
 
+  // `authenticated`: the authentication middleware found a caller (a live session).
   std::optional<Response> run(Method method, std::string_view cookie, std::string_view token,
-                              std::string_view authorization = {}) {
+                              std::string_view authorization = {}, bool authenticated = true,
+                              std::string route = "/api/v1/contacts") {
     Request r;
     r.method = method;
+    r.route_pattern = std::move(route);
+    if (authenticated) r.auth = 1;
     if (!cookie.empty()) r.headers.set("Cookie", cookie);
     if (!token.empty()) r.headers.set(kCsrfHeader, token);
     if (!authorization.empty()) r.headers.set("Authorization", authorization);
@@ -56,6 +60,29 @@ TEST_F(CsrfMiddleware, LeavesSafeBearerAndCookielessRequestsAlone) {
   EXPECT_FALSE(run(Method::post, "", ""));
   EXPECT_FALSE(run(Method::post, "theme=dark", ""));
   EXPECT_FALSE(run(Method::post, "rapport_session=s1", "", "Bearer abc"));
+}
+
+TEST_F(CsrfMiddleware, ADeadCookieAuthenticatesNobodyAndIsNotChecked) {
+  EXPECT_FALSE(run(Method::post, "rapport_session=expired", "", {}, false));
+  EXPECT_FALSE(run(Method::delete_, "rapport_session=expired", "", {}, false));
+}
+
+TEST(CsrfExemptions, ExemptRoutesAreNotCheckedEvenWithALiveSession) {
+  Middleware middleware = csrf_middleware(
+      "rapport_session",
+      [](std::string_view) { return core::Result<std::string>(std::string("t1")); },
+      {{Method::post, "/api/v1/session"}});
+  Request r;
+  r.auth = 1;
+  r.headers.set("Cookie", "rapport_session=s1");
+  r.method = Method::post;
+  r.route_pattern = "/api/v1/session";
+  EXPECT_FALSE(middleware(r));
+  r.method = Method::delete_;
+  EXPECT_TRUE(middleware(r));
+  r.method = Method::post;
+  r.route_pattern = "/api/v1/contacts";
+  EXPECT_TRUE(middleware(r));
 }
 
 }  // namespace

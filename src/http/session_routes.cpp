@@ -5,6 +5,7 @@
 #include "http/auth_middleware.hpp"
 #include "http/cookies.hpp"
 #include "http/json_input.hpp"
+#include "http/problem.hpp"
 #include "http/user_json.hpp"
 
 namespace rapport::http {
@@ -20,7 +21,16 @@ core::Result<Response> login(services::AuthService& auth, bool secure, const Req
   auto email = reader.string("email", Need::kRequired);
   auto password = reader.string("password", Need::kRequired);
   RAPPORT_TRY(reader.finish());
-  RAPPORT_ASSIGN_OR_RETURN(auto result, auth.login(*email, *password, request.client_address));
+  std::chrono::seconds retry_after{0};
+  auto signed_in = auth.login(*email, *password, request.client_address, &retry_after);
+  if (!signed_in.ok()) {
+    if (signed_in.error().kind != core::ErrorKind::kRateLimited) {
+      return std::move(signed_in).error();
+    }
+    // The wait goes into Retry-After.
+    return problem_response(signed_in.error(), retry_after);
+  }
+  auto& result = *signed_in;
   const auto max_age =
       result.session.expires_at -
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());

@@ -30,9 +30,10 @@ boost::json::object token_to_json(const store::ApiTokenRecord& token) {
 
 core::Result<TokenRequest> token_request_from_json(const boost::json::object& body) {
   ObjectReader reader(body);
-  reader.allow_only({"name", "scope", "expires_at"});
+  reader.allow_only({"name", "scope", "expires_at", "password"});
   TokenRequest request;
   request.name = reader.string("name", Need::kRequired).value_or("");
+  request.password = reader.string("password", Need::kRequired).value_or("");
   if (auto scope = reader.string("scope", Need::kRequired)) {
     auto parsed = store::parse_token_scope(*scope);
     if (parsed.ok()) {

@@ -19,9 +19,11 @@ struct TokenRequest {
   std::string name;
   store::TokenScope scope = store::TokenScope::kRead;
   std::optional<std::chrono::sys_seconds> expires_at;
+  std::string password;  // the caller's current password, confirming it is them
 };
 
-// {name, scope: "read" | "read-write", expires_at?: RFC 3339}; kInvalid with every field error.
+// {name, scope: "read" | "read-write", expires_at?: RFC 3339, password}; kInvalid with every
+// field error.
 core::Result<TokenRequest> token_request_from_json(const boost::json::object& body);
 
 }  // namespace rapport::http

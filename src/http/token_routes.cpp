@@ -21,10 +21,26 @@ core::Result<Response> list(services::TokenService& tokens, const Request& reque
   return page_response(std::move(items), "");
 }
 
-core::Result<Response> create(services::TokenService& tokens, const Request& request) {
+// Bodies carrying a password are small; a large one is an attack on the password hasher.
+constexpr std::size_t kTokenBodyLimit = 4096;
+
+core::Result<Response> create(services::TokenService& tokens, services::AuthService& auth,
+                              const Request& request) {
   RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
+  // A token cannot mint tokens: one leaked must not outlive its expiry or its revocation by
+  // minting successors. The auth middleware took the caller from the bearer token when this
+  // header is present.
+  if (request.header("Authorization")) {
+    return core::Error::forbidden("API tokens cannot create API tokens; sign in to create one");
+  }
   RAPPORT_ASSIGN_OR_RETURN(auto body, parse_json_object(request.body));
   RAPPORT_ASSIGN_OR_RETURN(auto wanted, token_request_from_json(body));
+  auto confirmed = auth.confirm_password(caller, wanted.password);
+  // A wrong password is a mistake in this form, not a lost sign-in: 422, not 401.
+  if (!confirmed.ok() && confirmed.error().kind == core::ErrorKind::kUnauthenticated) {
+    return core::Error::field("password", "is not your current password");
+  }
+  RAPPORT_TRY(std::move(confirmed));
   RAPPORT_ASSIGN_OR_RETURN(auto created,
                            tokens.create(caller, wanted.name, wanted.scope, wanted.expires_at));
   auto out = token_to_json(created.record);
@@ -43,12 +59,14 @@ core::Result<Response> revoke(services::TokenService& tokens, const Request& req
 
 }  // namespace
 
-void add_token_routes(Router& router, services::TokenService& tokens) {
+void add_token_routes(Router& router, services::TokenService& tokens, services::AuthService& auth) {
   auto bind = [&tokens](auto handler) {
     return [&tokens, handler](Request& r) { return handler(tokens, r); };
   };
   router.get("/api/v1/tokens", bind(list));
-  router.post("/api/v1/tokens", bind(create));
+  // Creating draws on the login budget: guessing the password here is no faster than signing in.
+  router.post("/api/v1/tokens", [&tokens, &auth](Request& r) { return create(tokens, auth, r); },
+              {.body_limit = kTokenBodyLimit, .limit_group = LimitGroup::kLogin});
   router.del("/api/v1/tokens/{id}", bind(revoke));
 }
 

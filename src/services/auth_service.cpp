@@ -31,40 +31,48 @@ bool ascii_iequals(std::string_view a, std::string_view b) {
 }  // namespace
 
 AuthService::AuthService(store::IdentityStore& store, const PasswordHasher& hasher, Clock clock,
-                         ThrottlePolicy throttle, SessionPolicy sessions)
+                         LoginThrottles throttles, SessionPolicy sessions)
     : store_(store),
       hasher_(hasher),
       clock_(std::move(clock)),
-      throttle_(throttle),
+      throttles_(throttles),
       sessions_(sessions) {}
 
 core::Result<LoginResult> AuthService::login(std::string_view email_text, std::string_view password,
-                                             std::string_view client_address) {
+                                             std::string_view client_address,
+                                             std::chrono::seconds* retry_after) {
   const auto now = clock_();
   // An implausible e-mail is just a wrong login; it is still counted against the address.
   auto normalized = core::normalize_email(email_text);
   const std::string email = normalized.ok() ? *normalized : std::string();
   const std::string address(client_address);
 
+  // Failures are counted for this account from this address, and for this address across
+  // accounts; never for the account alone, so that another address's failures never delay its
+  // owner.
+  const std::string account_key = store::account_attempt_key(email, address);
+
   // Phase 1, read only: throttling and the stored hash.
   std::optional<store::UserCredentials> account;
   std::optional<std::chrono::sys_seconds> wait_until;
-  RAPPORT_TRY(store_.transact([&](store::IdentityTx& tx) -> core::Status {
+  RAPPORT_TRY(store_.read([&](store::IdentityTx& tx) -> core::Status {
     RAPPORT_ASSIGN_OR_RETURN(AttemptRow by_address,
                              tx.get_attempts(AttemptKind::kAddress, address));
-    auto until = next_attempt_at(to_state(by_address), throttle_);
+    auto until = next_attempt_at(to_state(by_address), throttles_.address);
     if (!email.empty()) {
       RAPPORT_ASSIGN_OR_RETURN(AttemptRow by_account,
-                               tx.get_attempts(AttemptKind::kAccount, email));
-      until = std::max(until, next_attempt_at(to_state(by_account), throttle_));
+                               tx.get_attempts(AttemptKind::kAccount, account_key));
+      until = std::max(until, next_attempt_at(to_state(by_account), throttles_.account_at_address));
       RAPPORT_ASSIGN_OR_RETURN(account, tx.find_user_by_email(email));
     }
     if (until > now) wait_until = until;
     return core::ok_status();
   }));
   if (wait_until) {
-    return core::Error::rate_limited("too many failed logins; retry in " +
-                                     std::to_string((*wait_until - now).count()) + " s");
+    const std::chrono::seconds wait = *wait_until - now;
+    if (retry_after) *retry_after = wait;
+    return core::Error::rate_limited("too many failed logins from this address; retry in " +
+                                     std::to_string(wait.count()) + " s");
   }
 
   // Phase 2, outside any transaction: argon2id takes a while and must not hold a write lock. A
@@ -87,7 +95,7 @@ core::Result<LoginResult> AuthService::login(std::string_view email_text, std::s
     const std::optional<std::int64_t> user_id =
         account ? std::optional(account->user.id) : std::nullopt;
     if (success) {
-      RAPPORT_TRY(tx.clear_attempts(AttemptKind::kAccount, email));
+      RAPPORT_TRY(tx.clear_attempts(AttemptKind::kAccount, account_key));
       RAPPORT_TRY(tx.clear_attempts(AttemptKind::kAddress, address));
       if (rehashed) RAPPORT_TRY(tx.set_password_hash(account->user.id, *rehashed, now));
       RAPPORT_ASSIGN_OR_RETURN(OpenedSession session,
@@ -98,27 +106,19 @@ core::Result<LoginResult> AuthService::login(std::string_view email_text, std::s
     }
     RAPPORT_ASSIGN_OR_RETURN(AttemptRow by_address,
                              tx.get_attempts(AttemptKind::kAddress, address));
-    RAPPORT_TRY(tx.put_attempts(AttemptKind::kAddress, address,
-                                to_row(after_failure(to_state(by_address), now, throttle_))));
+    RAPPORT_TRY(
+        tx.put_attempts(AttemptKind::kAddress, address,
+                        to_row(after_failure(to_state(by_address), now, throttles_.address))));
     std::string reason = !account                ? "unknown_account"
                          : !password_ok          ? "wrong_password"
                          : !account->user.active ? "inactive"
                                                  : "locked";
     if (!email.empty()) {
       RAPPORT_ASSIGN_OR_RETURN(AttemptRow by_account,
-                               tx.get_attempts(AttemptKind::kAccount, email));
-      const AttemptState next = after_failure(to_state(by_account), now, throttle_);
-      RAPPORT_TRY(tx.put_attempts(AttemptKind::kAccount, email, to_row(next)));
-      if (account && should_lock(next, throttle_)) {
-        // Re-read: the row may have changed since phase 1, and its version must be current.
-        RAPPORT_ASSIGN_OR_RETURN(auto current, tx.find_user(account->user.id));
-        if (current && !current->locked) {
-          current->locked = true;
-          RAPPORT_TRY(tx.update_user(*current, now));
-          RAPPORT_TRY(append_audit(tx, std::nullopt, address, "lock", "users", user_id,
-                                   core::changes_to_json({{"locked", "false", "true"}}), now));
-        }
-      }
+                               tx.get_attempts(AttemptKind::kAccount, account_key));
+      RAPPORT_TRY(tx.put_attempts(
+          AttemptKind::kAccount, account_key,
+          to_row(after_failure(to_state(by_account), now, throttles_.account_at_address))));
     }
     // The attempted e-mail is recorded (it is not a secret); the password never is.
     const std::string changes =
@@ -224,25 +224,32 @@ core::Status AuthService::logout(std::string_view cookie_value, std::string_view
   });
 }
 
+core::Status AuthService::confirm_password(const Caller& caller, std::string_view password) {
+  std::optional<store::UserCredentials> account;
+  RAPPORT_TRY(store_.read([&](store::IdentityTx& tx) -> core::Status {
+    RAPPORT_ASSIGN_OR_RETURN(auto user, tx.find_user(caller.user_id));
+    if (!user) return core::ok_status();
+    RAPPORT_ASSIGN_OR_RETURN(account, tx.find_user_by_email(user->email));
+    return core::ok_status();
+  }));
+  // Outside any transaction: argon2id takes a while.
+  if (!account || !hasher_.verify(account->password_hash, password)) {
+    return core::Error::unauthenticated("the current password is wrong");
+  }
+  return core::ok_status();
+}
+
 core::Status AuthService::change_password(const Caller& caller, std::string_view current_password,
                                           std::string_view new_password) {
   RAPPORT_TRY(check_password_policy(new_password));
   if (caller.read_only_token) return core::Error::forbidden("this API token may only read");
-  std::optional<store::UserCredentials> account;
-  RAPPORT_TRY(store_.transact([&](store::IdentityTx& tx) -> core::Status {
-    RAPPORT_ASSIGN_OR_RETURN(auto user, tx.find_user(caller.user_id));
-    if (!user) return core::Error::unauthenticated("account cannot sign in");
-    RAPPORT_ASSIGN_OR_RETURN(account, tx.find_user_by_email(user->email));
-    return core::ok_status();
-  }));
-  if (!account || !hasher_.verify(account->password_hash, current_password)) {
-    return core::Error::unauthenticated("the current password is wrong");
-  }
+  RAPPORT_TRY(confirm_password(caller, current_password));
   RAPPORT_ASSIGN_OR_RETURN(std::string fresh, hasher_.hash(new_password));
   const auto now = clock_();
   return store_.transact([&](store::IdentityTx& tx) -> core::Status {
     RAPPORT_TRY(tx.set_password_hash(caller.user_id, fresh, now));
     RAPPORT_TRY(tx.delete_user_sessions(caller.user_id));
+    RAPPORT_TRY(tx.revoke_user_tokens(caller.user_id, now));
     return append_audit(tx, caller.user_id, caller.client_address, "password_change", "users",
                         caller.user_id, "{}", now);
   });

@@ -24,15 +24,19 @@ struct LoginResult {
 class AuthService {
  public:
   AuthService(store::IdentityStore& store, const PasswordHasher& hasher, Clock clock,
-              ThrottlePolicy throttle = {}, SessionPolicy sessions = {});
+              LoginThrottles throttles = {}, SessionPolicy sessions = {});
 
-  // A new session for the account with this e-mail and password. Errors: kRateLimited while the
-  // account or the client address must wait (message says how long); kUnauthenticated for a
-  // wrong e-mail or password, or a locked or deactivated account (the same message for unknown
-  // e-mail and wrong password). Every success and failure is audited; repeated failures lock the
-  // account. A stored hash with outdated parameters is replaced.
+  // A new session for the account with this e-mail and password. Errors: kRateLimited (with how
+  // long to wait) while this account from this client address, or this address across accounts,
+  // must wait after repeated failures (the wait also goes to `*retry_after` when given);
+  // kUnauthenticated for a wrong e-mail or password, or a
+  // locked or deactivated account (the same message for unknown e-mail and wrong password).
+  // Every success and failure is audited. Failures only ever delay attempts from the address
+  // they came from, for a time that ends on its own: nothing locks the account, and its sessions
+  // and API tokens keep working. A stored hash with outdated parameters is replaced.
   core::Result<LoginResult> login(std::string_view email, std::string_view password,
-                                  std::string_view client_address);
+                                  std::string_view client_address,
+                                  std::chrono::seconds* retry_after = nullptr);
 
   // The caller a session cookie stands for; kUnauthenticated when it is missing, expired or its
   // user can no longer sign in.
@@ -48,9 +52,14 @@ class AuthService {
   // Ends the session (audited); ok when there is none.
   core::Status logout(std::string_view cookie_value, std::string_view client_address);
 
-  // Changes the caller's own password after checking the current one, then revokes every session
-  // of theirs (the caller signs in again). kUnauthenticated on a wrong current password,
-  // kInvalid when the new one breaks the policy.
+  // ok when `password` is the caller's current password; kUnauthenticated when it is not (or the
+  // caller has no account). For acts that a session alone must not allow.
+  core::Status confirm_password(const Caller& caller, std::string_view password);
+
+  // Changes the caller's own password after checking the current one, then ends every session
+  // of theirs (the caller signs in again) and revokes every API token of theirs: whoever may
+  // have learnt the old password must not keep a credential made with it. kUnauthenticated on a
+  // wrong current password, kInvalid when the new one breaks the policy.
   core::Status change_password(const Caller& caller, std::string_view current_password,
                                std::string_view new_password);
 
@@ -66,7 +75,7 @@ class AuthService {
   store::IdentityStore& store_;
   const PasswordHasher& hasher_;
   Clock clock_;
-  ThrottlePolicy throttle_;
+  LoginThrottles throttles_;
   Sessions sessions_;
 };
 

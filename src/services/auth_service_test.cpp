@@ -1,4 +1,4 @@
-// Tests for login, throttling and locking, sessions, bearer tokens, logout and password change,
+// Tests for login, throttling, sessions, bearer tokens, logout and password change,
 // on SQLite with a hand-driven clock.
 #include "services/auth_service.hpp"
 
@@ -61,23 +61,64 @@ TEST_F(AuthServiceTest, WrongPasswordAndUnknownAccountLookAlikeAndAreAudited) {
   }
 }
 
-TEST_F(AuthServiceTest, FailuresDelayFurtherAttempts) {
+TEST_F(AuthServiceTest, FailuresDelayFurtherAttemptsFromThatAddressOnly) {
   add_user("ann@example.com", core::Role::kSales);
-  ThrottlePolicy policy;
+  const ThrottlePolicy policy = LoginThrottles{}.account_at_address;
   for (int i = 0; i < policy.free_failures + 1; ++i) {
     EXPECT_EQ(auth_->login("ann@example.com", "bad password!", "203.0.113.9").error().kind,
               core::ErrorKind::kUnauthenticated);
   }
-  // Even the right password must wait now, from any address.
-  auto blocked = auth_->login("ann@example.com", kUserPassword, "198.51.100.99");
+  // From the attacking address even the right password must wait, and is told how long.
+  std::chrono::seconds retry_after{0};
+  auto blocked = auth_->login("ann@example.com", kUserPassword, "203.0.113.9", &retry_after);
   ASSERT_FALSE(blocked.ok());
   EXPECT_EQ(blocked.error().kind, core::ErrorKind::kRateLimited);
-  now_ += policy.base_delay;
+  EXPECT_EQ(retry_after, policy.base_delay);
+  // The owner, from their own address, is not delayed at all.
   EXPECT_TRUE(auth_->login("ann@example.com", kUserPassword, "198.51.100.99").ok());
+  // After the delay the right password works from the attacking address too.
+  now_ += policy.base_delay;
+  EXPECT_TRUE(auth_->login("ann@example.com", kUserPassword, "203.0.113.9").ok());
+}
+
+TEST_F(AuthServiceTest, DelaysDoubleUpToTheCapAndNeverLock) {
+  const Caller ann = add_user("ann@example.com", core::Role::kSales);
+  auto session = auth_->login("ann@example.com", kUserPassword, "198.51.100.7");
+  auto token = tokens_->create(ann, "CI", store::TokenScope::kReadWrite, std::nullopt);
+  ASSERT_TRUE(session.ok() && token.ok());
+  const ThrottlePolicy policy = LoginThrottles{}.account_at_address;
+  // A long attack from one address: each attempt comes as soon as it is allowed.
+  std::chrono::seconds last_wait{0};
+  for (int i = 0; i < 40; ++i) {
+    std::chrono::seconds wait{0};
+    auto refused = auth_->login("ann@example.com", "bad password!", "203.0.113.9", &wait);
+    if (!refused.ok() && refused.error().kind == core::ErrorKind::kRateLimited) {
+      EXPECT_GE(wait, last_wait);
+      EXPECT_LE(wait, policy.max_delay);
+      last_wait = wait;
+      now_ += wait;
+    }
+    // Meanwhile the owner keeps working in their session (which would otherwise end idle).
+    EXPECT_TRUE(auth_->authenticate_session(session->session.cookie_value, "198.51.100.7").ok());
+  }
+  EXPECT_EQ(last_wait, policy.max_delay);
+  // Nothing was locked: the session and the API token still work, the owner signs in from
+  // elsewhere at once, and no lock was audited.
+  EXPECT_TRUE(auth_->authenticate_session(session->session.cookie_value, "198.51.100.7").ok());
+  EXPECT_TRUE(auth_->authenticate_bearer("Bearer " + token->secret, "198.51.100.7").ok());
+  EXPECT_TRUE(auth_->login("ann@example.com", kUserPassword, "198.51.100.7").ok());
+  EXPECT_EQ(count_audit("lock"), 0);
+  auto user = users_->get(admin_, ann.user_id);
+  ASSERT_TRUE(user.ok());
+  EXPECT_FALSE(user->locked);
+  // The delay expires on its own: after it, the right password works from the attacker's
+  // address as well.
+  now_ += policy.max_delay;
+  EXPECT_TRUE(auth_->login("ann@example.com", kUserPassword, "203.0.113.9").ok());
 }
 
 TEST_F(AuthServiceTest, AnAddressIsThrottledAcrossAccounts) {
-  ThrottlePolicy policy;
+  const ThrottlePolicy policy = LoginThrottles{}.address;
   for (int i = 0; i < policy.free_failures + 1; ++i) {
     static_cast<void>(
         auth_->login("user" + std::to_string(i) + "@example.com", "bad password!", "203.0.113.9"));
@@ -88,26 +129,23 @@ TEST_F(AuthServiceTest, AnAddressIsThrottledAcrossAccounts) {
   EXPECT_TRUE(auth_->login("admin@example.com", kAdminPassword, "192.0.2.50").ok());
 }
 
-TEST_F(AuthServiceTest, RepeatedFailuresLockUntilAnAdminUnlocks) {
+TEST_F(AuthServiceTest, AdminUnlockEndsTheDelayAtOnce) {
   const Caller ann = add_user("ann@example.com", core::Role::kSales);
-  ThrottlePolicy policy;
-  for (int i = 0; i < policy.lock_after; ++i) {
+  const ThrottlePolicy policy = LoginThrottles{}.account_at_address;
+  for (int i = 0; i < policy.free_failures + 1; ++i) {
     static_cast<void>(auth_->login("ann@example.com", "bad password!", "203.0.113.9"));
-    now_ += policy.max_delay;
+    static_cast<void>(auth_->login("ann@example.com", "bad password!", "203.0.113.10"));
   }
-  auto locked = auth_->login("ann@example.com", kUserPassword, "198.51.100.7");
-  ASSERT_FALSE(locked.ok());
-  EXPECT_EQ(locked.error().kind, core::ErrorKind::kUnauthenticated);
-  EXPECT_EQ(locked.error().message, "this account is locked");
-  EXPECT_EQ(count_audit("lock"), 1);
-  // Every attempt is logged, the one with the right password on the locked account too.
-  EXPECT_EQ(count_audit("login_failed"), policy.lock_after + 1);
+  EXPECT_EQ(auth_->login("ann@example.com", kUserPassword, "203.0.113.9").error().kind,
+            core::ErrorKind::kRateLimited);
+  // Every attempt is logged, the refused one with the right password excepted: it was not tried.
+  EXPECT_EQ(count_audit("login_failed"), 2 * (policy.free_failures + 1));
 
   auto unlocked = users_->unlock(admin_, ann.user_id);
   ASSERT_TRUE(unlocked.ok()) << unlocked.error().message;
   EXPECT_FALSE(unlocked->locked);
-  EXPECT_EQ(count_audit("unlock"), 1);
-  EXPECT_TRUE(auth_->login("ann@example.com", kUserPassword, "198.51.100.7").ok());
+  EXPECT_TRUE(auth_->login("ann@example.com", kUserPassword, "203.0.113.9").ok());
+  EXPECT_TRUE(auth_->login("ann@example.com", kUserPassword, "203.0.113.10").ok());
 }
 
 TEST_F(AuthServiceTest, SessionsExpireWhenIdleAndAbsolutely) {
@@ -167,11 +205,12 @@ TEST_F(AuthServiceTest, LogoutEndsTheSession) {
   EXPECT_EQ(count_audit("logout"), 1);
 }
 
-TEST_F(AuthServiceTest, PasswordChangeRevokesEverySession) {
+TEST_F(AuthServiceTest, PasswordChangeRevokesEverySessionAndToken) {
   const Caller ann = add_user("ann@example.com", core::Role::kSales);
   auto first = auth_->login("ann@example.com", kUserPassword, "198.51.100.7");
   auto second = auth_->login("ann@example.com", kUserPassword, "198.51.100.8");
-  ASSERT_TRUE(first.ok() && second.ok());
+  auto token = tokens_->create(ann, "CI", store::TokenScope::kReadWrite, std::nullopt);
+  ASSERT_TRUE(first.ok() && second.ok() && token.ok());
 
   EXPECT_EQ(auth_->change_password(ann, "wrong current pw", "a new password").error().kind,
             core::ErrorKind::kUnauthenticated);
@@ -182,8 +221,17 @@ TEST_F(AuthServiceTest, PasswordChangeRevokesEverySession) {
   ASSERT_TRUE(auth_->change_password(ann, kUserPassword, "a new password").ok());
   EXPECT_FALSE(auth_->authenticate_session(first->session.cookie_value, "x").ok());
   EXPECT_FALSE(auth_->authenticate_session(second->session.cookie_value, "x").ok());
+  EXPECT_FALSE(auth_->authenticate_bearer("Bearer " + token->secret, "x").ok());
   EXPECT_FALSE(auth_->login("ann@example.com", kUserPassword, "198.51.100.7").ok());
   EXPECT_TRUE(auth_->login("ann@example.com", "a new password", "198.51.100.7").ok());
+}
+
+TEST_F(AuthServiceTest, ConfirmPasswordChecksTheCallersOwn) {
+  const Caller ann = add_user("ann@example.com", core::Role::kSales);
+  EXPECT_TRUE(auth_->confirm_password(ann, kUserPassword).ok());
+  EXPECT_EQ(auth_->confirm_password(ann, kAdminPassword).error().kind,
+            core::ErrorKind::kUnauthenticated);
+  EXPECT_TRUE(auth_->confirm_password(admin_, kAdminPassword).ok());
 }
 
 TEST_F(AuthServiceTest, LoginReplacesAnOutdatedHash) {
@@ -257,6 +305,17 @@ TEST_F(AuthServiceTest, DeactivatedUsersLoseSessionsAndTokens) {
   auto again = auth_->login("ann@example.com", kUserPassword, "198.51.100.7");
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().message, "this account is deactivated");
+  // The token was revoked, not just refused: reactivating the account does not revive it.
+  user = users_->get(admin_, ann.user_id);
+  patch.active = true;
+  ASSERT_TRUE(users_->update(admin_, ann.user_id, user->version, patch).ok());
+  EXPECT_FALSE(auth_->authenticate_bearer("Bearer " + token->secret, "x").ok());
+  EXPECT_TRUE(
+      auth_
+          ->authenticate_session(
+              auth_->login("ann@example.com", kUserPassword, "198.51.100.7")->session.cookie_value,
+              "x")
+          .ok());
 }
 
 }  // namespace

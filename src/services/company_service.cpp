@@ -60,13 +60,13 @@ core::Result<core::Company> CompanyService::create(const Caller& caller, core::C
   std::optional<core::Company> created;
   RAPPORT_TRY(records_.write(
       [&](store::CustomerTx& customers, store::IdentityTx& identity) -> core::Status {
-        RAPPORT_ASSIGN_OR_RETURN(auto scope,
-                                 authorize(caller, ObjectType::kCompanies, Action::kCreate));
+        RAPPORT_TRY(authorize(caller, ObjectType::kCompanies, Action::kCreate));
         RAPPORT_ASSIGN_OR_RETURN(auto read_scope,
                                  authorize(caller, ObjectType::kCompanies, Action::kRead));
         default_ownership(caller, supplied, draft);
-        RAPPORT_TRY(
-            check_assignment(identity, caller, scope, ownership_of(draft), supplied, "companies"));
+        RAPPORT_TRY(check_assignment(identity, caller, ObjectType::kCompanies,
+                                     baseline_ownership(caller), ownership_of(draft), supplied,
+                                     "companies"));
         RAPPORT_ASSIGN_OR_RETURN(auto fields, definitions(customers));
         RAPPORT_TRY(core::validate(draft, fields, default_region_));
         RAPPORT_TRY(check_parent(customers, caller, read_scope, draft));
@@ -120,8 +120,8 @@ core::Result<core::Company> CompanyService::update(const Caller& caller, core::I
       updated = current;
       return core::ok_status();
     }
-    RAPPORT_TRY(check_assignment(identity, caller, loaded.second, ownership_of(next), supplied,
-                                 "companies"));
+    RAPPORT_TRY(check_assignment(identity, caller, ObjectType::kCompanies, ownership_of(current),
+                                 ownership_of(next), supplied, "companies"));
     RAPPORT_ASSIGN_OR_RETURN(auto fields, definitions(customers));
     RAPPORT_TRY(core::validate(next, fields, default_region_));
     if (next.parent_id != current.parent_id) {

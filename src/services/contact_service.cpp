@@ -63,10 +63,11 @@ core::Result<core::Contact> ContactService::create(const Caller& caller, core::C
   std::optional<core::Contact> created;
   RAPPORT_TRY(records_.write([&](store::CustomerTx& customers,
                                  store::IdentityTx& identity) -> core::Status {
-    RAPPORT_ASSIGN_OR_RETURN(auto scope, authorize(caller, ObjectType::kContacts, Action::kCreate));
+    RAPPORT_TRY(authorize(caller, ObjectType::kContacts, Action::kCreate));
     default_ownership(caller, supplied, draft);
-    RAPPORT_TRY(
-        check_assignment(identity, caller, scope, ownership_of(draft), supplied, "contacts"));
+    RAPPORT_TRY(check_assignment(identity, caller, ObjectType::kContacts,
+                                 baseline_ownership(caller), ownership_of(draft), supplied,
+                                 "contacts"));
     RAPPORT_ASSIGN_OR_RETURN(auto rules, rules_for(customers, default_region_));
     RAPPORT_TRY(core::validate(draft, rules));
     RAPPORT_TRY(check_company_links(customers, caller, nullptr, draft));
@@ -121,8 +122,8 @@ core::Result<core::Contact> ContactService::update(const Caller& caller, core::I
       updated = current;
       return core::ok_status();
     }
-    RAPPORT_TRY(check_assignment(identity, caller, loaded.second, ownership_of(next), supplied,
-                                 "contacts"));
+    RAPPORT_TRY(check_assignment(identity, caller, ObjectType::kContacts, ownership_of(current),
+                                 ownership_of(next), supplied, "contacts"));
     RAPPORT_ASSIGN_OR_RETURN(auto rules, rules_for(customers, default_region_));
     RAPPORT_TRY(core::validate(next, rules));
     RAPPORT_TRY(check_company_links(customers, caller, &current, next));

@@ -20,8 +20,4 @@ AttemptState after_failure(const AttemptState& state, std::chrono::sys_seconds n
   return AttemptState{stale ? 1 : state.failures + 1, now};
 }
 
-bool should_lock(const AttemptState& state, const ThrottlePolicy& policy) {
-  return state.failures >= policy.lock_after;
-}
-
 }  // namespace rapport::services

@@ -1,6 +1,7 @@
-// Login throttling policy: after a few failures each further attempt for the same account or from
-// the same client address must wait a doubling delay; an account that keeps failing is locked until
-// an admin unlocks it. Pure: the caller supplies the time and stores the state.
+// Login throttling policy: after a few failures each further attempt under the same key (an
+// account tried from one client address, or one address across accounts) must wait a doubling,
+// capped delay that expires on its own; nothing locks an account. Pure: the caller supplies the
+// time and stores the state.
 #pragma once
 
 #include <chrono>
@@ -10,12 +11,22 @@ namespace rapport::services {
 struct ThrottlePolicy {
   int free_failures = 3;               // failures with no delay after them
   std::chrono::seconds base_delay{1};  // the delay after failure free_failures+1
-  std::chrono::seconds max_delay{std::chrono::minutes(15)};  // the delay stops doubling here
-  int lock_after = 10;  // account failures that lock the account
+  std::chrono::seconds max_delay{std::chrono::minutes(15)};   // the delay stops doubling here
   std::chrono::seconds forget_after{std::chrono::hours(24)};  // quiet time that clears the count
 };
 
-// Failures counted for one key (an account or a client address).
+// The two throttles every login passes. Neither is keyed by the account alone: that would let
+// anyone who knows an e-mail address keep its owner out (the real user signs in from their own
+// address while an attacker's address waits).
+struct LoginThrottles {
+  // One account tried from one client address: the guessing one attacker can aim at one account.
+  ThrottlePolicy account_at_address{};
+  // One client address across all accounts (password spraying); more failures are free, so that
+  // a person mistyping on a few accounts, or several people behind one NAT, do not wait.
+  ThrottlePolicy address{.free_failures = 10};
+};
+
+// Failures counted for one key.
 struct AttemptState {
   int failures = 0;
   std::chrono::sys_seconds last_failure{};
@@ -29,8 +40,5 @@ std::chrono::sys_seconds next_attempt_at(const AttemptState& state, const Thrott
 // The state after one more failure at `now`. A count idle for longer than forget_after starts over.
 AttemptState after_failure(const AttemptState& state, std::chrono::sys_seconds now,
                            const ThrottlePolicy& policy);
-
-// Whether an account with this state is to be locked.
-bool should_lock(const AttemptState& state, const ThrottlePolicy& policy);
 
 }  // namespace rapport::services

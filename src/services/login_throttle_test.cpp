@@ -33,19 +33,6 @@ TEST(LoginThrottle, DelayDoublesUpToTheCap) {
   EXPECT_EQ(next_attempt_at(s, p) - kT0, p.max_delay);
 }
 
-TEST(LoginThrottle, LocksAfterTheLimit) {
-  ThrottlePolicy p;
-  AttemptState s;
-  sys_seconds now = kT0;
-  for (int i = 0; i < p.lock_after - 1; ++i) {
-    s = after_failure(s, now, p);
-    now += 1h;
-  }
-  EXPECT_FALSE(should_lock(s, p));
-  s = after_failure(s, now, p);
-  EXPECT_TRUE(should_lock(s, p));
-}
-
 TEST(LoginThrottle, QuietPeriodForgets) {
   ThrottlePolicy p;
   AttemptState s{7, kT0};

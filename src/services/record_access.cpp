@@ -36,10 +36,23 @@ core::Result<core::Scope> authorize_record(const Caller& caller, core::ObjectTyp
   return scope;
 }
 
-core::Status check_assignment(store::IdentityTx& identity, const Caller& caller, core::Scope scope,
+Ownership baseline_ownership(const Caller& caller) { return {caller.user_id, caller.team_id}; }
+
+core::Status check_assignment(store::IdentityTx& identity, const Caller& caller,
+                              core::ObjectType object, const Ownership& baseline,
                               const Ownership& owner, const FieldSet& supplied,
                               std::string_view plural) {
-  if (scope == core::Scope::kAll) {
+  const bool owner_changes = supplied.contains("owner_id") && owner.owner_id != baseline.owner_id;
+  const bool team_changes = supplied.contains("team_id") && owner.team_id != baseline.team_id;
+  if (!owner_changes && !team_changes) return core::ok_status();
+  const auto scope = core::allowed(caller.role, object, core::Action::kAssign);
+  if (!scope) {
+    return core::Error{
+        core::ErrorKind::kForbidden,
+        "your role may not assign " + std::string(plural) + " to another owner or team",
+        {{owner_changes ? "owner_id" : "team_id", "may not be changed by you"}}};
+  }
+  if (*scope == core::Scope::kAll) {
     if (owner.owner_id) {
       RAPPORT_ASSIGN_OR_RETURN(auto user, identity.find_user(*owner.owner_id));
       if (!user) return core::Error::field("owner_id", "no such user");
@@ -50,15 +63,13 @@ core::Status check_assignment(store::IdentityTx& identity, const Caller& caller,
     }
     return core::ok_status();
   }
-  if (supplied.contains("team_id") && owner.team_id != caller.team_id) {
+  if (team_changes && owner.team_id != caller.team_id) {
     return core::Error{core::ErrorKind::kForbidden,
                        "you may only assign " + std::string(plural) + " to your own team",
                        {{"team_id", "may only be your own team"}}};
   }
-  if (!supplied.contains("owner_id") || owner.owner_id == caller.user_id) {
-    return core::ok_status();
-  }
-  if (scope == core::Scope::kTeam && owner.owner_id && caller.team_id) {
+  if (!owner_changes || owner.owner_id == caller.user_id) return core::ok_status();
+  if (*scope == core::Scope::kTeam && owner.owner_id && caller.team_id) {
     RAPPORT_ASSIGN_OR_RETURN(auto user, identity.find_user(*owner.owner_id));
     if (user && user->team_id == caller.team_id) return core::ok_status();
   }

@@ -49,12 +49,20 @@ core::Result<core::Scope> authorize_record(const Caller& caller, core::ObjectTyp
                                            core::Action action, const Ownership& owner,
                                            std::string_view noun);
 
-// Refuses owner_id/team_id values the caller may not assign with `scope`: with own scope only
-// themselves and their team, with team scope members of their team, with all scope anyone (who
-// must exist). `plural` names the records in messages ("contacts").
-core::Status check_assignment(store::IdentityTx& identity, const Caller& caller, core::Scope scope,
+// Refuses owner_id/team_id values the caller may not assign. A supplied value that equals
+// `baseline` (the record's current ownership on update, the caller's own on create: see
+// baseline_ownership) assigns nothing and is always accepted. Any other value needs the kAssign
+// permission on `object`, whose scope says to whom: with team scope the caller's own team and its
+// members, with all scope anyone (who must exist). Without it, as for support and marketing, who
+// may update records they may not hand over, the answer is kForbidden. `plural` names the records
+// in messages ("contacts").
+core::Status check_assignment(store::IdentityTx& identity, const Caller& caller,
+                              core::ObjectType object, const Ownership& baseline,
                               const Ownership& owner, const FieldSet& supplied,
                               std::string_view plural);
+
+// The ownership a new record gets when the client names none: the caller and their team.
+Ownership baseline_ownership(const Caller& caller);
 
 // Sets owner and team of a new record to the caller's unless the client supplied them.
 template <class Record>

@@ -179,7 +179,11 @@ core::Result<core::User> UserService::update(const Caller& caller, std::int64_t 
       if (admins <= 1) return core::Error::conflict("the last active admin must stay an admin");
     }
     RAPPORT_ASSIGN_OR_RETURN(updated, tx.update_user(after, now));
-    if (before.active && !after.active) RAPPORT_TRY(tx.delete_user_sessions(id));
+    // Deactivation ends every credential: reactivating the account does not bring them back.
+    if (before.active && !after.active) {
+      RAPPORT_TRY(tx.delete_user_sessions(id));
+      RAPPORT_TRY(tx.revoke_user_tokens(id, now));
+    }
     const std::string changes =
         core::changes_to_json({{"display_name", before.display_name, after.display_name},
                                {"role", std::string(core::to_string(before.role)),
@@ -199,7 +203,7 @@ core::Result<core::User> UserService::unlock(const Caller& caller, std::int64_t 
   RAPPORT_TRY(store_.transact([&](store::IdentityTx& tx) -> core::Status {
     RAPPORT_TRY(authorize(caller, ObjectType::kUsers, Action::kUpdate));
     RAPPORT_ASSIGN_OR_RETURN(core::User user, require_user(tx, id));
-    RAPPORT_TRY(tx.clear_attempts(store::AttemptKind::kAccount, user.email));
+    RAPPORT_TRY(tx.clear_account_attempts(user.email));
     if (!user.locked) {
       updated = user;
       return core::ok_status();
@@ -222,6 +226,7 @@ core::Status UserService::reset_password(const Caller& caller, std::int64_t id,
     RAPPORT_TRY(require_user(tx, id));
     RAPPORT_TRY(tx.set_password_hash(id, hash, now));
     RAPPORT_TRY(tx.delete_user_sessions(id));
+    RAPPORT_TRY(tx.revoke_user_tokens(id, now));
     return append_audit(tx, audit_actor(caller), caller.client_address, "password_reset", "users",
                         id, "{}", now);
   });

@@ -59,15 +59,17 @@ class UserService {
   core::Result<UserPage> list(const Caller& caller, std::int64_t after_id, int limit);
 
   // Applies `patch` when the stored version is `version` (stale otherwise). Deactivating a user
-  // revokes their sessions; an admin cannot be demoted or deactivated when they are the last
-  // active admin (conflict). Role changes are audited as "role_change".
+  // ends their sessions and revokes their API tokens; an admin cannot be demoted or deactivated
+  // when they are the last active admin (conflict). Role changes are audited as "role_change".
   core::Result<core::User> update(const Caller& caller, std::int64_t id, std::int64_t version,
                                   const UserPatch& patch);
 
-  // Lifts a lock from too many failed logins and forgets the failures.
+  // Forgets the account's failed logins from every address, so that its sign-in delays end now,
+  // and lifts the lock older versions set after repeated failures.
   core::Result<core::User> unlock(const Caller& caller, std::int64_t id);
 
-  // Sets a new password for another user (admin reset) and revokes their sessions.
+  // Sets a new password for another user (admin reset), ends their sessions and revokes their API
+  // tokens (a reset follows a forgotten or compromised password).
   core::Status reset_password(const Caller& caller, std::int64_t id, std::string_view password);
 
   // The user with this e-mail (for the command line); not found when there is none.

@@ -15,6 +15,13 @@ core::Result<TokenScope> parse_token_scope(std::string_view text) {
   return core::Error::field("scope", "must be read or read-write");
 }
 
+std::string account_attempt_key(std::string_view email, std::string_view client_address) {
+  std::string key(email);
+  key += ' ';
+  key += client_address;
+  return key;
+}
+
 std::string_view to_string(AttemptKind kind) {
   return kind == AttemptKind::kAccount ? "account" : "address";
 }

@@ -60,7 +60,8 @@ struct ApiTokenRecord {
   bool operator==(const ApiTokenRecord&) const = default;
 };
 
-// Failed logins counted under one key.
+// Failed logins counted under one key: kAccount for one account tried from one client address
+// (the key from account_attempt_key()), kAddress for one client address across accounts.
 enum class AttemptKind { kAccount, kAddress };
 struct AttemptRow {
   int failures = 0;
@@ -128,6 +129,9 @@ class IdentityTx {
   virtual core::Result<std::optional<ApiTokenRecord>> find_token_by_hash(std::string_view hash) = 0;
   virtual core::Result<std::vector<ApiTokenRecord>> list_tokens(std::int64_t user_id) = 0;
   virtual core::Status revoke_token(std::int64_t id, sys_seconds now) = 0;
+  // Revokes every token of `user_id` not yet revoked (those keep their first time); returns how
+  // many.
+  virtual core::Result<std::int64_t> revoke_user_tokens(std::int64_t user_id, sys_seconds now) = 0;
   virtual core::Status touch_token(std::int64_t id, sys_seconds now) = 0;
 
   // Login attempts; a key never seen has zero failures.
@@ -135,6 +139,8 @@ class IdentityTx {
   virtual core::Status put_attempts(AttemptKind kind, std::string_view key,
                                     const AttemptRow& row) = 0;
   virtual core::Status clear_attempts(AttemptKind kind, std::string_view key) = 0;
+  // Deletes the kAccount counters of `email` from every client address.
+  virtual core::Status clear_account_attempts(std::string_view email) = 0;
 
   // Audit log: append-only. append_audit ignores entry.id and returns the new one.
   virtual core::Result<std::int64_t> append_audit(const core::AuditEntry& entry) = 0;
@@ -169,5 +175,9 @@ struct TeamUsage {
 // engines' delete_team answer it.
 core::Error team_in_use_error(const TeamUsage& usage);
 std::string_view to_string(AttemptKind kind);
+
+// The kAccount key for a normalised e-mail tried from `client_address`: "email address". A
+// normalised e-mail holds no space, so the e-mail is the key's part before its first space.
+std::string account_attempt_key(std::string_view email, std::string_view client_address);
 
 }  // namespace rapport::store

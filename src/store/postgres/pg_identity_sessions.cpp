@@ -164,6 +164,14 @@ core::Status PgIdentityTx::touch_token(std::int64_t id, sys_seconds now) {
   return require_row(rows, "token");
 }
 
+core::Result<std::int64_t> PgIdentityTx::revoke_user_tokens(std::int64_t user_id, sys_seconds now) {
+  RAPPORT_ASSIGN_OR_RETURN(PgResult rows,
+                           conn_.exec("UPDATE api_tokens SET revoked_at = to_timestamp($2)"
+                                      " WHERE user_id = $1 AND revoked_at IS NULL",
+                                      {user_id, epoch(now)}));
+  return rows.affected_rows();
+}
+
 core::Result<AttemptRow> PgIdentityTx::get_attempts(AttemptKind kind, std::string_view key) {
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows,
@@ -187,6 +195,15 @@ core::Status PgIdentityTx::put_attempts(AttemptKind kind, std::string_view key,
 core::Status PgIdentityTx::clear_attempts(AttemptKind kind, std::string_view key) {
   RAPPORT_TRY(conn_.exec("DELETE FROM login_attempts WHERE kind = $1 AND key = $2",
                          {to_string(kind), key}));
+  return core::ok_status();
+}
+
+core::Status PgIdentityTx::clear_account_attempts(std::string_view email) {
+  // A prefix compare rather than LIKE, so that '_' and '%' in an e-mail match only themselves.
+  RAPPORT_TRY(
+      conn_.exec("DELETE FROM login_attempts WHERE kind = 'account' AND"
+                 " (key = $1::text OR left(key, length($1::text) + 1) = $1::text || ' ')",
+                 {email}));
   return core::ok_status();
 }
 

@@ -41,11 +41,13 @@ class PgIdentityTx final : public IdentityTx {
   core::Result<std::optional<ApiTokenRecord>> find_token_by_hash(std::string_view hash) override;
   core::Result<std::vector<ApiTokenRecord>> list_tokens(std::int64_t user_id) override;
   core::Status revoke_token(std::int64_t id, sys_seconds now) override;
+  core::Result<std::int64_t> revoke_user_tokens(std::int64_t user_id, sys_seconds now) override;
   core::Status touch_token(std::int64_t id, sys_seconds now) override;
 
   core::Result<AttemptRow> get_attempts(AttemptKind kind, std::string_view key) override;
   core::Status put_attempts(AttemptKind kind, std::string_view key, const AttemptRow& row) override;
   core::Status clear_attempts(AttemptKind kind, std::string_view key) override;
+  core::Status clear_account_attempts(std::string_view email) override;
 
   core::Result<std::int64_t> append_audit(const core::AuditEntry& entry) override;
   core::Result<std::vector<core::AuditEntry>> list_audit(const AuditQuery& query) override;

@@ -132,6 +132,14 @@ core::Status SqliteIdentityTx::touch_token(std::int64_t id, sys_seconds now) {
   return s.bind(1, to_epoch(now)).bind(2, id).run();
 }
 
+core::Result<std::int64_t> SqliteIdentityTx::revoke_user_tokens(std::int64_t user_id,
+                                                                sys_seconds now) {
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("UPDATE api_tokens SET revoked_at = ?1 "
+                                                      "WHERE user_id = ?2 AND revoked_at IS NULL"));
+  RAPPORT_TRY(s.bind(1, to_epoch(now)).bind(2, user_id).run());
+  return static_cast<std::int64_t>(conn_.changes());
+}
+
 core::Result<AttemptRow> SqliteIdentityTx::get_attempts(AttemptKind kind, std::string_view key) {
   RAPPORT_ASSIGN_OR_RETURN(Statement s,
                            conn_.prepare("SELECT failures, last_failure FROM login_attempts "
@@ -156,6 +164,14 @@ core::Status SqliteIdentityTx::clear_attempts(AttemptKind kind, std::string_view
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s, conn_.prepare("DELETE FROM login_attempts WHERE kind = ?1 AND key = ?2"));
   return s.bind(1, to_string(kind)).bind(2, key).run();
+}
+
+core::Status SqliteIdentityTx::clear_account_attempts(std::string_view email) {
+  // A prefix compare rather than LIKE, so that '_' and '%' in an e-mail match only themselves.
+  RAPPORT_ASSIGN_OR_RETURN(
+      Statement s, conn_.prepare("DELETE FROM login_attempts WHERE kind = 'account' AND "
+                                 "(key = ?1 OR substr(key, 1, length(?1) + 1) = ?1 || ' ')"));
+  return s.bind(1, email).run();
 }
 
 #undef RAPPORT_TOKEN_COLUMNS

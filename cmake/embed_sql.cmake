@@ -1,6 +1,8 @@
 # Script mode helper of RapportEmbedSql.cmake: writes OUTPUT, a C++ file holding each of FILES
 # (NNNN_name.sql, sorted) as a raw string literal with its version number and name.
+cmake_minimum_required(VERSION 3.25)
 set(entries "")
+set(seen_versions "")
 foreach(file IN LISTS FILES)
   get_filename_component(base ${file} NAME_WE)
   if(NOT base MATCHES "^([0-9][0-9][0-9][0-9])_(.+)$")
@@ -8,6 +10,12 @@ foreach(file IN LISTS FILES)
   endif()
   math(EXPR version "${CMAKE_MATCH_1}")
   set(name ${CMAKE_MATCH_2})
+  # Two branches that each took the next free number would otherwise both be embedded, and a
+  # database would record one version for two different schema changes.
+  if(version IN_LIST seen_versions)
+    message(FATAL_ERROR "two migrations are numbered ${CMAKE_MATCH_1}: renumber ${file}")
+  endif()
+  list(APPEND seen_versions ${version})
   file(READ ${file} sql)
   string(FIND "${sql}" ")rapport_sql\"" clash)
   if(NOT clash EQUAL -1)

@@ -154,7 +154,8 @@ TEST_P(StoreConformance, ContactRoundTripsEveryField) {
   core::Contact c = person("สมชาย", "ใจดี");
   c.display_name = "Khun Somchai";
   c.emails = {{"Somchai@Example.co.th", "work", true}, {"s@home.example", "home", false}};
-  c.phones = {{"081-234-5678", "", "mobile", true}, {"+31 20 123 4567", "", "work", false}};
+  c.phones = {{"081-234-5678", "", "mobile", true, ""},
+              {"+31 20 123 4567", "", "work", false, ""}};
   c.addresses = {{"work", "99 Rama IV Rd", "Bangkok", "Bangkok", "10500", "TH"}};
   c.companies = {{stored_company.id, "Buyer"}};
   c.lifecycle_stage = "customer";
@@ -503,7 +504,7 @@ TEST_P(StoreConformance, SearchFindsNamesAcrossScriptsPhonesAndCompanies) {
   auto muller = person("Jürgen", "Müller");
   muller.notes = "Met at the Hannover fair";
   auto thai = person("สมชาย", "ใจดี");
-  thai.phones = {{"081-234-5678", "", "mobile", true}};
+  thai.phones = {{"081-234-5678", "", "mobile", true, ""}};
   thai.companies = {{company_id, "Owner"}};
   auto chinese = person("小明", "王");
   chinese.display_name = "王小明";

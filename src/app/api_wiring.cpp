@@ -14,6 +14,7 @@
 #include "http/custom_field_routes.hpp"
 #include "http/forwarded.hpp"
 #include "http/note_routes.hpp"
+#include "http/settings_routes.hpp"
 #include "http/session_routes.hpp"
 #include "http/team_routes.hpp"
 #include "http/token_routes.hpp"
@@ -23,18 +24,20 @@
 namespace rapport::app {
 
 Api::Api(Database& db, bool secure_cookie, RateLimits limits,
-         services::PasswordParams password_cost, std::vector<std::string> trusted_proxies)
+         services::PasswordParams password_cost, std::vector<std::string> trusted_proxies,
+         std::string default_region)
     : db_(db),
       hasher_(password_cost),
       auth_(db.identity(), hasher_, services::system_clock()),
-      contacts_(db.records(), services::system_clock()),
-      companies_(db.records(), services::system_clock()),
+      contacts_(db.records(), services::system_clock(), default_region),
+      companies_(db.records(), services::system_clock(), default_region),
       notes_(db.records(), services::system_clock()),
       custom_fields_(db.records(), services::system_clock()),
       users_(db.identity(), hasher_, services::system_clock()),
       teams_(db.identity(), services::system_clock()),
       tokens_(db.identity(), services::system_clock()),
-      audit_(db.identity()) {
+      audit_(db.identity()),
+      settings_(db.records(), services::system_clock(), std::move(default_region)) {
   if (!trusted_proxies.empty()) {
     router_.use(http::forwarded_for_middleware(std::move(trusted_proxies)));
   }
@@ -57,6 +60,7 @@ Api::Api(Database& db, bool secure_cookie, RateLimits limits,
   http::add_team_routes(router_, teams_);
   http::add_token_routes(router_, tokens_, auth_);
   http::add_audit_routes(router_, audit_);
+  http::add_settings_routes(router_, settings_);
   router_.add_static("/api/v1/openapi.yaml", "application/yaml", std::string(openapi_document()));
   http::add_operational_routes(router_, metrics_, [this]() -> core::Status {
     return db_.identity().transact([](store::IdentityTx& tx) -> core::Status {

@@ -17,6 +17,7 @@
 #include "services/custom_field_service.hpp"
 #include "services/note_service.hpp"
 #include "services/password.hpp"
+#include "services/settings_service.hpp"
 #include "services/team_service.hpp"
 #include "services/token_service.hpp"
 #include "services/user_service.hpp"
@@ -38,9 +39,11 @@ class Api {
   // `db` must outlive the Api. `secure_cookie`: the server is behind TLS. `password_cost` is the
   // server's argon2id cost except in tests, which sign in hundreds of times. `trusted_proxies`:
   // IP addresses of reverse proxies whose X-Forwarded-For names the client (http/forwarded.hpp).
+  // `default_region`: where phone numbers are read while the organisation has stored no default
+  // region.
   Api(Database& db, bool secure_cookie, RateLimits limits = {},
       services::PasswordParams password_cost = services::kServerPasswordParams,
-      std::vector<std::string> trusted_proxies = {});
+      std::vector<std::string> trusted_proxies = {}, std::string default_region = "TH");
   http::Router& router() { return router_; }
   http::Metrics& metrics() { return metrics_; }
   services::AuthService& auth() { return auth_; }
@@ -57,6 +60,7 @@ class Api {
   services::TeamService teams_;
   services::TokenService tokens_;
   services::AuditService audit_;
+  services::SettingsService settings_;
   http::Metrics metrics_;
   http::Router router_;
 };

@@ -1,9 +1,11 @@
-// The shared command-line pieces: database option, operator caller, failure reporting.
+// The shared command-line pieces: database and default region options, operator caller,
+// failure reporting.
 #include "app/cli_options.hpp"
 
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "core/phone.hpp"
 
 namespace rapport::app {
 
@@ -12,6 +14,20 @@ void add_database_option(CLI::App& command, std::string& target) {
   command
       .add_option("--database", target, "SQLite file or postgresql:// URL (default var/rapport.db)")
       ->envname("RAPPORT_DATABASE");
+}
+
+void add_default_region_option(CLI::App& command, std::string& target) {
+  target = "TH";
+  command
+      .add_option("--default-region", target,
+                  "ISO 3166 country in which phone numbers without a country code are read "
+                  "while the organisation has stored none (default TH)")
+      ->envname("RAPPORT_DEFAULT_REGION");
+}
+
+core::Status check_default_region(const std::string& region) {
+  if (core::is_phone_region(region)) return core::ok_status();
+  return core::Error::field("--default-region", "must be an ISO 3166 country code such as NL");
 }
 
 services::Caller operator_caller() {

@@ -18,6 +18,14 @@ inline constexpr const char* kDefaultDatabase = "var/rapport.db";
 // var/rapport.db, written into `target`.
 void add_database_option(CLI::App& command, std::string& target);
 
+// Adds `--default-region XX` (RAPPORT_DEFAULT_REGION; default TH): where phone numbers without
+// a country code are read when neither the phone, the contact's address nor its company names a
+// country and no admin has stored a default region in the database.
+void add_default_region_option(CLI::App& command, std::string& target);
+
+// kInvalid on --default-region unless `region` is an upper-case ISO 3166 code such as NL.
+core::Status check_default_region(const std::string& region);
+
 // The caller the command line acts as: whoever can run `rapport` on the database file or holds
 // the PostgreSQL URL already controls all data, so it has the admin role. Its user id 0 marks
 // its audit entries as made from the command line.

@@ -1,6 +1,7 @@
 // `rapport serve [--listen ADDR:PORT] [--database …] [--threads N] [--tls-terminated]
 // [--read-timeout S] [--rate-limit R] [--rate-burst N] [--login-rate-limit R] [--login-burst N]
-// [--trusted-proxy ADDR…]`, each also from RAPPORT_<FLAG> (RAPPORT_LISTEN, RAPPORT_RATE_LIMIT, …).
+// [--trusted-proxy ADDR…] [--default-region XX]`, each also from RAPPORT_<FLAG> (RAPPORT_LISTEN,
+// RAPPORT_RATE_LIMIT, …).
 #include "app/cli_serve.hpp"
 
 #include <charconv>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "app/api_wiring.hpp"
+#include "app/cli_migrate.hpp"
 #include "app/cli_options.hpp"
 #include "app/database.hpp"
 #include "app/session_sweeper.hpp"
@@ -32,6 +34,7 @@ struct ServeArgs {
   bool tls_terminated = false;
   RateLimits limits;
   std::vector<std::string> trusted_proxies;
+  std::string default_region;
 };
 
 // "ADDRESS:PORT" (an IPv6 address in brackets) into the server config.
@@ -88,9 +91,11 @@ core::Status serve(ServeArgs args) {
   config.behind_tls = args.tls_terminated;
   RAPPORT_TRY(check_limits(args.limits));
   RAPPORT_TRY(http::check_trusted_proxies(args.trusted_proxies));
+  RAPPORT_TRY(check_default_region(args.default_region));
   RAPPORT_ASSIGN_OR_RETURN(auto db, open_database(args.database, SchemaMode::kMigrate));
+  RAPPORT_TRY(upgrade_stored_data(*db, args.default_region, std::cerr));
   Api api(*db, args.tls_terminated, args.limits, services::kServerPasswordParams,
-          args.trusted_proxies);
+          args.trusted_proxies, args.default_region);
   http::Server server(config, api.router(), &api.metrics());
   RAPPORT_TRY(server.start());
   SessionSweeper sweeper([&api] { return api.auth().sweep_expired_sessions(); },
@@ -149,6 +154,7 @@ void add_serve_command(CLI::App& app) {
                    "login throttling and the audit log")
       ->envname("RAPPORT_TRUSTED_PROXY")
       ->delimiter(',');
+  add_default_region_option(*serve_cmd, args->default_region);
   serve_cmd->callback([args] { run_action([&] { return serve(*args); }); });
 }
 

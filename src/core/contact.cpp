@@ -81,12 +81,25 @@ void check_emails(std::vector<ContactEmail>& emails, std::vector<FieldError>& er
   check_primary(emails, "emails", errors);
 }
 
-void check_phones(std::vector<ContactPhone>& phones, const std::string& region,
-                  std::vector<FieldError>& errors) {
+std::string upper(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
+void check_phones(Contact& contact, const ContactRules& rules, std::vector<FieldError>& errors) {
+  std::vector<ContactPhone>& phones = contact.phones;
   if (phones.size() > kMaxItems) errors.push_back({"phones", "at most 50 phones"});
   for (std::size_t i = 0; i < phones.size(); ++i) {
     std::string prefix = "phones/" + std::to_string(i) + "/";
-    auto parsed = parse_phone(phones[i].number, region, prefix + "number");
+    phones[i].region = upper(trim_spaces(phones[i].region));
+    if (!phones[i].region.empty() && !is_phone_region(phones[i].region)) {
+      errors.push_back({prefix + "region", "must be an ISO 3166 country code such as TW"});
+      continue;
+    }
+    auto parsed =
+        parse_phone(phones[i].number, phone_region(phones[i], contact, rules), prefix + "number");
     if (!parsed.ok()) {
       errors.push_back(parsed.error().fields.at(0));
     } else {
@@ -120,6 +133,20 @@ void check_consents(const std::vector<Consent>& consents, std::vector<FieldError
 
 }  // namespace
 
+std::string phone_region(const ContactPhone& phone, const Contact& contact,
+                         const ContactRules& rules) {
+  // A number typed without a country code belongs to the country the person lives or works in
+  // (a Dutch contact's "06 12345678"); only when nothing says so is it the organisation's.
+  if (!phone.region.empty()) return phone.region;
+  for (const PostalAddress& a : contact.addresses) {
+    if (is_phone_region(a.country)) return a.country;
+  }
+  for (const std::string& country : rules.company_countries) {
+    if (is_phone_region(country)) return country;
+  }
+  return rules.default_region;
+}
+
 Status validate(Contact& c, const ContactRules& rules) {
   std::vector<FieldError> errors;
   c.given_name = trim_spaces(c.given_name);
@@ -134,16 +161,7 @@ Status validate(Contact& c, const ContactRules& rules) {
                          : c.given_name + " " + c.family_name;
   }
   check_emails(c.emails, errors);
-  // A number typed without a country code is read in the contact's own country when an address
-  // names one (a Dutch contact's "06 12345678"), else in the organisation's default region.
-  std::string phone_region = rules.default_region;
-  for (const PostalAddress& a : c.addresses) {
-    if (a.country.size() == 2) {
-      phone_region = a.country;
-      break;
-    }
-  }
-  check_phones(c.phones, phone_region, errors);
+  check_phones(c, rules, errors);
   if (c.display_name.empty() && c.emails.empty() && c.phones.empty()) {
     errors.push_back({"display_name", "a contact needs a name, an email or a phone"});
   }

@@ -28,6 +28,7 @@ struct ContactPhone {
   std::string e164;    // filled by validate()
   std::string type;    // "mobile", "work", "home", "fax" or "other"
   bool primary = false;
+  std::string region;  // ISO 3166 alpha-2 the number is read in; empty: the contact's country
   bool operator==(const ContactPhone&) const = default;
 };
 
@@ -70,12 +71,19 @@ struct Contact {
 };
 
 // What validate() checks a contact against: the organisation's stages, the region national
-// phone numbers are read in, and the custom fields defined for contacts.
+// phone numbers are read in when nothing closer says, the custom fields defined for contacts,
+// and the countries of the contact's companies (in link order; empty where a company has none).
 struct ContactRules {
   LifecycleStages stages = LifecycleStages::defaults();
   std::string default_region = "TH";
   std::vector<CustomFieldDefinition> custom_fields;
+  std::vector<std::string> company_countries;
 };
+
+// The region a contact's phone number without a country code is read in: the phone's own
+// region, else the first address country, else the first company country, else the default.
+std::string phone_region(const ContactPhone& phone, const Contact& contact,
+                         const ContactRules& rules);
 
 // Checks every rule and normalises in place (emails lower-cased, phones given their E.164,
 // display name and stage defaulted, names trimmed). Returns ok, or kInvalid carrying every field

@@ -13,7 +13,7 @@ Contact somchai() {
   c.given_name = " สมชาย ";
   c.family_name = "ใจดี";
   c.emails = {{"Somchai@Example.CO.TH", "work", true}, {"s@home.example", "home", false}};
-  c.phones = {{"081-234-5678", "", "mobile", true}};
+  c.phones = {{"081-234-5678", "", "mobile", true, ""}};
   c.preferred_language = "th";
   c.time_zone = "Asia/Bangkok";
   c.tags = {"vip"};
@@ -41,22 +41,85 @@ TEST(Contact, ValidContactIsNormalised) {
 TEST(Contact, NationalPhonesAreReadInTheContactsCountry) {
   Contact c;
   c.given_name = "Daan";
-  c.phones = {{"06 12345678", "", "mobile", true}};
+  c.phones = {{"06 12345678", "", "mobile", true, ""}};
   c.addresses = {{"home", "Keizersgracht 12", "Amsterdam", "", "1015 CJ", "NL"}};
   ASSERT_TRUE(validate(c, ContactRules{}).ok());
   EXPECT_EQ(c.phones[0].e164, "+31612345678");
   Contact no_country;
   no_country.given_name = "Daan";
-  no_country.phones = {{"06 12345678", "", "mobile", true}};
+  no_country.phones = {{"06 12345678", "", "mobile", true, ""}};
   ASSERT_TRUE(validate(no_country, ContactRules{}).ok());
   EXPECT_EQ(no_country.phones[0].e164, "+66612345678");  // read in the default region
+}
+
+// The numbers a new user typed: each is read in the region that applies and refused, naming
+// that region, where it is not valid there.
+TEST(Contact, PhonesAreReadInThePhonesRegionThenAddressThenCompanyThenDefault) {
+  struct Case {
+    const char* number;
+    const char* region;
+    const char* e164;
+  };
+  for (const Case& k : {Case{"0912-345-678", "TW", "+886912345678"},
+                        Case{"(02) 2345-6789", "TW", "+886223456789"},
+                        Case{"06-12345678", "NL", "+31612345678"},
+                        Case{"020 123 4567", "NL", "+31201234567"},
+                        Case{"0917 123 4567", "PH", "+639171234567"},
+                        Case{"081-234-5678", "TH", "+66812345678"}}) {
+    Contact own;
+    own.given_name = "A";
+    own.phones = {{k.number, "", "mobile", true, k.region}};
+    ASSERT_TRUE(validate(own, ContactRules{}).ok()) << k.number;
+    EXPECT_EQ(own.phones[0].e164, k.e164) << k.number;
+
+    Contact by_address;
+    by_address.given_name = "A";
+    by_address.phones = {{k.number, "", "mobile", true, ""}};
+    by_address.addresses = {{"home", "", "", "", "", k.region}};
+    ASSERT_TRUE(validate(by_address, ContactRules{}).ok()) << k.number;
+    EXPECT_EQ(by_address.phones[0].e164, k.e164) << k.number;
+
+    Contact by_company;
+    by_company.given_name = "A";
+    by_company.phones = {{k.number, "", "mobile", true, ""}};
+    ContactRules company_rules;
+    company_rules.company_countries = {"", k.region};
+    ASSERT_TRUE(validate(by_company, company_rules).ok()) << k.number;
+    EXPECT_EQ(by_company.phones[0].e164, k.e164) << k.number;
+
+    Contact by_default;
+    by_default.given_name = "A";
+    by_default.phones = {{k.number, "", "mobile", true, ""}};
+    ContactRules default_rules;
+    default_rules.default_region = k.region;
+    ASSERT_TRUE(validate(by_default, default_rules).ok()) << k.number;
+    EXPECT_EQ(by_default.phones[0].e164, k.e164) << k.number;
+  }
+}
+
+TEST(Contact, ANumberInvalidWhereItIsReadIsRefusedNamingTheRegion) {
+  Contact c;
+  c.given_name = "Maria";
+  c.phones = {{"0917 123 4567", "", "mobile", true, ""}};
+  auto status = validate(c, ContactRules{});  // read in TH, the default
+  ASSERT_FALSE(status.ok());
+  ASSERT_TRUE(has_field(status.error(), "phones/0/number"));
+  EXPECT_NE(status.error().fields.at(0).message.find("TH"), std::string::npos)
+      << status.error().fields.at(0).message;
+  c.phones[0].region = "xx";
+  status = validate(c, ContactRules{});
+  ASSERT_FALSE(status.ok());
+  EXPECT_TRUE(has_field(status.error(), "phones/0/region"));
+  c.phones[0].region = "ph";
+  ASSERT_TRUE(validate(c, ContactRules{}).ok());
+  EXPECT_EQ(c.phones[0].region, "PH");
 }
 
 TEST(Contact, ALoneEmailOrPhoneBecomesPrimary) {
   Contact c;
   c.given_name = "Ada";
   c.emails = {{"ada@example.org", "work", false}};
-  c.phones = {{"+66 81 234 5678", "", "mobile", false}};
+  c.phones = {{"+66 81 234 5678", "", "mobile", false, ""}};
   ASSERT_TRUE(validate(c, ContactRules{}).ok());
   EXPECT_TRUE(c.emails[0].primary);
   EXPECT_TRUE(c.phones[0].primary);
@@ -71,7 +134,8 @@ TEST(Contact, SeveralNeedExactlyOnePrimary) {
   EXPECT_TRUE(has_field(status.error(), "emails"));
   Contact two;
   two.given_name = "Ada";
-  two.phones = {{"+66 81 234 5678", "", "mobile", true}, {"+66 2 123 4567", "", "work", true}};
+  two.phones = {{"+66 81 234 5678", "", "mobile", true, ""},
+                {"+66 2 123 4567", "", "work", true, ""}};
   status = validate(two, ContactRules{});
   ASSERT_FALSE(status.ok());
   EXPECT_TRUE(has_field(status.error(), "phones"));
@@ -115,7 +179,7 @@ TEST(Contact, ConfiguredStagesAndCustomFieldsApply) {
   tier.type = CustomFieldType::kSingleSelect;
   tier.options = {"gold"};
   tier.required = true;
-  ContactRules rules{*stages, "TH", {tier}};
+  ContactRules rules{*stages, "TH", {tier}, {}};
   Contact c = somchai();
   auto missing = validate(c, rules);
   ASSERT_FALSE(missing.ok());

@@ -30,22 +30,36 @@ Result<ParsedPhone> parse_phone(std::string_view text, std::string_view default_
                                 std::string_view field) {
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   std::string_view trimmed = trim(text);
+  const std::string region(default_region);
   PhoneNumber number;
-  auto parsed = util.Parse(std::string(trimmed), std::string(default_region), &number);
+  // Keeping the raw input records whether the country code came from the text or the region.
+  auto parsed = util.ParseAndKeepRawInput(std::string(trimmed), region, &number);
   if (parsed != PhoneNumberUtil::NO_PARSING_ERROR) {
     return Error::field(std::string(field),
-                        "not a phone number (write it with its country code, e.g. +66 81 234 "
-                        "5678, or in the national format of " +
-                            std::string(default_region) + ")");
+                        "not a phone number in " + region +
+                            " (write it in the national format of " + region +
+                            ", or with its country code, e.g. +66 81 234 5678)");
   }
   if (!util.IsValidNumber(number)) {
+    // A number with its own country code was read in that country, not in `default_region`.
+    std::string read_in;
+    util.GetRegionCodeForCountryCode(number.country_code(), &read_in);
+    if (number.country_code_source() == PhoneNumber::FROM_DEFAULT_COUNTRY) read_in = region;
     return Error::field(std::string(field),
-                        "not a valid phone number for its country (check the digits and the "
-                        "country code)");
+                        "not a valid phone number in " + read_in +
+                            " (check the digits, or give the phone its region or its country "
+                            "code)");
   }
   ParsedPhone out{std::string(trimmed), {}};
   util.Format(number, PhoneNumberUtil::E164, &out.e164);
   return out;
+}
+
+bool is_phone_region(std::string_view region) {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  return region.size() == 2 && upper(region[0]) && upper(region[1]) &&
+         util.GetCountryCodeForRegion(std::string(region)) != 0;
 }
 
 std::vector<std::string> phone_search_digits(std::string_view e164) {

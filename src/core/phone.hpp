@@ -18,9 +18,13 @@ struct ParsedPhone {
 
 // Parses `text` (international "+66 81 234 5678" or national "081-234-5678" read in
 // `default_region`, an ISO 3166 code such as "TH"). Returns the number; kInvalid with a field
-// error on `field` when it cannot be parsed or is not a valid number for its region.
+// error on `field`, naming the region the number was read in, when it cannot be parsed or is
+// not a valid number there.
 Result<ParsedPhone> parse_phone(std::string_view text, std::string_view default_region,
                                 std::string_view field = "phone");
+
+// Whether `region` is an upper-case ISO 3166 alpha-2 code with a numbering plan ("TW").
+bool is_phone_region(std::string_view region);
 
 // The digit strings under which a number is indexed for search: the E.164 digits
 // ("66812345678") and the national format's digits ("0812345678"). Empty for an invalid e164.

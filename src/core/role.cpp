@@ -104,6 +104,11 @@ constexpr std::array kGrants{
 
 std::optional<Scope> allowed(Role role, ObjectType object, Action action) {
   if (role == Role::kAdmin) return kAll;
+  if (object == kSettings) {
+    // Everyone may see how the organisation is set up (how their numbers are read); only admins
+    // change it.
+    return action == kRead ? std::optional<Scope>(kAll) : std::nullopt;
+  }
   if (object == kTokens) {
     // Tokens are personal: everyone lists, creates and revokes their own; nobody edits one.
     if (action == kRead || action == kCreate || action == kDelete) return kOwn;
@@ -165,6 +170,8 @@ std::string_view to_string(ObjectType object) {
       return "tokens";
     case kAudit:
       return "audit";
+    case kSettings:
+      return "settings";
   }
   return "contacts";
 }

@@ -21,6 +21,7 @@ enum class ObjectType {
   kTeams,
   kTokens,
   kAudit,
+  kSettings,  // the organisation's settings (default phone region)
 };
 
 // kAssign: setting a record's owner or team to anyone but the caller and the caller's team

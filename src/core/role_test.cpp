@@ -39,6 +39,14 @@ TEST(Role, OnlyAdminsManageUsersTeamsAndReadTheAuditLog) {
   }
 }
 
+TEST(Role, EveryoneReadsTheSettingsOnlyAdminsChangeThem) {
+  for (Role r : kAllRoles) {
+    EXPECT_EQ(allowed(r, ObjectType::kSettings, Action::kRead), Scope::kAll) << to_string(r);
+    EXPECT_EQ(allowed(r, ObjectType::kSettings, Action::kUpdate).has_value(), r == Role::kAdmin)
+        << to_string(r);
+  }
+}
+
 TEST(Role, EveryoneManagesOnlyTheirOwnTokens) {
   for (Role r : kAllRoles) {
     if (r == Role::kAdmin) continue;

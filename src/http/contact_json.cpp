@@ -42,12 +42,13 @@ void read_phones(ObjectReader& reader, core::Contact& contact) {
     auto nested = reader.nested(*item, child_path("phones", i));
     // e164 is computed from the number; a client echoing it back is harmless, so it is accepted
     // and ignored rather than refused.
-    nested.allow_only({"number", "e164", "type", "primary"});
+    nested.allow_only({"number", "e164", "type", "primary", "region"});
     core::ContactPhone phone;
     phone.number = nested.string("number", Need::kRequired).value_or("");
     nested.string("e164");
     phone.type = nested.string("type").value_or("mobile");
     phone.primary = nested.boolean("primary").value_or(false);
+    phone.region = nested.string("region").value_or("");
     contact.phones.push_back(std::move(phone));
   }
 }
@@ -89,8 +90,11 @@ boost::json::object contact_to_json(const core::Contact& c) {
   o["emails"] = std::move(emails);
   json::array phones;
   for (const auto& p : c.phones) {
-    phones.push_back(json::object{
-        {"number", p.number}, {"e164", p.e164}, {"type", p.type}, {"primary", p.primary}});
+    phones.push_back(json::object{{"number", p.number},
+                                  {"e164", p.e164},
+                                  {"type", p.type},
+                                  {"primary", p.primary},
+                                  {"region", p.region}});
   }
   o["phones"] = std::move(phones);
   json::array companies;

@@ -6,6 +6,7 @@
 
 #include "core/audit_entry.hpp"
 #include "services/record_audit.hpp"
+#include "services/settings_service.hpp"
 
 namespace rapport::services {
 namespace {
@@ -68,7 +69,8 @@ core::Result<core::Company> CompanyService::create(const Caller& caller, core::C
                                      baseline_ownership(caller), ownership_of(draft), supplied,
                                      "companies"));
         RAPPORT_ASSIGN_OR_RETURN(auto fields, definitions(customers));
-        RAPPORT_TRY(core::validate(draft, fields, default_region_));
+        RAPPORT_ASSIGN_OR_RETURN(auto region, default_region(customers, default_region_));
+        RAPPORT_TRY(core::validate(draft, fields, region));
         RAPPORT_TRY(check_parent(customers, caller, read_scope, draft));
         const auto now = clock_();
         RAPPORT_ASSIGN_OR_RETURN(created, customers.create_company(draft, stamp_for(caller, now)));
@@ -123,7 +125,8 @@ core::Result<core::Company> CompanyService::update(const Caller& caller, core::I
     RAPPORT_TRY(check_assignment(identity, caller, ObjectType::kCompanies, ownership_of(current),
                                  ownership_of(next), supplied, "companies"));
     RAPPORT_ASSIGN_OR_RETURN(auto fields, definitions(customers));
-    RAPPORT_TRY(core::validate(next, fields, default_region_));
+    RAPPORT_ASSIGN_OR_RETURN(auto region, default_region(customers, default_region_));
+    RAPPORT_TRY(core::validate(next, fields, region));
     if (next.parent_id != current.parent_id) {
       RAPPORT_TRY(check_parent(customers, caller, read_scope, next));
     }

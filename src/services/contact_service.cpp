@@ -6,6 +6,7 @@
 
 #include "core/audit_entry.hpp"
 #include "services/record_audit.hpp"
+#include "services/settings_service.hpp"
 
 namespace rapport::services {
 namespace {
@@ -20,13 +21,31 @@ const RecordKind<core::Contact> kContacts{ObjectType::kContacts,
                                           &store::CustomerTx::restore_contact,
                                           &store::CustomerTx::erase_contact};
 
-// The rules validate() applies, with the custom field definitions read in the same transaction.
+// The first country among a company's addresses; empty when none names one.
+std::string company_country(const core::Company& company) {
+  for (const core::PostalAddress& a : company.addresses) {
+    if (!a.country.empty()) return a.country;
+  }
+  return {};
+}
+
+// The rules validate() applies to `contact`, read in the same transaction: the custom field
+// definitions, the organisation's default region (`fallback` while none is stored) and the
+// countries of the companies it links to (a link to no company is left to check_company_links).
 core::Result<core::ContactRules> rules_for(store::CustomerTx& customers,
-                                           const std::string& region) {
+                                           const std::string& fallback,
+                                           const core::Contact& contact) {
   core::ContactRules rules;
-  rules.default_region = region;
+  RAPPORT_ASSIGN_OR_RETURN(rules.default_region, default_region(customers, fallback));
   RAPPORT_ASSIGN_OR_RETURN(rules.custom_fields,
                            customers.list_custom_fields(core::CustomEntity::kContact));
+  for (const core::CompanyLink& link : contact.companies) {
+    auto company = customers.get_company(link.company_id);
+    if (!company.ok() && company.error().kind != core::ErrorKind::kNotFound) {
+      return std::move(company).error();
+    }
+    rules.company_countries.push_back(company.ok() ? company_country(*company) : std::string());
+  }
   return rules;
 }
 
@@ -68,7 +87,7 @@ core::Result<core::Contact> ContactService::create(const Caller& caller, core::C
     RAPPORT_TRY(check_assignment(identity, caller, ObjectType::kContacts,
                                  baseline_ownership(caller), ownership_of(draft), supplied,
                                  "contacts"));
-    RAPPORT_ASSIGN_OR_RETURN(auto rules, rules_for(customers, default_region_));
+    RAPPORT_ASSIGN_OR_RETURN(auto rules, rules_for(customers, default_region_, draft));
     RAPPORT_TRY(core::validate(draft, rules));
     RAPPORT_TRY(check_company_links(customers, caller, nullptr, draft));
     const auto now = clock_();
@@ -124,7 +143,7 @@ core::Result<core::Contact> ContactService::update(const Caller& caller, core::I
     }
     RAPPORT_TRY(check_assignment(identity, caller, ObjectType::kContacts, ownership_of(current),
                                  ownership_of(next), supplied, "contacts"));
-    RAPPORT_ASSIGN_OR_RETURN(auto rules, rules_for(customers, default_region_));
+    RAPPORT_ASSIGN_OR_RETURN(auto rules, rules_for(customers, default_region_, next));
     RAPPORT_TRY(core::validate(next, rules));
     RAPPORT_TRY(check_company_links(customers, caller, &current, next));
     next.id = id;

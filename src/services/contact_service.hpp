@@ -22,6 +22,8 @@ using ContactEdit = std::function<core::Status(core::Contact&)>;
 
 class ContactService {
  public:
+  // `default_region`: where phone numbers are read when nothing closer names a country and no
+  // admin has stored a default region (services/settings_service.hpp).
   ContactService(UnitOfWork& records, Clock clock, std::string default_region = "TH")
       : records_(records), clock_(std::move(clock)), default_region_(std::move(default_region)) {}
 

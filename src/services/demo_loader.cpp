@@ -92,7 +92,7 @@ core::Contact to_contact(const demo::DemoContact& d, const std::vector<DemoPerso
   c.family_name = d.family_name;
   c.display_name = d.display_name;
   c.emails = {{d.email, "work", true}};
-  c.phones = {{d.phone, "", "mobile", true}};
+  c.phones = {{d.phone, "", "mobile", true, ""}};
   c.addresses = {to_address(d.address, "home")};
   if (d.company) c.companies = {{company_ids.at(*d.company), d.job_title}};
   c.lifecycle_stage = d.lifecycle_stage;

@@ -53,8 +53,11 @@ Values flatten(const core::Contact& c) {
   }
   v["emails"] = join(items);
   items.clear();
+  // The number as typed and as read: reading it in another region changes only the latter.
   for (const auto& p : c.phones) {
-    items.push_back(p.number + " (" + p.type + (p.primary ? ", primary)" : ")"));
+    items.push_back(p.number + " = " + p.e164 + " (" + p.type +
+                    (p.region.empty() ? "" : ", region " + p.region) +
+                    (p.primary ? ", primary)" : ")"));
   }
   v["phones"] = join(items);
   items.clear();

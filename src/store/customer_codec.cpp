@@ -113,8 +113,11 @@ std::string contact_doc(const core::Contact& c) {
         json::object{{"address", e.address}, {"type", e.type}, {"primary", e.primary}});
   }
   for (const auto& p : c.phones) {
-    phones.push_back(json::object{
-        {"number", p.number}, {"e164", p.e164}, {"type", p.type}, {"primary", p.primary}});
+    phones.push_back(json::object{{"number", p.number},
+                                  {"e164", p.e164},
+                                  {"type", p.type},
+                                  {"primary", p.primary},
+                                  {"region", p.region}});
   }
   for (const auto& l : c.companies) {
     companies.push_back(json::object{{"company_id", l.company_id}, {"job_title", l.job_title}});
@@ -146,8 +149,11 @@ core::Status read_contact_doc(std::string_view doc, core::Contact& c) {
     }
     for (const auto& item : o.at("phones").as_array()) {
       const auto& p = item.as_object();
-      c.phones.push_back(
-          {str(p, "number"), str(p, "e164"), str(p, "type"), p.at("primary").as_bool()});
+      // Documents written before phones had a region have none: read where the contact is.
+      const auto* region = p.if_contains("region");
+      c.phones.push_back({str(p, "number"), str(p, "e164"), str(p, "type"),
+                          p.at("primary").as_bool(),
+                          region ? std::string(region->as_string()) : std::string()});
     }
     c.addresses = read_addresses(o.at("addresses"));
     for (const auto& item : o.at("companies").as_array()) {

@@ -10,7 +10,7 @@ TEST(SearchDocument, BodyHoldsNormalisedNamesEmailsPhoneDigitsAndNotes) {
   core::Contact c;
   c.display_name = "Nguyễn Văn An";
   c.emails = {{"an@example.vn", "work", true}};
-  c.phones = {{"081-234-5678", "+66812345678", "mobile", true}};
+  c.phones = {{"081-234-5678", "+66812345678", "mobile", true, ""}};
   c.notes = "Met at Müller GmbH";
   c.companies = {{7, "Buyer"}};
   std::string body = contact_search_body(c, {}, {"ประชุม สัปดาห์หน้า"});

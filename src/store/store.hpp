@@ -142,6 +142,12 @@ class CustomerTx {
   // order, at most `limit` of them.
   virtual core::Result<std::vector<CustomDuplicate>> custom_duplicates(
       const core::CustomFieldDefinition& definition, int limit) = 0;
+
+  // The organisation's settings by key ("default_region"): the value, or nullopt when unset.
+  // set_setting inserts or replaces; erase_setting removes it (absent is fine).
+  virtual core::Result<std::optional<std::string>> get_setting(std::string_view key) = 0;
+  virtual core::Status set_setting(std::string_view key, std::string_view value) = 0;
+  virtual core::Status erase_setting(std::string_view key) = 0;
 };
 
 class CustomerStore {

@@ -1,4 +1,5 @@
-// Custom field definitions in PostgreSQL; deleting one removes its values everywhere.
+// Custom field definitions in PostgreSQL (deleting one removes its values everywhere), and the
+// organisation's settings.
 #include <string>
 
 #include "store/customer_codec.hpp"
@@ -138,6 +139,25 @@ core::Result<std::vector<CustomDuplicate>> PgCustomerTx::custom_duplicates(
 core::Result<std::vector<core::CustomFieldDefinition>> PgCustomerTx::list_custom_fields(
     core::CustomEntity entity) {
   return load_definitions(conn_, entity);
+}
+
+core::Result<std::optional<std::string>> PgCustomerTx::get_setting(std::string_view key) {
+  RAPPORT_ASSIGN_OR_RETURN(PgResult rows,
+                           conn_.exec("SELECT value FROM settings WHERE key = $1", {key}));
+  if (rows.rows() == 0) return std::optional<std::string>();
+  return std::optional<std::string>(std::string(rows.text(0, 0)));
+}
+
+core::Status PgCustomerTx::set_setting(std::string_view key, std::string_view value) {
+  RAPPORT_TRY(conn_.exec("INSERT INTO settings (key, value) VALUES ($1, $2)"
+                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                         {key, value}));
+  return core::ok_status();
+}
+
+core::Status PgCustomerTx::erase_setting(std::string_view key) {
+  RAPPORT_TRY(conn_.exec("DELETE FROM settings WHERE key = $1", {key}));
+  return core::ok_status();
 }
 
 }  // namespace rapport::store::postgres

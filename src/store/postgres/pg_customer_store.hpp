@@ -68,6 +68,10 @@ class PgCustomerTx final : public CustomerTx {
   core::Result<std::vector<CustomDuplicate>> custom_duplicates(
       const core::CustomFieldDefinition& definition, int limit) override;
 
+  core::Result<std::optional<std::string>> get_setting(std::string_view key) override;
+  core::Status set_setting(std::string_view key, std::string_view value) override;
+  core::Status erase_setting(std::string_view key) override;
+
  private:
   // Rebuilds the index rows of contact / company `id` after one of its notes changed.
   core::Status reindex_contact(core::Id id);

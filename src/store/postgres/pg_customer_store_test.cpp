@@ -31,7 +31,7 @@ class PgCustomerStoreTest : public ::testing::Test {
     core::Contact c;
     c.given_name = std::move(given);
     c.family_name = std::move(family);
-    if (!phone.empty()) c.phones.push_back({phone, "", "mobile", true});
+    if (!phone.empty()) c.phones.push_back({phone, "", "mobile", true, ""});
     core::ContactRules rules;
     core::Status valid = core::validate(c, rules);
     EXPECT_TRUE(valid.ok()) << valid.error().message;

@@ -237,6 +237,25 @@ core::Result<std::vector<core::CustomFieldDefinition>> SqliteCustomerTx::list_cu
   }
 }
 
+core::Result<std::optional<std::string>> SqliteCustomerTx::get_setting(std::string_view key) {
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("SELECT value FROM settings WHERE key = ?1"));
+  RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, key).step());
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(s.text_at(0));
+}
+
+core::Status SqliteCustomerTx::set_setting(std::string_view key, std::string_view value) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      Statement s, conn_.prepare("INSERT INTO settings (key, value) VALUES (?1, ?2)"
+                                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+  return s.bind(1, key).bind(2, value).run();
+}
+
+core::Status SqliteCustomerTx::erase_setting(std::string_view key) {
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("DELETE FROM settings WHERE key = ?1"));
+  return s.bind(1, key).run();
+}
+
 core::Status SqliteCustomerTx::check_companies(const core::Contact& c) {
   for (std::size_t i = 0; i < c.companies.size(); ++i) {
     RAPPORT_ASSIGN_OR_RETURN(Statement s,

@@ -63,6 +63,10 @@ class SqliteCustomerTx final : public CustomerTx {
   core::Result<std::vector<CustomDuplicate>> custom_duplicates(
       const core::CustomFieldDefinition& definition, int limit) override;
 
+  core::Result<std::optional<std::string>> get_setting(std::string_view key) override;
+  core::Status set_setting(std::string_view key, std::string_view value) override;
+  core::Status erase_setting(std::string_view key) override;
+
  private:
   // Moves record `id` of `table` into (`trash`) or out of the trash under the version rule.
   core::Status set_trashed(std::string_view table, core::Id id, std::int64_t expected_version,

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/cli_options.hpp"
+#include "services/contact_reindex.hpp"
 #include "services/phone_reread.hpp"
 
 namespace rapport::app {
@@ -24,6 +25,10 @@ core::Status upgrade_stored_data(Database& db, const std::string& default_region
   if (!changes.empty()) {
     report << "rapport: " << changes.size() << " stored phone number"
            << (changes.size() == 1 ? "" : "s") << " read again in their region\n";
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto indexed, services::reindex_stored_contacts(db.records()));
+  if (indexed > 0) {
+    report << "rapport: " << indexed << " stored contacts indexed again (cities, countries)\n";
   }
   return core::ok_status();
 }

@@ -1,9 +1,20 @@
 // Checks of postal addresses.
 #include "core/postal_address.hpp"
 
+#include <unicode/uloc.h>
+
 #include "core/text_rules.hpp"
 
 namespace rapport::core {
+
+bool is_iso_country(std::string_view code) {
+  if (code.size() != 2) return false;
+  // ICU's list of the ISO 3166-1 alpha-2 codes in use, upper case, null-terminated.
+  for (const char* const* c = uloc_getISOCountries(); *c != nullptr; ++c) {
+    if (code == *c) return true;
+  }
+  return false;
+}
 
 void check_address(const PostalAddress& a, const std::string& prefix,
                    std::vector<FieldError>& errors) {
@@ -15,10 +26,9 @@ void check_address(const PostalAddress& a, const std::string& prefix,
   check_text(prefix + "locality", a.locality, 200, true, errors);
   check_text(prefix + "region", a.region, 200, true, errors);
   check_text(prefix + "postal_code", a.postal_code, 32, true, errors);
-  bool country_ok =
-      a.country.empty() || (a.country.size() == 2 && a.country[0] >= 'A' && a.country[0] <= 'Z' &&
-                            a.country[1] >= 'A' && a.country[1] <= 'Z');
-  if (!country_ok) errors.push_back({prefix + "country", "must be an ISO 3166 code such as TH"});
+  if (!a.country.empty() && !is_iso_country(a.country)) {
+    errors.push_back({prefix + "country", "must be an ISO 3166 code such as TH"});
+  }
 }
 
 }  // namespace rapport::core

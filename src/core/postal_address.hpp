@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
@@ -17,6 +18,9 @@ struct PostalAddress {
   std::string country;  // ISO 3166-1 alpha-2, upper case ("TH"); empty when unknown
   bool operator==(const PostalAddress&) const = default;
 };
+
+// Whether `code` is an ISO 3166-1 alpha-2 country code in use, upper case ("NL").
+bool is_iso_country(std::string_view code);
 
 // Appends field errors under `prefix` ("addresses/0/") for every problem of `address`.
 void check_address(const PostalAddress& address, const std::string& prefix,

@@ -9,35 +9,6 @@ namespace {
 
 namespace json = boost::json;
 
-json::object address_json(const core::PostalAddress& a) {
-  return json::object{
-      {"type", a.type},     {"street", a.street},           {"locality", a.locality},
-      {"region", a.region}, {"postal_code", a.postal_code}, {"country", a.country}};
-}
-
-void read_addresses(ObjectReader& reader, core::Company& company) {
-  company.addresses.clear();
-  const auto* array = reader.array("addresses");
-  if (!array) return;
-  for (std::size_t i = 0; i < array->size(); ++i) {
-    const auto* item = (*array)[i].if_object();
-    if (!item) {
-      reader.fail_at(child_path("addresses", i), "must be an object");
-      continue;
-    }
-    auto nested = reader.nested(*item, child_path("addresses", i));
-    nested.allow_only({"type", "street", "locality", "region", "postal_code", "country"});
-    core::PostalAddress address;
-    address.type = nested.string("type").value_or("work");
-    address.street = nested.string("street").value_or("");
-    address.locality = nested.string("locality").value_or("");
-    address.region = nested.string("region").value_or("");
-    address.postal_code = nested.string("postal_code").value_or("");
-    address.country = nested.string("country").value_or("");
-    company.addresses.push_back(std::move(address));
-  }
-}
-
 // The wire says amount_minor where core says minor_units: the name tells a client the amount is
 // in the currency's minor unit (satang, cents) without reading the documentation.
 void read_revenue(ObjectReader& reader, core::Company& company) {
@@ -96,7 +67,7 @@ core::Status apply_company_json(const boost::json::object& body, core::Company& 
   read_id(reader, "owner_id", company.owner_id);
   read_id(reader, "team_id", company.team_id);
   if (reader.has("domains")) company.domains = read_strings(reader, "domains");
-  if (reader.has("addresses")) read_addresses(reader, company);
+  if (reader.has("addresses")) company.addresses = read_addresses(reader);
   if (reader.has("tags")) company.tags = read_strings(reader, "tags");
   read_revenue(reader, company);
   read_custom(reader, company.custom);

@@ -1,6 +1,7 @@
 // Mapping between core::Contact and its JSON form, strict about what a client may send.
 #include "http/contact_json.hpp"
 
+#include "core/timestamp.hpp"
 #include "http/json_input.hpp"
 #include "http/record_json.hpp"
 
@@ -74,6 +75,35 @@ void read_companies(ObjectReader& reader, core::Contact& contact) {
   }
 }
 
+// Consents in core's terms: the channel, granted or withdrawn, when (RFC 3339) and where.
+void read_consents(ObjectReader& reader, core::Contact& contact) {
+  contact.consents.clear();
+  const auto* array = reader.array("consents");
+  if (!array) return;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const auto* item = (*array)[i].if_object();
+    if (!item) {
+      reader.fail_at(child_path("consents", i), "must be an object");
+      continue;
+    }
+    auto nested = reader.nested(*item, child_path("consents", i));
+    nested.allow_only({"channel", "granted", "at", "source"});
+    core::Consent consent;
+    consent.channel = nested.string("channel", Need::kRequired).value_or("");
+    consent.granted = nested.boolean("granted", Need::kRequired).value_or(false);
+    if (auto at = nested.string("at", Need::kRequired)) {
+      auto parsed = core::parse_timestamp(*at);
+      if (parsed.ok()) {
+        consent.at = *parsed;
+      } else {
+        nested.fail("at", "must be an RFC 3339 time such as 2024-05-01T09:30:00Z");
+      }
+    }
+    consent.source = nested.string("source", Need::kRequired).value_or("");
+    contact.consents.push_back(std::move(consent));
+  }
+}
+
 }  // namespace
 
 boost::json::object contact_to_json(const core::Contact& c) {
@@ -102,6 +132,17 @@ boost::json::object contact_to_json(const core::Contact& c) {
     companies.push_back(json::object{{"company_id", l.company_id}, {"job_title", l.job_title}});
   }
   o["companies"] = std::move(companies);
+  json::array addresses;
+  for (const auto& a : c.addresses) addresses.push_back(address_json(a));
+  o["addresses"] = std::move(addresses);
+  json::array consents;
+  for (const auto& k : c.consents) {
+    consents.push_back(json::object{{"channel", k.channel},
+                                    {"granted", k.granted},
+                                    {"at", core::format_timestamp(k.at)},
+                                    {"source", k.source}});
+  }
+  o["consents"] = std::move(consents);
   o["tags"] = strings_json(c.tags);
   o["owner_id"] = optional_id_json(c.owner_id);
   o["team_id"] = optional_id_json(c.team_id);
@@ -117,9 +158,9 @@ boost::json::object contact_to_json(const core::Contact& c) {
 core::Status apply_contact_json(const boost::json::object& body, core::Contact& contact,
                                 services::FieldSet& supplied) {
   ObjectReader reader(body);
-  reader.allow_only({"given_name", "family_name", "display_name", "emails", "phones", "tags",
-                     "companies", "owner_id", "team_id", "lifecycle_stage", "lead_source",
-                     "preferred_language", "time_zone", "notes", "custom"});
+  reader.allow_only({"given_name", "family_name", "display_name", "emails", "phones", "addresses",
+                     "consents", "tags", "companies", "owner_id", "team_id", "lifecycle_stage",
+                     "lead_source", "preferred_language", "time_zone", "notes", "custom"});
   for (const auto& [key, value] : body) supplied.emplace(key.data(), key.size());
   read_text(reader, "given_name", contact.given_name);
   read_text(reader, "family_name", contact.family_name);
@@ -134,6 +175,8 @@ core::Status apply_contact_json(const boost::json::object& body, core::Contact& 
   if (reader.has("emails")) read_emails(reader, contact);
   if (reader.has("phones")) read_phones(reader, contact);
   if (reader.has("companies")) read_companies(reader, contact);
+  if (reader.has("addresses")) contact.addresses = read_addresses(reader);
+  if (reader.has("consents")) read_consents(reader, contact);
   if (reader.has("tags")) contact.tags = read_strings(reader, "tags");
   read_custom(reader, contact.custom);
   return reader.finish();

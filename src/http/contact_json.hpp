@@ -11,9 +11,11 @@
 namespace rapport::http {
 
 // id, version, given_name, family_name, display_name, emails [{address, type, primary}],
-// phones [{number, e164, type, primary, region}], companies [{company_id, job_title}], tags,
-// owner_id, team_id, lifecycle_stage, lead_source, preferred_language, time_zone, notes, custom
-// {key: value}, created_at, created_by, updated_at, updated_by, deleted_at.
+// phones [{number, e164, type, primary, region}], addresses [{type, street, locality, region,
+// postal_code, country}], consents [{channel, granted, at, source}], companies [{company_id,
+// job_title}], tags, owner_id, team_id, lifecycle_stage, lead_source, preferred_language,
+// time_zone, notes, custom {key: value}, created_at, created_by, updated_at, updated_by,
+// deleted_at.
 boost::json::object contact_to_json(const core::Contact& contact);
 
 // Writes the fields present in `body` onto `contact` (null clears a field; `custom` merges by key,

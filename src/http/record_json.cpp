@@ -21,6 +21,36 @@ json::array strings_json(const std::vector<std::string>& values) {
   return out;
 }
 
+json::object address_json(const core::PostalAddress& a) {
+  return json::object{
+      {"type", a.type},     {"street", a.street},           {"locality", a.locality},
+      {"region", a.region}, {"postal_code", a.postal_code}, {"country", a.country}};
+}
+
+std::vector<core::PostalAddress> read_addresses(ObjectReader& reader) {
+  std::vector<core::PostalAddress> out;
+  const auto* array = reader.array("addresses");
+  if (!array) return out;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const auto* item = (*array)[i].if_object();
+    if (!item) {
+      reader.fail_at(child_path("addresses", i), "must be an object");
+      continue;
+    }
+    auto nested = reader.nested(*item, child_path("addresses", i));
+    nested.allow_only({"type", "street", "locality", "region", "postal_code", "country"});
+    core::PostalAddress address;
+    address.type = nested.string("type").value_or("work");
+    address.street = nested.string("street").value_or("");
+    address.locality = nested.string("locality").value_or("");
+    address.region = nested.string("region").value_or("");
+    address.postal_code = nested.string("postal_code").value_or("");
+    address.country = nested.string("country").value_or("");
+    out.push_back(std::move(address));
+  }
+  return out;
+}
+
 namespace {
 
 // Each value with the JSON type of its field: numbers as numbers (integers exact), booleans as

@@ -1,6 +1,6 @@
 // JSON pieces that contacts and companies share on the wire: ids that may be null, custom
-// values, the record bookkeeping (id, version, times, authors), and the readers of text, id,
-// string-list and custom-value fields a client writes.
+// values, postal addresses, the record bookkeeping (id, version, times, authors), and the
+// readers of text, id, string-list, address and custom-value fields a client writes.
 #pragma once
 
 #include <boost/json.hpp>
@@ -11,6 +11,7 @@
 
 #include "core/custom_field.hpp"
 #include "core/ids.hpp"
+#include "core/postal_address.hpp"
 #include "core/record_meta.hpp"
 #include "http/json_input.hpp"
 
@@ -27,6 +28,12 @@ boost::json::object custom_json(const core::CustomValues& values);
 
 // Adds id, version, created_at, created_by, updated_at, updated_by and deleted_at to `out`.
 void add_record_meta(boost::json::object& out, core::Id id, const core::RecordMeta& meta);
+
+// {type, street, locality, region, postal_code, country}, as contacts and companies hold them.
+boost::json::object address_json(const core::PostalAddress& address);
+
+// The `addresses` array (null: none); the type defaults to work, other parts to empty.
+std::vector<core::PostalAddress> read_addresses(ObjectReader& reader);
 
 // A text field: absent leaves `target`, null clears it, a string sets it.
 void read_text(ObjectReader& reader, std::string_view key, std::string& target);

@@ -65,6 +65,15 @@ Values flatten(const core::Contact& c) {
     items.push_back(std::to_string(l.company_id) + " (" + l.job_title + ")");
   }
   v["companies"] = join(items);
+  items.clear();
+  for (const auto& a : c.addresses) items.push_back(address_text(a));
+  v["addresses"] = join(items);
+  items.clear();
+  for (const auto& k : c.consents) {
+    items.push_back(k.channel + (k.granted ? " granted " : " withdrawn ") +
+                    core::format_timestamp(k.at) + " (" + k.source + ")");
+  }
+  v["consents"] = join(items);
   v["lifecycle_stage"] = c.lifecycle_stage;
   v["lead_source"] = c.lead_source;
   v["owner_id"] = c.owner_id ? std::to_string(*c.owner_id) : "";

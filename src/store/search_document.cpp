@@ -91,6 +91,7 @@ std::string contact_search_body(const core::Contact& c,
   for (const auto& p : c.phones) {
     for (const auto& digits : core::phone_search_digits(p.e164)) add(body, digits);
   }
+  for (const auto& a : c.addresses) add(body, a.locality);
   add(body, c.notes);
   for (const auto& note : note_bodies) add(body, note);
   add_custom(body, c.custom, definitions);
@@ -109,6 +110,17 @@ std::string company_search_body(const core::Company& c,
   add_custom(body, c.custom, definitions);
   return body;
 }
+
+std::vector<ContactPlace> contact_places(const core::Contact& contact) {
+  std::vector<ContactPlace> out;
+  for (const auto& a : contact.addresses) {
+    if (a.locality.empty() && a.country.empty()) continue;
+    out.push_back({city_key(a.locality), a.country});
+  }
+  return out;
+}
+
+std::string city_key(std::string_view city) { return core::normalize_for_search(city); }
 
 std::set<std::string> search_grams(const std::vector<std::string>& names,
                                    std::string_view body) {

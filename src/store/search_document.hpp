@@ -1,6 +1,8 @@
 // What the search index holds for a record: one normalised text body (names, emails, phone
-// digits, notes, the bodies of its note records, custom text) for the trigram index, and the
-// grams that answer queries shorter than three characters.
+// What the search index holds for a record: one normalised text body (names, emails, phone
+// digits, cities, notes, the bodies of its note records, custom text) for the trigram index, and
+// the grams that answer queries shorter than three characters; the places of a contact for its
+// city and country filters.
 // A contact's body leaves out the names of its companies: a search reaches a contact through a
 // company's name only via a company the caller may read (the list builders join the links).
 // Also the plan a `q` string turns into. Shared by both engines.
@@ -31,6 +33,18 @@ std::string company_search_body(const core::Company& company,
 // scripts written without spaces (Han, Kana, Hangul, Thai, Lao, Khmer, Myanmar), so that a
 // two-character word such as 台灣 matches company names and note text too.
 std::set<std::string> search_grams(const std::vector<std::string>& names, std::string_view body);
+
+// Where a contact is, as filter[city] and filter[country] find it: one per address that names a
+// city or a country, the city normalised as search text normalises it ("den haag" for "Den
+// Haag"), the country as stored ("NL").
+struct ContactPlace {
+  std::string city;
+  std::string country;
+};
+std::vector<ContactPlace> contact_places(const core::Contact& contact);
+
+// A filter[city] value normalised as contact_places() stores cities.
+std::string city_key(std::string_view city);
 
 // How to answer a `q`: `phrases` (each at least three code points) must all occur in the body
 // (trigram index); when there are none, each of `grams` (one or two code points) must be among

@@ -85,10 +85,14 @@ class CustomerTx {
   // Removes the contact and everything derived from it (tags, custom values, notes, search index
   // rows). kNotFound when there is none.
   virtual core::Status erase_contact(core::Id id) = 0;
+  // Rebuilds the index rows of contact `id` (search text, name bigrams, tags, custom values,
+  // places) from the stored contact, e.g. after an upgrade that indexes more of it.
+  virtual core::Status reindex_contact(core::Id id) = 0;
   // A page of contacts in `scope` on `shelf` matching `query` (filters, sort, search, keyset
-  // cursor). The search reaches a contact through the name of a linked company only for the
-  // live companies in `companies` (those the caller may read). kInvalid for a field outside the
-  // allowlist, a bad value or cursor.
+  // cursor; filter[city] and filter[country] match any of its addresses). The search reaches a
+  // contact through the name of a linked company only for the live companies in `companies`
+  // (those the caller may read). kInvalid for a field outside the allowlist, a bad value or
+  // cursor.
   virtual core::Result<Page<core::Contact>> list_contacts(const core::ListQuery& query,
                                                           const RecordScope& scope, Shelf shelf,
                                                           const RecordScope& companies) = 0;

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "store/customer_codec.hpp"
+#include "store/postgres/pg_array.hpp"
 #include "store/postgres/pg_customer_store.hpp"
 #include "store/postgres/pg_list_query.hpp"
 #include "store/postgres/pg_record_index.hpp"
@@ -63,7 +64,17 @@ core::Status index_contact(PgConnection& conn, const core::Contact& contact,
   index.search_body = contact_search_body(contact, definitions, notes);
   index.names = {contact.given_name, contact.family_name, contact.display_name};
   for (const core::CompanyLink& link : contact.companies) index.companies.push_back(link.company_id);
-  return write_index(conn, kContactTables, contact.id, index, definitions);
+  RAPPORT_TRY(write_index(conn, kContactTables, contact.id, index, definitions));
+  std::vector<std::optional<std::string>> cities, countries;
+  for (const ContactPlace& place : contact_places(contact)) {
+    cities.emplace_back(place.city);
+    countries.emplace_back(place.country);
+  }
+  RAPPORT_TRY(conn.exec("DELETE FROM contact_places WHERE record_id = $1", {contact.id}));
+  RAPPORT_TRY(conn.exec("INSERT INTO contact_places (record_id, city, country) SELECT $1, c, k"
+                        " FROM unnest($2::text[], $3::text[]) AS x(c, k)",
+                        {contact.id, array_literal(cities), array_literal(countries)}));
+  return core::ok_status();
 }
 
 }  // namespace

@@ -32,6 +32,7 @@ class PgCustomerTx final : public CustomerTx {
   core::Result<core::Contact> restore_contact(core::Id id, std::int64_t expected_version,
                                               const Stamp& stamp) override;
   core::Status erase_contact(core::Id id) override;
+  core::Status reindex_contact(core::Id id) override;
   core::Result<Page<core::Contact>> list_contacts(const core::ListQuery& query,
                                                   const RecordScope& scope, Shelf shelf,
                                                   const RecordScope& companies) override;
@@ -74,7 +75,6 @@ class PgCustomerTx final : public CustomerTx {
 
  private:
   // Rebuilds the index rows of contact / company `id` after one of its notes changed.
-  core::Status reindex_contact(core::Id id);
   core::Status reindex_company(core::Id id);
   core::Status reindex(const core::NoteParent& parent);
   // Removes company `company_id`, about to be erased, from the links of its contacts (their

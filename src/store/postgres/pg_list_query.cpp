@@ -184,6 +184,38 @@ core::Status tag_filter(Builder& builder, const PgRecordTables& tables,
   }
 }
 
+// filter[city] and filter[country] on contacts: a contact matches when any of its addresses
+// does. Cities compare in their search-normalised form, countries in upper case.
+core::Status place_filter(Builder& builder, const core::Filter& filter) {
+  const bool city = filter.field == "city";
+  auto value = [&](const std::string& v) {
+    if (city) return builder.bind(city_key(v));
+    std::string code = v;
+    for (char& c : code) {
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
+    return builder.bind(code);
+  };
+  std::string in_places = std::string("r.id IN (SELECT record_id FROM contact_places WHERE ") +
+                          (city ? "city" : "country");
+  switch (filter.op) {
+    case core::FilterOp::kEq:
+      builder.where(in_places + " = " + value(filter.values[0]) + ")");
+      return core::ok_status();
+    case core::FilterOp::kNe:
+      builder.where("NOT " + in_places + " = " + value(filter.values[0]) + ")");
+      return core::ok_status();
+    case core::FilterOp::kIn: {
+      std::string list;
+      for (const std::string& v : filter.values) list += (list.empty() ? "" : ", ") + value(v);
+      builder.where(in_places + " IN (" + list + "))");
+      return core::ok_status();
+    }
+    default:
+      return bad_filter(filter, "city and country take eq, ne or in");
+  }
+}
+
 bool is_numeric(core::CustomFieldType type) {
   using T = core::CustomFieldType;
   return type == T::kNumber || type == T::kMoney || type == T::kDate || type == T::kDateTime;
@@ -390,6 +422,9 @@ core::Result<ListStatement> build_list(
     RAPPORT_TRY(check_arity(filter));
     if (filter.field == "tags") {
       RAPPORT_TRY(tag_filter(builder, spec.tables, filter));
+    } else if (spec.tables.entity == core::CustomEntity::kContact &&
+               (filter.field == "city" || filter.field == "country")) {
+      RAPPORT_TRY(place_filter(builder, filter));
     } else if (filter.field.starts_with("custom.")) {
       RAPPORT_TRY(custom_filter(builder, spec.tables, filter, definitions));
     } else {

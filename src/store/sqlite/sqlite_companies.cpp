@@ -24,7 +24,8 @@ const EntityTables kCompanies{
     "",
     "t.id, t.name, t.industry, t.owner_id, t.team_id, t.parent_id, t.doc, t.version, "
     "t.created_at, t.created_by, t.updated_at, t.updated_by, t.deleted_at",
-    core::CustomEntity::kCompany};
+    core::CustomEntity::kCompany,
+    ""};
 
 // The sort value follows the columns of kCompanies.columns.
 constexpr int kSortColumn = 13;

@@ -22,7 +22,8 @@ const EntityTables kContacts{
     "t.id, t.given_name, t.family_name, t.display_name, t.lifecycle_stage, t.lead_source, "
     "t.owner_id, t.team_id, t.doc, t.version, t.created_at, t.created_by, t.updated_at, "
     "t.updated_by, t.deleted_at",
-    core::CustomEntity::kContact};
+    core::CustomEntity::kContact,
+    "contact_places"};
 
 constexpr std::array<FieldSpec, 12> kContactFields{{
     {"id", "id", Kind::kInt, true},
@@ -69,6 +70,23 @@ RecordIndex index_of(const core::Contact& c, std::string body) {
   return index;
 }
 
+// Replaces contact `id`'s rows in contact_places (`fresh`: it is new, nothing to replace).
+core::Status write_places(SqliteConnection& conn, core::Id id, const core::Contact& c,
+                          bool fresh) {
+  if (!fresh) {
+    RAPPORT_ASSIGN_OR_RETURN(Statement d,
+                             conn.prepare("DELETE FROM contact_places WHERE record_id = ?1"));
+    RAPPORT_TRY(d.bind(1, id).run());
+  }
+  for (const ContactPlace& place : contact_places(c)) {
+    RAPPORT_ASSIGN_OR_RETURN(
+        Statement s,
+        conn.prepare("INSERT INTO contact_places (record_id, city, country) VALUES (?1, ?2, ?3)"));
+    RAPPORT_TRY(s.bind(1, id).bind(2, place.city).bind(3, place.country).run());
+  }
+  return {};
+}
+
 }  // namespace
 
 core::Result<core::Contact> SqliteCustomerTx::create_contact(const core::Contact& c,
@@ -91,6 +109,7 @@ core::Result<core::Contact> SqliteCustomerTx::create_contact(const core::Contact
   RAPPORT_TRY(write_index(conn_, kContacts, id,
                           index_of(c, contact_search_body(c, definitions, {})),
                           definitions, true));
+  RAPPORT_TRY(write_places(conn_, id, c, true));
   return get_contact(id);
 }
 
@@ -123,6 +142,7 @@ core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact
   RAPPORT_TRY(write_index(conn_, kContacts, c.id,
                           index_of(c, contact_search_body(c, definitions, notes)),
                           definitions, false));
+  RAPPORT_TRY(write_places(conn_, c.id, c, false));
   return get_contact(c.id);
 }
 
@@ -131,9 +151,10 @@ core::Status SqliteCustomerTx::reindex_contact(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kContact));
   RAPPORT_TRY(check_companies(c));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::contact(id)));
-  return write_index(conn_, kContacts, id,
-                     index_of(c, contact_search_body(c, definitions, notes)),
-                     definitions, false);
+  RAPPORT_TRY(write_index(conn_, kContacts, id,
+                          index_of(c, contact_search_body(c, definitions, notes)),
+                          definitions, false));
+  return write_places(conn_, id, c, false);
 }
 
 core::Result<core::Contact> SqliteCustomerTx::trash_contact(core::Id id,

@@ -167,6 +167,38 @@ core::Status tags_filter(Builder& b, const EntityTables& t, const core::Filter& 
   }
 }
 
+// filter[city] and filter[country]: a record matches when any of its addresses does. Cities
+// compare in their search-normalised form, countries in upper case.
+core::Status place_filter(Builder& b, const EntityTables& t, const core::Filter& f) {
+  const bool city = f.field == "city";
+  auto value = [&](const std::string& v) {
+    if (city) return b.param(city_key(v));
+    std::string code = v;
+    for (char& c : code) {
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
+    return b.param(code);
+  };
+  std::string in_places = "t.id IN (SELECT record_id FROM " + std::string(t.places) + " WHERE " +
+                          (city ? "city" : "country");
+  switch (f.op) {
+    case FilterOp::kEq:
+      b.where(in_places + " = " + value(f.values[0]) + ")");
+      return {};
+    case FilterOp::kNe:
+      b.where("NOT " + in_places + " = " + value(f.values[0]) + ")");
+      return {};
+    case FilterOp::kIn: {
+      std::string list;
+      for (const auto& v : f.values) list += (list.empty() ? "" : ", ") + value(v);
+      b.where(in_places + " IN (" + list + "))");
+      return {};
+    }
+    default:
+      return bad_filter(f, "city and country take eq, ne or in");
+  }
+}
+
 bool numeric(core::CustomFieldType type) {
   return type == core::CustomFieldType::kNumber || type == core::CustomFieldType::kMoney ||
          type == core::CustomFieldType::kDate || type == core::CustomFieldType::kDateTime;
@@ -358,6 +390,8 @@ core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const
     RAPPORT_TRY(check_arity(f));
     if (f.field == "tags") {
       RAPPORT_TRY(tags_filter(b, tables, f));
+    } else if (!tables.places.empty() && (f.field == "city" || f.field == "country")) {
+      RAPPORT_TRY(place_filter(b, tables, f));
     } else if (f.field.starts_with(kCustomPrefix)) {
       RAPPORT_TRY(custom_filter(b, tables, f, definitions));
     } else if (const FieldSpec* spec = find(f.field)) {

@@ -32,6 +32,7 @@ struct EntityTables {
   std::string_view links;    // "contact_companies" for contacts, empty for companies
   std::string_view columns;  // the SELECT list that the row reader expects
   core::CustomEntity entity;
+  std::string_view places;  // "contact_places" (filter[city], filter[country]); empty: none
 };
 
 // A standard field a client may filter on (and sort on, when `sortable`).

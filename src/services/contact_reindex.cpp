@@ -22,7 +22,8 @@ core::Result<std::int64_t> reindex_stored_contacts(UnitOfWork& records) {
       query.limit = core::kMaxPageSize;
       for (;;) {
         RAPPORT_ASSIGN_OR_RETURN(auto page,
-                                 customers.list_contacts(query, store::RecordScope::all(), shelf));
+                                 customers.list_contacts(query, store::RecordScope::all(), shelf,
+                                                         store::RecordScope::all()));
         for (const core::Contact& contact : page.items) {
           RAPPORT_TRY(customers.reindex_contact(contact.id));
           ++count;

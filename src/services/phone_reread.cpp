@@ -56,7 +56,8 @@ core::Result<std::vector<PhoneReread>> reread_stored_phones(UnitOfWork& records,
     query.limit = core::kMaxPageSize;
     for (;;) {
       RAPPORT_ASSIGN_OR_RETURN(
-          auto page, customers.list_contacts(query, store::RecordScope::all(), store::Shelf::kLive));
+          auto page, customers.list_contacts(query, store::RecordScope::all(), store::Shelf::kLive,
+                                             store::RecordScope::all()));
       for (const core::Contact& contact : page.items) {
         RAPPORT_ASSIGN_OR_RETURN(rules.company_countries, company_countries(customers, contact));
         core::Contact next = contact;

@@ -381,7 +381,10 @@ TEST_P(AdminApi, UnlockLetsALockedAccountSignInAgain) {
 
 TEST_P(AdminApi, FailedLoginsDelayOnlyTheirAddressAndLockNothing) {
   // Behind a proxy at 127.0.0.1 that names each client in X-Forwarded-For.
-  Api proxied(*db_, false, {}, kTestPasswordCost, {"127.0.0.1"});
+  ApiOptions behind_proxy;
+  behind_proxy.password_cost = kTestPasswordCost;
+  behind_proxy.trusted_proxies = {"127.0.0.1"};
+  Api proxied(*db_, behind_proxy);
   http::ServerConfig config;
   config.port = 0;
   http::Server server(config, proxied.router(), &proxied.metrics());
@@ -423,7 +426,9 @@ TEST_P(AdminApi, AClientOverItsBudgetGets429WithRetryAfter) {
   RateLimits limits;
   limits.api = {.per_second = 1, .burst = 3};
   limits.login = {.per_second = 1, .burst = 3};
-  Api limited(*db_, false, limits);
+  ApiOptions limited_options;
+  limited_options.limits = limits;
+  Api limited(*db_, limited_options);
   http::ServerConfig config;
   config.port = 0;
   http::Server server(config, limited.router(), &limited.metrics());
@@ -441,7 +446,9 @@ TEST_P(AdminApi, AClientOverItsBudgetGets429WithRetryAfter) {
 
   RateLimits login_only;
   login_only.login = {.per_second = 0.01, .burst = 1};
-  Api login_limited(*db_, false, login_only);
+  ApiOptions login_options;
+  login_options.limits = login_only;
+  Api login_limited(*db_, login_options);
   http::Server second(config, login_limited.router(), &login_limited.metrics());
   ASSERT_TRUE(second.start().ok());
   Client fresh{second.port(), {}, {}, {}};

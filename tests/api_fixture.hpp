@@ -109,7 +109,9 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
     auto db = open_database(location, SchemaMode::kMigrate);
     ASSERT_TRUE(db.ok()) << db.error().message;
     db_ = std::move(*db);
-    api_ = std::make_unique<Api>(*db_, false, RateLimits{}, kTestPasswordCost);
+    ApiOptions options;
+    options.password_cost = kTestPasswordCost;
+    api_ = std::make_unique<Api>(*db_, options);
     http::ServerConfig config;
     config.port = 0;
     server_ = std::make_unique<http::Server>(config, api_->router(), &api_->metrics());

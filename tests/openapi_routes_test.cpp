@@ -51,7 +51,7 @@ TEST(OpenApiRoutes, DocumentAndRouterAgree) {
   std::filesystem::remove_all(dir);
   auto db = open_database((dir / "t.db").string(), SchemaMode::kMigrate);
   ASSERT_TRUE(db.ok()) << db.error().message;
-  Api api(**db, false);
+  Api api(**db);
   std::set<std::string> registered;
   for (const auto& route : api.router().routes()) {
     registered.insert(lower(boost::beast::http::to_string(route.method)) + " " + route.pattern);

@@ -4,6 +4,8 @@
 // module's routes.
 #include "app/api_wiring.hpp"
 
+#include <chrono>
+
 #include "app/openapi_document.hpp"
 
 #include "http/audit_routes.hpp"
@@ -23,27 +25,50 @@
 
 namespace rapport::app {
 
-Api::Api(Database& db, bool secure_cookie, RateLimits limits,
-         services::PasswordParams password_cost, std::vector<std::string> trusted_proxies,
-         std::string default_region)
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+core::Status TimedUnitOfWork::write(const WriteWork& work) {
+  const auto start = std::chrono::steady_clock::now();
+  core::Status status = inner_.write(work);
+  metrics_.database_work(http::DbWork::kWrite, seconds_since(start));
+  return status;
+}
+
+core::Status TimedUnitOfWork::read(const ReadWork& work) {
+  const auto start = std::chrono::steady_clock::now();
+  core::Status status = inner_.read(work);
+  metrics_.database_work(http::DbWork::kRead, seconds_since(start));
+  return status;
+}
+
+Api::Api(Database& db, ApiOptions options)
     : db_(db),
-      hasher_(password_cost),
+      records_(db.records(), metrics_),
+      hasher_(options.password_cost),
       auth_(db.identity(), hasher_, services::system_clock()),
-      contacts_(db.records(), services::system_clock(), default_region),
-      companies_(db.records(), services::system_clock(), default_region),
-      notes_(db.records(), services::system_clock()),
-      custom_fields_(db.records(), services::system_clock()),
+      contacts_(records_, services::system_clock(), options.default_region),
+      companies_(records_, services::system_clock(), options.default_region),
+      notes_(records_, services::system_clock()),
+      custom_fields_(records_, services::system_clock()),
       users_(db.identity(), hasher_, services::system_clock()),
       teams_(db.identity(), services::system_clock()),
       tokens_(db.identity(), services::system_clock()),
       audit_(db.identity()),
-      settings_(db.records(), services::system_clock(), std::move(default_region)) {
-  if (!trusted_proxies.empty()) {
-    router_.use(http::forwarded_for_middleware(std::move(trusted_proxies)));
+      settings_(records_, services::system_clock(), std::move(options.default_region)) {
+  if (!options.trusted_proxies.empty()) {
+    router_.use(http::forwarded_for_middleware(std::move(options.trusted_proxies)));
   }
-  if (limits.enabled) {
-    router_.use(http::rate_limit_middleware(std::make_shared<http::RateLimiter>(limits.api),
-                                            std::make_shared<http::RateLimiter>(limits.login)));
+  if (options.limits.enabled) {
+    router_.use(http::rate_limit_middleware(
+        std::make_shared<http::RateLimiter>(options.limits.api),
+        std::make_shared<http::RateLimiter>(options.limits.login),
+        [this](http::LimitGroup group) { metrics_.rate_limited(group); }));
   }
   router_.use(http::auth_middleware(auth_));
   router_.use(http::csrf_middleware(std::string(http::kSessionCookie),
@@ -51,7 +76,7 @@ Api::Api(Database& db, bool secure_cookie, RateLimits limits,
                                       return services::csrf_token_for(cookie);
                                     },
                                     {{http::Method::post, "/api/v1/session"}}));
-  http::add_session_routes(router_, auth_, secure_cookie);
+  http::add_session_routes(router_, auth_, options.secure_cookie, &metrics_);
   http::add_contact_routes(router_, contacts_);
   http::add_company_routes(router_, companies_);
   http::add_note_routes(router_, notes_);
@@ -62,12 +87,16 @@ Api::Api(Database& db, bool secure_cookie, RateLimits limits,
   http::add_audit_routes(router_, audit_);
   http::add_settings_routes(router_, settings_);
   router_.add_static("/api/v1/openapi.yaml", "application/yaml", std::string(openapi_document()));
-  http::add_operational_routes(router_, metrics_, [this]() -> core::Status {
-    return db_.identity().transact([](store::IdentityTx& tx) -> core::Status {
-      return tx.count_active_admins().ok() ? core::ok_status()
-                                           : core::Error::unavailable("database unreachable");
-    });
-  });
+  metrics_.set_reporter([this] { return db_.pool_samples(); });
+  http::add_operational_routes(
+      router_, metrics_,
+      [this]() -> core::Status {
+        return db_.identity().transact([](store::IdentityTx& tx) -> core::Status {
+          return tx.count_active_admins().ok() ? core::ok_status()
+                                               : core::Error::unavailable("database unreachable");
+        });
+      },
+      std::move(options.metrics_scrapers));
 }
 
 }  // namespace rapport::app

@@ -34,22 +34,46 @@ struct RateLimits {
   http::RateLimitConfig login{.per_second = 1, .burst = 20};
 };
 
+// The customer-record units of work of a database, each timed into the metrics.
+class TimedUnitOfWork final : public services::UnitOfWork {
+ public:
+  TimedUnitOfWork(services::UnitOfWork& inner, http::Metrics& metrics)
+      : inner_(inner), metrics_(metrics) {}
+  core::Status write(const WriteWork& work) override;
+  core::Status read(const ReadWork& work) override;
+  core::Status purge_erased() override { return inner_.purge_erased(); }
+
+ private:
+  services::UnitOfWork& inner_;
+  http::Metrics& metrics_;
+};
+
+// How `rapport serve` (or a test) sets the API up beyond its database.
+struct ApiOptions {
+  bool secure_cookie = false;  // the server is behind TLS
+  RateLimits limits;
+  // The server's argon2id cost, except in tests, which sign in hundreds of times.
+  services::PasswordParams password_cost = services::kServerPasswordParams;
+  // IP addresses of reverse proxies whose X-Forwarded-For names the client (http/forwarded.hpp).
+  std::vector<std::string> trusted_proxies;
+  // Who may read /metrics without credentials, besides loopback.
+  http::AddressAllowList metrics_scrapers;
+  // Where phone numbers are read while the organisation has stored no default region.
+  std::string default_region = "TH";
+};
+
 class Api {
  public:
-  // `db` must outlive the Api. `secure_cookie`: the server is behind TLS. `password_cost` is the
-  // server's argon2id cost except in tests, which sign in hundreds of times. `trusted_proxies`:
-  // IP addresses of reverse proxies whose X-Forwarded-For names the client (http/forwarded.hpp).
-  // `default_region`: where phone numbers are read while the organisation has stored no default
-  // region.
-  Api(Database& db, bool secure_cookie, RateLimits limits = {},
-      services::PasswordParams password_cost = services::kServerPasswordParams,
-      std::vector<std::string> trusted_proxies = {}, std::string default_region = "TH");
+  // `db` must outlive the Api.
+  explicit Api(Database& db, ApiOptions options = {});
   http::Router& router() { return router_; }
   http::Metrics& metrics() { return metrics_; }
   services::AuthService& auth() { return auth_; }
 
  private:
   Database& db_;
+  http::Metrics metrics_;  // before the services, which write through records_
+  TimedUnitOfWork records_;
   services::PasswordHasher hasher_;
   services::AuthService auth_;
   services::ContactService contacts_;
@@ -61,7 +85,6 @@ class Api {
   services::TokenService tokens_;
   services::AuditService audit_;
   services::SettingsService settings_;
-  http::Metrics metrics_;
   http::Router router_;
 };
 

@@ -1,7 +1,7 @@
 // `rapport serve [--listen ADDR:PORT] [--database …] [--threads N] [--tls-terminated]
 // [--read-timeout S] [--rate-limit R] [--rate-burst N] [--login-rate-limit R] [--login-burst N]
-// [--trusted-proxy ADDR…] [--default-region XX]`, each also from RAPPORT_<FLAG> (RAPPORT_LISTEN,
-// RAPPORT_RATE_LIMIT, …).
+// [--trusted-proxy ADDR…] [--metrics-allow CIDR…] [--default-region XX]`, each also from
+// RAPPORT_<FLAG> (RAPPORT_LISTEN, RAPPORT_RATE_LIMIT, …).
 #include "app/cli_serve.hpp"
 
 #include <charconv>
@@ -34,6 +34,7 @@ struct ServeArgs {
   bool tls_terminated = false;
   RateLimits limits;
   std::vector<std::string> trusted_proxies;
+  std::vector<std::string> metrics_allow;
   std::string default_region;
 };
 
@@ -92,10 +93,15 @@ core::Status serve(ServeArgs args) {
   RAPPORT_TRY(check_limits(args.limits));
   RAPPORT_TRY(http::check_trusted_proxies(args.trusted_proxies));
   RAPPORT_TRY(check_default_region(args.default_region));
+  ApiOptions options;
+  options.secure_cookie = args.tls_terminated;
+  options.limits = args.limits;
+  options.trusted_proxies = args.trusted_proxies;
+  options.default_region = args.default_region;
+  for (const auto& cidr : args.metrics_allow) RAPPORT_TRY(options.metrics_scrapers.add(cidr));
   RAPPORT_ASSIGN_OR_RETURN(auto db, open_database(args.database, SchemaMode::kMigrate));
   RAPPORT_TRY(upgrade_stored_data(*db, args.default_region, std::cerr));
-  Api api(*db, args.tls_terminated, args.limits, services::kServerPasswordParams,
-          args.trusted_proxies, args.default_region);
+  Api api(*db, std::move(options));
   http::Server server(config, api.router(), &api.metrics());
   RAPPORT_TRY(server.start());
   SessionSweeper sweeper([&api] { return api.auth().sweep_expired_sessions(); },
@@ -153,6 +159,12 @@ void add_serve_command(CLI::App& app) {
                    "from it are attributed to the client X-Forwarded-For names, for rate limits, "
                    "login throttling and the audit log")
       ->envname("RAPPORT_TRUSTED_PROXY")
+      ->delimiter(',');
+  serve_cmd
+      ->add_option("--metrics-allow", args->metrics_allow,
+                   "a network (CIDR) whose clients may read /metrics without credentials, besides "
+                   "loopback; repeatable")
+      ->envname("RAPPORT_METRICS_ALLOW")
       ->delimiter(',');
   add_default_region_option(*serve_cmd, args->default_region);
   serve_cmd->callback([args] { run_action([&] { return serve(*args); }); });

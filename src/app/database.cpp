@@ -49,6 +49,13 @@ class SqliteBackedDatabase final : public Database {
   services::UnitOfWork& records() override { return records_; }
   int schema_version() const override { return version_; }
   std::string_view engine() const override { return "sqlite"; }
+  std::vector<http::Sample> pool_samples() override {
+    const auto s = store_->database().reader_stats();
+    return {{"rapport_db_pool_size", "Reader connections open.", double(s.readers)},
+            {"rapport_db_pool_in_use", "Connections lent to a unit of work now.", double(s.in_use)},
+            {"rapport_db_pool_waiting", "Units of work waiting for a connection now.",
+             double(s.waiting)}};
+  }
 
  private:
   std::unique_ptr<store::sqlite::SqliteCustomerStore> store_;
@@ -91,6 +98,20 @@ class PostgresBackedDatabase final : public Database {
   services::UnitOfWork& records() override { return records_; }
   int schema_version() const override { return db_->schema_version(); }
   std::string_view engine() const override { return "postgresql"; }
+  std::vector<http::Sample> pool_samples() override {
+    using Type = http::Sample::Type;
+    const auto s = db_->pool().stats();
+    return {{"rapport_db_pool_size", "The most connections the pool opens.", double(s.size)},
+            {"rapport_db_pool_open", "Connections open.", double(s.open)},
+            {"rapport_db_pool_in_use", "Connections lent to a unit of work now.", double(s.in_use)},
+            {"rapport_db_pool_waiting", "Units of work waiting for a connection now.",
+             double(s.waiting)},
+            {"rapport_db_pool_waits_total", "Acquisitions that found every connection lent out.",
+             double(s.waits), Type::kCounter},
+            {"rapport_db_pool_timeouts_total",
+             "Acquisitions that gave up waiting (answered 503).", double(s.timeouts),
+             Type::kCounter}};
+  }
 
  private:
   std::unique_ptr<store::postgres::PgDatabase> db_;

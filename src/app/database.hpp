@@ -5,8 +5,10 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
+#include "http/metrics.hpp"
 #include "services/unit_of_work.hpp"
 #include "store/identity_store.hpp"
 
@@ -28,6 +30,9 @@ class Database {
   virtual int schema_version() const = 0;
   // "sqlite" or "postgresql".
   virtual std::string_view engine() const = 0;
+  // The connection pool's figures for /metrics: connections lent out and requests waiting for
+  // one (SQLite: the reader connections; PostgreSQL: the pool).
+  virtual std::vector<http::Sample> pool_samples() = 0;
 };
 
 // Whether opening may create a SQLite file that is not there yet: commands that only read or act

@@ -47,15 +47,17 @@ RateDecision RateLimiter::acquire(std::string_view key, Clock::time_point now) {
 }
 
 Middleware rate_limit_middleware(std::shared_ptr<RateLimiter> api,
-                                 std::shared_ptr<RateLimiter> login) {
-  return [api = std::move(api),
-          login = std::move(login)](Request& request) -> std::optional<Response> {
+                                 std::shared_ptr<RateLimiter> login,
+                                 std::function<void(LimitGroup)> refused) {
+  return [api = std::move(api), login = std::move(login),
+          refused = std::move(refused)](Request& request) -> std::optional<Response> {
     const LimitGroup group = request.options.limit_group;
     if (group == LimitGroup::kNone) return std::nullopt;
     RateDecision decision;
     if (group == LimitGroup::kLogin) decision = login->acquire(request.client_address);
     if (decision.allowed) decision = api->acquire(request.client_address);
     if (decision.allowed) return std::nullopt;
+    if (refused) refused(group);
     return problem_response(core::Error::rate_limited("too many requests from this address"),
                             decision.retry_after);
   };

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <cstddef>
 #include <memory>
 #include <mutex>
@@ -51,8 +52,10 @@ class RateLimiter {
 };
 
 // Middleware: routes in LimitGroup::kApi draw on `api`, kLogin on both `login` and `api`, kNone
-// on neither; the key is the client address. A refusal is a 429 problem with Retry-After.
+// on neither; the key is the client address. A refusal is a 429 problem with Retry-After, and is
+// reported to `refused` (when set) with the group of the route.
 Middleware rate_limit_middleware(std::shared_ptr<RateLimiter> api,
-                                 std::shared_ptr<RateLimiter> login);
+                                 std::shared_ptr<RateLimiter> login,
+                                 std::function<void(LimitGroup)> refused = {});
 
 }  // namespace rapport::http

@@ -14,7 +14,18 @@ namespace {
 // Login bodies are tiny; a large one is an attack on the password hasher.
 constexpr std::size_t kLoginBodyLimit = 4096;
 
-core::Result<Response> login(services::AuthService& auth, bool secure, const Request& request) {
+// How a refused sign-in ended, from the error AuthService::login returned: it names a locked or
+// deactivated account only after the right password, so every other refusal is a wrong one.
+std::optional<SignInOutcome> refusal_outcome(const core::Error& error) {
+  if (error.kind == core::ErrorKind::kRateLimited) return SignInOutcome::kThrottled;
+  if (error.kind != core::ErrorKind::kUnauthenticated) return std::nullopt;
+  if (error.message.find("locked") != std::string::npos) return SignInOutcome::kLocked;
+  if (error.message.find("deactivated") != std::string::npos) return SignInOutcome::kDeactivated;
+  return SignInOutcome::kWrongPassword;
+}
+
+core::Result<Response> login(services::AuthService& auth, bool secure, Metrics* metrics,
+                             const Request& request) {
   RAPPORT_ASSIGN_OR_RETURN(auto body, parse_json_object(request.body));
   ObjectReader reader(body);
   reader.allow_only({"email", "password"});
@@ -23,6 +34,13 @@ core::Result<Response> login(services::AuthService& auth, bool secure, const Req
   RAPPORT_TRY(reader.finish());
   std::chrono::seconds retry_after{0};
   auto signed_in = auth.login(*email, *password, request.client_address, &retry_after);
+  if (metrics) {
+    if (signed_in.ok()) {
+      metrics->sign_in(SignInOutcome::kSuccess);
+    } else if (auto outcome = refusal_outcome(signed_in.error())) {
+      metrics->sign_in(*outcome);
+    }
+  }
   if (!signed_in.ok()) {
     if (signed_in.error().kind != core::ErrorKind::kRateLimited) {
       return std::move(signed_in).error();
@@ -62,9 +80,12 @@ core::Result<Response> logout(services::AuthService& auth, bool secure, const Re
 
 }  // namespace
 
-void add_session_routes(Router& router, services::AuthService& auth, bool secure_cookie) {
+void add_session_routes(Router& router, services::AuthService& auth, bool secure_cookie,
+                        Metrics* metrics) {
   router.post("/api/v1/session",
-              [&auth, secure_cookie](Request& r) { return login(auth, secure_cookie, r); },
+              [&auth, secure_cookie, metrics](Request& r) {
+                return login(auth, secure_cookie, metrics, r);
+              },
               {kLoginBodyLimit, LimitGroup::kLogin});
   router.get("/api/v1/session", [](Request& r) -> core::Result<Response> {
     RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(r));

@@ -25,7 +25,10 @@ core::Result<PgLease> PgPool::acquire() {
   auto available = [this] { return !idle_.empty() || open_ < options_.size; };
   if (!available()) {
     ++counters_.waits;
-    if (!freed_.wait_for(lock, options_.acquire_timeout, available)) {
+    ++counters_.waiting;
+    const bool freed = freed_.wait_for(lock, options_.acquire_timeout, available);
+    --counters_.waiting;
+    if (!freed) {
       ++counters_.timeouts;
       return core::Error::unavailable("database busy: no connection free within the timeout");
     }

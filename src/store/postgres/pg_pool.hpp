@@ -27,6 +27,7 @@ struct PgPoolStats {
   int size = 0;
   int open = 0;
   int in_use = 0;
+  int waiting = 0;  // acquisitions waiting for a connection now
   std::uint64_t acquisitions = 0;
   std::uint64_t waits = 0;
   std::uint64_t timeouts = 0;

@@ -60,15 +60,21 @@ TEST_F(PgPoolTest, WaiterGetsTheConnectionAReleaseFrees) {
   auto pool = make_pool(1, milliseconds(30000));
   ASSERT_NE(pool, nullptr);
   auto held = std::make_unique<PgLease>(std::move(pool->acquire()).value());
+  int seen_waiting = 0;
   std::thread releaser([&] {
-    // Let the main thread start waiting; correctness does not depend on this pause.
-    std::this_thread::sleep_for(milliseconds(50));
+    // Until the main thread is counted as waiting (bounded, in case it never is), then release.
+    for (int i = 0; i < 500 && seen_waiting == 0; ++i) {
+      std::this_thread::sleep_for(milliseconds(10));
+      seen_waiting = pool->stats().waiting;
+    }
     held.reset();
   });
   auto waited = pool->acquire();
   releaser.join();
   ASSERT_TRUE(waited.ok()) << waited.error().message;
   EXPECT_TRUE((*waited)->exec("SELECT 1").ok());
+  EXPECT_EQ(seen_waiting, 1);
+  EXPECT_EQ(pool->stats().waiting, 0);
   EXPECT_EQ(pool->stats().open, 1);
 }
 

@@ -112,7 +112,9 @@ core::Status SqliteDatabase::read(const Work& work) {
   SqliteConnection* conn = nullptr;
   {
     std::unique_lock lock(readers_mutex_);
+    ++waiting_readers_;
     reader_freed_.wait(lock, [&] { return !free_readers_.empty(); });
+    --waiting_readers_;
     conn = free_readers_.back();
     free_readers_.pop_back();
   }
@@ -123,6 +125,12 @@ core::Status SqliteDatabase::read(const Work& work) {
   }
   reader_freed_.notify_one();
   return status;
+}
+
+SqliteReaderStats SqliteDatabase::reader_stats() {
+  std::lock_guard lock(readers_mutex_);
+  const int readers = static_cast<int>(readers_.size());
+  return {readers, readers - static_cast<int>(free_readers_.size()), waiting_readers_};
 }
 
 }  // namespace rapport::store::sqlite

@@ -19,6 +19,13 @@ namespace rapport::store::sqlite {
 
 inline constexpr int kDefaultReaders = 4;
 
+// The reader connections, for /metrics.
+struct SqliteReaderStats {
+  int readers = 0;  // reader connections open
+  int in_use = 0;   // lent to a read now
+  int waiting = 0;  // reads waiting for a free reader now
+};
+
 class SqliteDatabase {
  public:
   using Work = std::function<core::Status(SqliteConnection&)>;
@@ -46,6 +53,8 @@ class SqliteDatabase {
   // waiting for one when all are busy. `work` must not write.
   core::Status read(const Work& work);
 
+  SqliteReaderStats reader_stats();
+
  private:
   // A write waiting for the writer; `done` and `status` are set by the thread that ran it.
   struct PendingWrite {
@@ -63,6 +72,7 @@ class SqliteDatabase {
   std::mutex queue_mutex_;
   std::vector<std::unique_ptr<SqliteConnection>> readers_;
   std::vector<SqliteConnection*> free_readers_;
+  int waiting_readers_ = 0;  // guarded by readers_mutex_
   std::mutex readers_mutex_;
   std::condition_variable reader_freed_;
 };

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -156,6 +157,38 @@ TEST_F(SqliteDatabaseTest, ConcurrentWritesCommitTogetherAndFailAlone) {
   EXPECT_EQ(rows, acknowledged.load());
   EXPECT_EQ(rows, kThreads * kWritesPerThread - (kThreads * kWritesPerThread + 6) / 7);
   EXPECT_EQ(refused, 0);
+}
+
+TEST_F(SqliteDatabaseTest, ReaderStatsCountLentAndWaitingReaders) {
+  auto db = SqliteDatabase::open(path_, 1);
+  ASSERT_TRUE(db.ok());
+  EXPECT_EQ((*db)->reader_stats().readers, 1);
+  EXPECT_EQ((*db)->reader_stats().in_use, 0);
+  std::atomic<bool> release{false};
+  std::atomic<bool> holding{false};
+  std::thread holder([&] {
+    (void)(*db)->read([&](SqliteConnection&) -> core::Status {
+      holding = true;
+      // Bounded: a test that fails must not hang.
+      for (int i = 0; i < 500 && !release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      return core::ok_status();
+    });
+  });
+  while (!holding) std::this_thread::yield();
+  std::thread waiter([&] { (void)(*db)->read([](SqliteConnection&) { return core::ok_status(); }); });
+  SqliteReaderStats busy;
+  for (int i = 0; i < 500 && busy.waiting == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    busy = (*db)->reader_stats();
+  }
+  EXPECT_EQ(busy.in_use, 1);
+  EXPECT_EQ(busy.waiting, 1);
+  release = true;
+  holder.join();
+  waiter.join();
+  const SqliteReaderStats idle = (*db)->reader_stats();
+  EXPECT_EQ(idle.in_use, 0);
+  EXPECT_EQ(idle.waiting, 0);
 }
 
 TEST_F(SqliteDatabaseTest, ReadersRefuseWrites) {

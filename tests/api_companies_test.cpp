@@ -15,22 +15,6 @@ const std::string kSiam =
     R"("addresses":[{"type":"work","street":"1 Rama IV Rd","locality":"Bangkok",)"
     R"("country":"TH"}],"tags":["key-account"],"notes":"met at a fair"})";
 
-std::string id_of(const Reply& reply) { return std::to_string(reply.json().at("id").as_int64()); }
-
-std::string etag_of(const Reply& reply) { return std::string(reply.headers[bhttp::field::etag]); }
-
-// The `field` of every per-field error of a problem reply.
-std::vector<std::string> error_fields(const Reply& reply) {
-  std::vector<std::string> out;
-  const json::value parsed = reply.json();
-  if (const auto* errors = parsed.as_object().if_contains("errors")) {
-    for (const auto& e : errors->as_array()) {
-      out.emplace_back(e.as_object().at("field").as_string().c_str());
-    }
-  }
-  return out;
-}
-
 std::size_t count_items(const Reply& reply) { return reply.json().at("items").as_array().size(); }
 
 class CompaniesApi : public ApiTest {

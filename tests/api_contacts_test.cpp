@@ -11,22 +11,6 @@ using namespace api_harness;
 namespace bhttp = boost::beast::http;
 namespace json = boost::json;
 
-std::string id_of(const Reply& reply) { return std::to_string(reply.json().at("id").as_int64()); }
-
-std::string etag_of(const Reply& reply) { return std::string(reply.headers[bhttp::field::etag]); }
-
-// The `field` of every per-field error of a problem reply.
-std::vector<std::string> error_fields(const Reply& reply) {
-  std::vector<std::string> out;
-  const json::value parsed = reply.json();
-  if (const auto* errors = parsed.as_object().if_contains("errors")) {
-    for (const auto& e : errors->as_array()) {
-      out.emplace_back(e.as_object().at("field").as_string().c_str());
-    }
-  }
-  return out;
-}
-
 bool primary_at(const json::value& contact, const char* list, std::size_t i) {
   return contact.at(list).as_array().at(i).at("primary").as_bool();
 }

@@ -10,10 +10,6 @@ using namespace api_harness;
 namespace bhttp = boost::beast::http;
 namespace json = boost::json;
 
-std::string id_of(const Reply& reply) { return std::to_string(reply.json().at("id").as_int64()); }
-
-std::string etag_of(const Reply& reply) { return std::string(reply.headers[bhttp::field::etag]); }
-
 std::size_t count_items(const Reply& reply) { return reply.json().at("items").as_array().size(); }
 
 class CustomFieldsApi : public ApiTest {

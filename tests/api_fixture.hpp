@@ -88,6 +88,26 @@ struct Client {
   }
 };
 
+// The id and ETag of a created or read record, as the tests put them into the next request.
+inline std::string id_of(const Reply& reply) {
+  return std::to_string(reply.json().at("id").as_int64());
+}
+inline std::string etag_of(const Reply& reply) {
+  return std::string(reply.headers[bhttp::field::etag]);
+}
+
+// The `field` of every per-field error of a problem reply, in the reply's order.
+inline std::vector<std::string> error_fields(const Reply& reply) {
+  std::vector<std::string> out;
+  const json::value parsed = reply.json();
+  if (const auto* errors = parsed.as_object().if_contains("errors")) {
+    for (const auto& e : errors->as_array()) {
+      out.emplace_back(e.as_object().at("field").as_string().c_str());
+    }
+  }
+  return out;
+}
+
 class ApiTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {

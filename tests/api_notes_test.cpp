@@ -22,7 +22,7 @@ std::string note_json(const std::string& body) {
 
 std::string etag(const Reply& reply) { return std::string(reply.headers[bhttp::field::etag]); }
 
-std::int64_t id_of(const Reply& reply) { return reply.json().at("id").as_int64(); }
+std::int64_t id_number(const Reply& reply) { return reply.json().at("id").as_int64(); }
 
 class NotesApi : public ApiTest {
  protected:
@@ -43,7 +43,7 @@ class NotesApi : public ApiTest {
   std::string contact_of(const Client& client, const std::string& body = kAda) {
     auto created = client.write(bhttp::verb::post, "/api/v1/contacts", body);
     EXPECT_EQ(created.status, 201u) << created.body;
-    return std::to_string(id_of(created));
+    return std::to_string(id_number(created));
   }
 
   // A company straight through the store, so that these tests need no company routes.
@@ -160,7 +160,7 @@ TEST_P(NotesApi, AnotherTeamsContactsNotesAreNotFound) {
   const std::string contact = "/api/v1/contacts/" + contact_of(east);
   auto created = add_note(east, contact, "east team only");
   ASSERT_EQ(created.status, 201u) << created.body;
-  const std::string note = "/api/v1/notes/" + std::to_string(id_of(created));
+  const std::string note = "/api/v1/notes/" + std::to_string(id_number(created));
   EXPECT_EQ(west.send(bhttp::verb::get, contact + "/notes").status, 404u);
   EXPECT_EQ(add_note(west, contact, "sneaky").status, 404u);
   EXPECT_EQ(west.send(bhttp::verb::get, note).status, 404u);
@@ -175,7 +175,7 @@ TEST_P(NotesApi, ReadOnlyCallersReadButDoNotWrite) {
   const std::string contact = "/api/v1/contacts/" + contact_of(east);
   auto created = add_note(east, contact, "visible to everyone who reads contacts");
   ASSERT_EQ(created.status, 201u) << created.body;
-  const std::string note = "/api/v1/notes/" + std::to_string(id_of(created));
+  const std::string note = "/api/v1/notes/" + std::to_string(id_number(created));
   auto viewer = login("viewer@example.org");
   EXPECT_EQ(viewer.send(bhttp::verb::get, contact + "/notes").status, 200u);
   EXPECT_EQ(viewer.send(bhttp::verb::get, note).status, 200u);
@@ -200,7 +200,7 @@ TEST_P(NotesApi, TheAuthorOrAManagerMayChangeANote) {
   const std::string contact = "/api/v1/contacts/" + contact_of(east);
   auto created = add_note(east, contact, "written by east");
   ASSERT_EQ(created.status, 201u) << created.body;
-  const std::string note = "/api/v1/notes/" + std::to_string(id_of(created));
+  const std::string note = "/api/v1/notes/" + std::to_string(id_number(created));
 
   EXPECT_EQ(colleague.send(bhttp::verb::get, note).status, 200u);
   EXPECT_EQ(
@@ -233,7 +233,7 @@ TEST_P(NotesApi, SearchFindsTheContactByTheWordsOfItsNotes) {
   EXPECT_EQ(contact_ids(east, "muller"), std::vector<std::int64_t>{std::stoll(id)});
   EXPECT_TRUE(contact_ids(west, "ประชุม").empty());
 
-  const std::string note = "/api/v1/notes/" + std::to_string(id_of(created));
+  const std::string note = "/api/v1/notes/" + std::to_string(id_number(created));
   auto edited =
       east.write(bhttp::verb::patch, note, note_json("quarterly review"), {{"If-Match", "\"1\""}});
   ASSERT_EQ(edited.status, 200u) << edited.body;
@@ -250,13 +250,13 @@ TEST_P(NotesApi, TrashKeepsNotesAndEraseRemovesThem) {
   const std::string contact = "/api/v1/contacts/" + id;
   auto created = add_note(admin, contact, "ข้อมูลส่วนตัว private words");
   ASSERT_EQ(created.status, 201u) << created.body;
-  const std::string note = "/api/v1/notes/" + std::to_string(id_of(created));
+  const std::string note = "/api/v1/notes/" + std::to_string(id_number(created));
   auto edited = admin.write(bhttp::verb::patch, note, note_json("ข้อมูลส่วนตัว more private words"),
                             {{"If-Match", "\"1\""}});
   ASSERT_EQ(edited.status, 200u) << edited.body;
   auto removed = add_note(admin, contact, "deleted before the erasure, still private");
   ASSERT_EQ(admin
-                .write(bhttp::verb::delete_, "/api/v1/notes/" + std::to_string(id_of(removed)), "",
+                .write(bhttp::verb::delete_, "/api/v1/notes/" + std::to_string(id_number(removed)), "",
                        {{"If-Match", "\"1\""}})
                 .status,
             204u);
@@ -298,7 +298,7 @@ TEST_P(NotesApi, BadInputIsAProblemNeverA500) {
   const std::string contact = "/api/v1/contacts/" + contact_of(admin);
   auto created = add_note(admin, contact, "a note");
   ASSERT_EQ(created.status, 201u) << created.body;
-  const std::string note = "/api/v1/notes/" + std::to_string(id_of(created));
+  const std::string note = "/api/v1/notes/" + std::to_string(id_number(created));
   const std::vector<std::pair<std::string, unsigned>> bodies = {
       {"{", 400u},
       {"[]", 400u},
@@ -339,7 +339,7 @@ TEST_P(NotesApi, BadInputIsAProblemNeverA500) {
   for (int i = 0; i < 33333; ++i) longest += "ก";
   auto big = add_note(admin, contact, longest);
   ASSERT_EQ(big.status, 201u) << big.body.substr(0, 200);
-  auto read = admin.send(bhttp::verb::get, "/api/v1/notes/" + std::to_string(id_of(big)));
+  auto read = admin.send(bhttp::verb::get, "/api/v1/notes/" + std::to_string(id_number(big)));
   EXPECT_EQ(std::string(read.json().at("body").as_string()), longest);
 }
 

@@ -167,7 +167,7 @@ TEST_P(ContactAddressesApi, TheUpgradeIndexesStoredContactsOnce) {
                         {{"If-Match", etag_of(gone)}})
                 .status,
             204u);
-  // Migration 0007 marked this database's contacts as waiting to be indexed again.
+  // The contact_places migration marked this database's contacts as waiting to be indexed again.
   auto indexed = services::reindex_stored_contacts(db_->records());
   ASSERT_TRUE(indexed.ok()) << indexed.error().message;
   EXPECT_EQ(*indexed, 2);  // live and trashed

@@ -183,7 +183,7 @@ TEST_P(ContactsApi, TheUpgradeReadsStoredNumbersAgainAndSaysWhatChanged) {
   EXPECT_EQ(e164_of(admin.send(bhttp::verb::get, "/api/v1/contacts/" + id_of(dutch))),
             "+66612345678");  // a company's new country does not change stored numbers
 
-  // Migration 0006 marked this database's numbers as waiting to be read again.
+  // The settings migration marked this database's numbers as waiting to be read again.
   auto changes = services::reread_stored_phones(db_->records(), "TH", services::system_clock());
   ASSERT_TRUE(changes.ok()) << changes.error().message;
   ASSERT_EQ(changes->size(), 1u);

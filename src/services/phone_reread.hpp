@@ -21,7 +21,7 @@ struct PhoneReread {
   std::string after;   // E.164 read in `region`
 };
 
-// While the database carries the mark that migration 0006 set, reads every live contact's
+// While the database carries the mark that the settings migration set, reads every live contact's
 // phones again under core::phone_region (default region: the stored setting, else
 // `fallback_region`) and stores each contact where a number then reads as a different valid
 // number (a new version, audited as an update by the console). Numbers that are not valid where

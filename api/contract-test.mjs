@@ -325,7 +325,7 @@ async function scenario(c, password) {
 function selfCheck() {
   const validate = validatorAt(deref('/paths/~1api~1v1~1contacts~1{id}/get/responses/200') + '/content/application~1json/schema');
   const good = {
-    id: 1, version: 1, given_name: 'A', family_name: 'B', display_name: 'A B', emails: [], phones: [], companies: [],
+    id: 1, version: 1, given_name: 'A', family_name: 'B', display_name: 'A B', emails: [], phones: [], companies: [], addresses: [], consents: [],
     tags: [], owner_id: null, team_id: null, lifecycle_stage: '', lead_source: '', preferred_language: '', time_zone: '',
     notes: '', custom: { n: 42.5, m: { amount_minor: 100, currency: 'THB' } }, created_at: '2026-01-01T00:00:00Z', created_by: null,
     updated_at: '2026-01-01T00:00:00Z', updated_by: null, deleted_at: null,

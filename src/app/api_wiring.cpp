@@ -51,16 +51,16 @@ Api::Api(Database& db, ApiOptions options)
     : db_(db),
       records_(db.records(), metrics_),
       hasher_(options.password_cost),
-      auth_(db.identity(), hasher_, services::system_clock()),
-      contacts_(records_, services::system_clock(), options.default_region),
-      companies_(records_, services::system_clock(), options.default_region),
-      notes_(records_, services::system_clock()),
-      custom_fields_(records_, services::system_clock()),
-      users_(db.identity(), hasher_, services::system_clock()),
-      teams_(db.identity(), services::system_clock()),
-      tokens_(db.identity(), services::system_clock()),
+      auth_(db.identity(), hasher_, options.clock),
+      contacts_(records_, options.clock, options.default_region),
+      companies_(records_, options.clock, options.default_region),
+      notes_(records_, options.clock),
+      custom_fields_(records_, options.clock),
+      users_(db.identity(), hasher_, options.clock),
+      teams_(db.identity(), options.clock),
+      tokens_(db.identity(), options.clock),
       audit_(db.identity()),
-      settings_(records_, services::system_clock(), std::move(options.default_region)) {
+      settings_(records_, options.clock, std::move(options.default_region)) {
   if (!options.trusted_proxies.empty()) {
     router_.use(http::forwarded_for_middleware(std::move(options.trusted_proxies)));
   }

@@ -60,6 +60,9 @@ struct ApiOptions {
   http::AddressAllowList metrics_scrapers;
   // Where phone numbers are read while the organisation has stored no default region.
   std::string default_region = "TH";
+  // The time every service reads (sessions, login throttling, stamps, token expiry). Tests pass
+  // a clock they advance, so that hours of throttling or session idling take no real time.
+  services::Clock clock = services::system_clock();
 };
 
 class Api {

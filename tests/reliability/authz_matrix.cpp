@@ -1,0 +1,587 @@
+// Authorization matrix harness (issue 14, harness 3), on SQLite and PostgreSQL, in process. The
+// routes come from the router itself: every registered route must have an expectation below, or
+// the harness fails naming it, so a new route is covered or noticed. Each route is sent by every
+// role (core/role.hpp), signed in by session cookie, at a record of their own, of their team and
+// of another team where the route takes one; the expected answer is derived from the permission
+// table (core::allowed, core::within_scope). Every route is also sent without credentials and,
+// for writes, with a read-scope token. After every refusal the whole database (every row of every
+// table, sessions aside) must be as before. Then mass assignment on every write route, and the
+// session and token cases. Prints the figures: cases, unauthorized 2xx, rows changed by refusals.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/role.hpp"
+#include "db_snapshot.hpp"
+#include "in_process.hpp"
+#include "services/note_service.hpp"
+#include "services/token_service.hpp"
+#include "services/user_service.hpp"
+
+namespace rapport::reliability {
+namespace {
+
+using namespace std::chrono_literals;
+using core::Action;
+using core::ObjectType;
+using core::Role;
+using core::Scope;
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+constexpr const char* kPassword = "correct horse battery";
+constexpr const char* kOtherPassword = "another horse battery";
+
+struct Person {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> team;
+  Role role = Role::kReadOnly;
+  std::string email;
+};
+
+enum class Relation { kNone, kOwn, kTeam, kOther };
+const char* name_of(Relation r) {
+  switch (r) {
+    case Relation::kNone:
+      return "-";
+    case Relation::kOwn:
+      return "own";
+    case Relation::kTeam:
+      return "team";
+    case Relation::kOther:
+      return "other-team";
+  }
+  return "?";
+}
+
+// What a route acts on; the harness makes a fresh one for every case.
+enum class Target {
+  kNone,
+  kContact,
+  kTrashedContact,
+  kCompany,
+  kTrashedCompany,
+  kNote,  // on a contact
+  kCustomField,
+  kUser,
+  kTeam,
+  kToken
+};
+
+bool relational(Target t) {
+  return t != Target::kNone && t != Target::kCustomField && t != Target::kTeam;
+}
+
+// The answer the permission table asks for: allowed (any 2xx) or refused with `status`.
+struct Outcome {
+  bool allowed = true;
+  unsigned status = 200;
+};
+constexpr Outcome kOk{true, 200};
+Outcome refused(unsigned status) { return {false, status}; }
+
+// One case as the expectation and the body see it.
+struct Case {
+  Person caller;
+  Person owner;  // the target's owner (own: the caller, team: a team-mate, other: another team)
+  Relation relation = Relation::kNone;
+  std::int64_t target = 0;
+  int serial = 0;
+  std::int64_t west_team = 0;
+  std::int64_t east_team = 0;
+  bool in(Scope scope) const {
+    return core::within_scope(scope, caller.id, caller.team, owner.id, owner.team);
+  }
+  std::optional<Scope> may(ObjectType o, Action a) const { return core::allowed(caller.role, o, a); }
+  Outcome flat(ObjectType o, Action a) const { return may(o, a) ? kOk : refused(403); }
+  // services::authorize_record: unreadable → 404 (no grant at all → 403), else the action's grant.
+  Outcome record(ObjectType o, Action a) const {
+    const auto read = may(o, Action::kRead);
+    if (!read) return refused(403);
+    if (!in(*read)) return refused(404);
+    if (a == Action::kRead) return kOk;
+    const auto scope = may(o, a);
+    return scope && in(*scope) ? kOk : refused(403);
+  }
+  // A new record naming the owner and team of `relation` (none for own): services::check_assignment.
+  Outcome create(ObjectType o) const {
+    if (!may(o, Action::kCreate)) return refused(403);
+    if (relation == Relation::kOwn) return kOk;
+    const auto assign = may(o, Action::kAssign);
+    if (!assign) return refused(403);
+    if (relation == Relation::kOther && *assign != Scope::kAll) return refused(403);
+    if (*assign != Scope::kAll && caller.team != owner.team) return refused(403);
+    return kOk;
+  }
+  // services::NoteService: the parent readable, then the note's author or a moderator.
+  Outcome note(ObjectType parent, Action a) const {
+    if (!may(ObjectType::kNotes, Action::kRead)) return refused(403);
+    const Outcome p = record(parent, Action::kRead);
+    if (!p.allowed) return p;
+    const auto scope = may(ObjectType::kNotes, a);
+    if (!scope) return refused(403);
+    if (a == Action::kRead || a == Action::kCreate) return kOk;
+    const bool author = relation == Relation::kOwn;
+    const bool moderator = *scope != Scope::kOwn && in(*scope);
+    return author || moderator ? kOk : refused(403);
+  }
+  std::string ownership_body(const std::string& first) const {
+    json::object body = json::parse(first).as_object();
+    if (relation != Relation::kOwn) {
+      body["owner_id"] = owner.id;
+      body["team_id"] = *owner.team;
+    }
+    return json::serialize(body);
+  }
+};
+
+struct Spec {
+  Target target;
+  std::function<Outcome(const Case&)> expect;
+  std::function<std::string(const Case&)> body = nullptr;
+  std::function<std::string(const Case&)> query = nullptr;
+  bool public_route = false;  // served without credentials (sign-in, health, metrics, OpenAPI)
+  bool owned_create = false;  // creates a record whose owner and team the body may name
+  bool anonymous_ok = false;  // answers without credentials too (signing out with none)
+};
+
+std::string serial_text(const Case& c) { return std::to_string(c.serial); }
+
+// Every route's expectation, keyed "METHOD pattern".
+std::map<std::string, Spec> expectations() {
+  using O = ObjectType;
+  using A = Action;
+  std::map<std::string, Spec> m;
+  const Spec pub{Target::kNone, nullptr, nullptr, nullptr, true};
+  m["POST /api/v1/session"] = pub;
+  m["GET /healthz"] = pub;
+  m["GET /readyz"] = pub;
+  m["GET /metrics"] = pub;
+  m["GET /api/v1/openapi.yaml"] = pub;
+  m["GET /api/v1/session"] = {Target::kNone, [](const Case&) { return kOk; }};
+  m["DELETE /api/v1/session"] = {
+      Target::kNone, [](const Case&) { return kOk; }, nullptr, nullptr, false, false, true};
+
+  struct Kind {
+    std::string base;
+    O object;
+    Target live, trashed;
+    std::string first, change;
+  };
+  for (const Kind& k :
+       {Kind{"/api/v1/contacts", O::kContacts, Target::kContact, Target::kTrashedContact,
+             R"({"given_name":"Ann","family_name":"Case"})", R"({"given_name":"Changed"})"},
+        Kind{"/api/v1/companies", O::kCompanies, Target::kCompany, Target::kTrashedCompany,
+             R"({"name":"Acme"})", R"({"name":"Changed"})"}}) {
+    const O o = k.object;
+    m["GET " + k.base] = {Target::kNone, [o](const Case& c) { return c.flat(o, A::kRead); }};
+    m["POST " + k.base] = {Target::kNone, [o](const Case& c) { return c.create(o); },
+                           [first = k.first](const Case& c) { return c.ownership_body(first); },
+                           nullptr, false, true};
+    m["GET " + k.base + "/{id}"] = {k.live, [o](const Case& c) { return c.record(o, A::kRead); }};
+    m["PATCH " + k.base + "/{id}"] = {k.live,
+                                      [o](const Case& c) { return c.record(o, A::kUpdate); },
+                                      [change = k.change](const Case&) { return change; }};
+    m["DELETE " + k.base + "/{id}"] = {k.live,
+                                       [o](const Case& c) { return c.record(o, A::kDelete); }};
+    m["POST " + k.base + "/{id}/restore"] = {
+        k.trashed, [o](const Case& c) { return c.record(o, A::kDelete); }};
+    m["POST " + k.base + "/{id}/erase"] = {k.live, [](const Case& c) {
+                                             return c.caller.role == Role::kAdmin ? kOk
+                                                                                  : refused(403);
+                                           }};
+    m["GET " + k.base + "/{id}/notes"] = {k.live,
+                                          [o](const Case& c) { return c.note(o, A::kRead); }};
+    m["POST " + k.base + "/{id}/notes"] = {k.live,
+                                           [o](const Case& c) { return c.note(o, A::kCreate); },
+                                           [](const Case&) { return R"({"body":"a note"})"; }};
+  }
+  constexpr O parent = O::kContacts;
+  m["GET /api/v1/notes/{id}"] = {Target::kNote,
+                                 [](const Case& c) { return c.note(parent, A::kRead); }};
+  m["PATCH /api/v1/notes/{id}"] = {Target::kNote,
+                                   [](const Case& c) { return c.note(parent, A::kUpdate); },
+                                   [](const Case&) { return R"({"body":"changed"})"; }};
+  m["DELETE /api/v1/notes/{id}"] = {Target::kNote,
+                                    [](const Case& c) { return c.note(parent, A::kDelete); }};
+  const auto flat = [](O o, A a) { return [o, a](const Case& c) { return c.flat(o, a); }; };
+  m["GET /api/v1/custom-fields"] = {Target::kNone, flat(O::kCustomFields, A::kRead)};
+  m["POST /api/v1/custom-fields"] = {Target::kNone, flat(O::kCustomFields, A::kCreate),
+                                     [](const Case& c) {
+                                       return R"({"entity":"contact","key":"k)" + serial_text(c) +
+                                              R"(","label":"K","type":"text"})";
+                                     }};
+  m["GET /api/v1/custom-fields/{id}"] = {Target::kCustomField, flat(O::kCustomFields, A::kRead)};
+  m["PATCH /api/v1/custom-fields/{id}"] = {Target::kCustomField,
+                                           flat(O::kCustomFields, A::kUpdate),
+                                           [](const Case&) { return R"({"label":"L2"})"; }};
+  m["DELETE /api/v1/custom-fields/{id}"] = {Target::kCustomField,
+                                            flat(O::kCustomFields, A::kDelete)};
+  m["GET /api/v1/users"] = {Target::kNone, flat(O::kUsers, A::kRead)};
+  m["GET /api/v1/me"] = {Target::kNone, flat(O::kUsers, A::kRead)};
+  m["POST /api/v1/users"] = {Target::kNone, flat(O::kUsers, A::kCreate), [](const Case& c) {
+                               return R"({"email":"new)" + serial_text(c) +
+                                      R"(@example.org","display_name":"New","role":"sales","password":")" +
+                                      kPassword + "\"}";
+                             }};
+  m["GET /api/v1/users/{id}"] = {Target::kUser, flat(O::kUsers, A::kRead)};
+  m["PATCH /api/v1/users/{id}"] = {Target::kUser, flat(O::kUsers, A::kUpdate),
+                                   [](const Case&) { return R"({"display_name":"Renamed"})"; }};
+  m["POST /api/v1/users/{id}/unlock"] = {Target::kUser, flat(O::kUsers, A::kUpdate)};
+  // One's own password with the current one; anyone else's is an admin's reset.
+  m["POST /api/v1/users/{id}/password"] = {
+      Target::kUser,
+      [](const Case& c) {
+        return c.relation == Relation::kOwn ? kOk : c.flat(O::kUsers, A::kUpdate);
+      },
+      [](const Case& c) {
+        return c.relation == Relation::kOwn
+                   ? std::string(R"({"password":")") + kPassword + R"(","current_password":")" +
+                         kPassword + "\"}"
+                   : std::string(R"({"password":")") + kOtherPassword + "\"}";
+      }};
+  m["GET /api/v1/teams"] = {Target::kNone, flat(O::kTeams, A::kRead)};
+  m["POST /api/v1/teams"] = {Target::kNone, flat(O::kTeams, A::kCreate), [](const Case& c) {
+                               return R"({"name":"Team )" + serial_text(c) + "\"}";
+                             }};
+  m["GET /api/v1/teams/{id}"] = {Target::kTeam, flat(O::kTeams, A::kRead)};
+  m["PATCH /api/v1/teams/{id}"] = {Target::kTeam, flat(O::kTeams, A::kUpdate), [](const Case& c) {
+                                     return R"({"name":"Renamed )" + serial_text(c) + "\"}";
+                                   }};
+  m["DELETE /api/v1/teams/{id}"] = {Target::kTeam, flat(O::kTeams, A::kDelete)};
+  // Tokens are personal: one's own, or anyone's for an admin (another's reads as missing).
+  const auto personal = [](unsigned status) {
+    return [status](const Case& c) {
+      return c.relation == Relation::kOwn || c.caller.role == Role::kAdmin ? kOk
+                                                                            : refused(status);
+    };
+  };
+  m["GET /api/v1/tokens"] = {Target::kUser, personal(403), nullptr,
+                             [](const Case& c) { return "user_id=" + std::to_string(c.target); }};
+  m["POST /api/v1/tokens"] = {Target::kNone, [](const Case&) { return kOk; }, [](const Case&) {
+                                return std::string(R"({"name":"t","scope":"read","password":")") +
+                                       kPassword + "\"}";
+                              }};
+  m["DELETE /api/v1/tokens/{id}"] = {Target::kToken, personal(404)};
+  m["GET /api/v1/audit"] = {Target::kNone, flat(O::kAudit, A::kRead)};
+  m["GET /api/v1/settings"] = {Target::kNone, flat(O::kSettings, A::kRead)};
+  m["PATCH /api/v1/settings"] = {Target::kNone, flat(O::kSettings, A::kUpdate),
+                                 [](const Case&) { return R"({"default_region":"DE"})"; }};
+  return m;
+}
+
+bool unsafe(Method m) { return m != Method::get && m != Method::head; }
+
+struct Figures {
+  int cases = 0;
+  int unauthorized_2xx = 0;
+  int refusals = 0;
+  int refused_writes = 0;  // refusals of unsafe methods, each with the database compared
+  int changed_rows = 0;    // rows changed by refused writes
+  int wrong_status = 0;  // answered otherwise than the table asks (refusals with another 4xx, …)
+  int mass_assignment_cases = 0;
+  int applied_fields = 0;  // injected fields found in the stored record
+  int session_cases = 0;
+};
+
+class AuthzMatrix : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    app::ApiOptions options;
+    options.limits.enabled = false;
+    RAPPORT_OPEN_HARNESS(h_, GetParam(), "authz_matrix", std::move(options));
+    if (GetParam() == "postgresql") {
+      auto conn = store::postgres::PgConnection::connect(h_.schema()->url());
+      ASSERT_TRUE(conn.ok()) << conn.error().message;
+      pg_ = std::move(*conn);
+    }
+    root_ = add_person("root@example.org", Role::kAdmin, std::nullopt);
+    root_token_ = token_for(root_, store::TokenScope::kReadWrite);
+    east_ = team("East");
+    west_ = team("West");
+    callers_.push_back(add_person("admin@example.org", Role::kAdmin, std::nullopt));
+    for (Role role : {Role::kManager, Role::kSales, Role::kSupport, Role::kMarketing,
+                      Role::kReadOnly}) {
+      callers_.push_back(
+          add_person(std::string(core::to_string(role)) + "@example.org", role, east_));
+    }
+    mate_ = add_person("mate@example.org", Role::kSales, east_);
+    west_person_ = add_person("west@example.org", Role::kSales, west_);
+    // An admin whose read-scope tokens try every write.
+    reader_ = add_person("reader@example.org", Role::kAdmin, std::nullopt);
+  }
+
+  void TearDown() override { pg_.reset(); }
+
+  std::int64_t team(const std::string& name) {
+    const Reply r = as_root(Method::post, "/api/v1/teams", R"({"name":")" + name + "\"}");
+    EXPECT_EQ(r.status, 201u) << r.body;
+    return r.json().at("id").as_int64();
+  }
+
+  Person add_person(const std::string& email, Role role, std::optional<std::int64_t> team) {
+    services::PasswordHasher hasher(kTestPasswordCost);
+    services::UserService users(h_.db().identity(), hasher, h_.clock.function());
+    auto user = users.create(services::console_caller(), {email, email, role, team, kPassword});
+    EXPECT_TRUE(user.ok()) << user.error().message;
+    return {user.ok() ? user->id : 0, team, role, email};
+  }
+
+  std::string token_for(const Person& p, store::TokenScope scope) {
+    services::Caller caller{p.id, p.role, p.team, false, "test"};
+    services::TokenService tokens(h_.db().identity(), h_.clock.function());
+    auto token = tokens.create(caller, "matrix", scope, std::nullopt);
+    EXPECT_TRUE(token.ok()) << token.error().message;
+    return token.ok() ? token->secret : std::string();
+  }
+
+  std::int64_t token_id_for(const Person& p) {
+    services::Caller caller{p.id, p.role, p.team, false, "test"};
+    services::TokenService tokens(h_.db().identity(), h_.clock.function());
+    auto token = tokens.create(caller, "target", store::TokenScope::kRead, std::nullopt);
+    EXPECT_TRUE(token.ok());
+    return token.ok() ? token->record.id : 0;
+  }
+
+  Reply as_root(Method method, const std::string& target, const std::string& body = {},
+                Headers headers = {}) {
+    headers.emplace_back("Authorization", "Bearer " + root_token_);
+    return h_.send(method, target, body, headers);
+  }
+
+  // A browser session: the cookie and CSRF headers every request of it sends.
+  struct Session {
+    std::string cookie;
+    std::string csrf;
+    Headers headers(bool unsafe) const {
+      Headers out{{"Cookie", cookie}};
+      if (unsafe) out.emplace_back("X-CSRF-Token", csrf);
+      return out;
+    }
+  };
+
+  Session sign_in(const std::string& email, const std::string& password = kPassword) {
+    json::object body{{"email", email}, {"password", password}};
+    const Reply r = h_.send(Method::post, "/api/v1/session", json::serialize(body));
+    EXPECT_EQ(r.status, 201u) << email << ": " << r.body;
+    if (r.status != 201) return {};
+    const std::string set_cookie = r.header("Set-Cookie");
+    return {set_cookie.substr(0, set_cookie.find(';')),
+            std::string(r.json().at("csrf_token").as_string())};
+  }
+
+  Snapshot snapshot() {
+    auto snap = pg_ ? postgres_snapshot(*pg_) : sqlite_snapshot(h_.location());
+    EXPECT_TRUE(snap.ok()) << snap.error().message;
+    return snap.ok() ? std::move(*snap) : Snapshot{};
+  }
+
+  // A record of `kind` ("contacts", "companies") owned as `owner` says, made by root.
+  std::int64_t record(const std::string& kind, const Person& owner, bool trashed) {
+    json::object body = kind == "contacts"
+                            ? json::object{{"given_name", "Target"}, {"family_name", "Record"}}
+                            : json::object{{"name", "Target Ltd"}};
+    body["owner_id"] = owner.id;
+    body["team_id"] = owner.team ? json::value(*owner.team) : json::value(nullptr);
+    const Reply r = as_root(Method::post, "/api/v1/" + kind, json::serialize(body));
+    EXPECT_EQ(r.status, 201u) << r.body;
+    const std::int64_t id = r.json().at("id").as_int64();
+    if (trashed) {
+      EXPECT_EQ(as_root(Method::delete_, "/api/v1/" + kind + "/" + std::to_string(id), {},
+                        {{"If-Match", "*"}})
+                    .status,
+                204u);
+    }
+    return id;
+  }
+
+  // A note by `owner` on a contact of theirs: the author is the owner.
+  std::int64_t note(const Person& owner) {
+    services::NoteService notes(h_.db().records(), h_.clock.function());
+    core::Note draft;
+    draft.body = "the owner's note";
+    draft.contact_id = record("contacts", owner, false);
+    // The author as an admin: the fixture needs notes by roles that may not write them today.
+    services::Caller author{owner.id, Role::kAdmin, owner.team, false, "test"};
+    auto created = notes.create(author, draft);
+    EXPECT_TRUE(created.ok()) << created.error().message;
+    return created.ok() ? created->id : 0;
+  }
+
+  std::int64_t make_target(Target t, const Person& owner, int serial) {
+    switch (t) {
+      case Target::kNone:
+        return 0;
+      case Target::kContact:
+        return record("contacts", owner, false);
+      case Target::kTrashedContact:
+        return record("contacts", owner, true);
+      case Target::kCompany:
+        return record("companies", owner, false);
+      case Target::kTrashedCompany:
+        return record("companies", owner, true);
+      case Target::kNote:
+        return note(owner);
+      case Target::kCustomField: {
+        const Reply r = as_root(Method::post, "/api/v1/custom-fields",
+                                R"({"entity":"company","key":"f)" + std::to_string(serial) +
+                                    R"(","label":"F","type":"text"})");
+        EXPECT_EQ(r.status, 201u) << r.body;
+        return r.json().at("id").as_int64();
+      }
+      case Target::kUser:
+        return owner.id;
+      case Target::kTeam:
+        return team("Spare " + std::to_string(serial));
+      case Target::kToken:
+        return token_id_for(owner);
+    }
+    return 0;
+  }
+
+  static std::string path_for(const std::string& pattern, std::int64_t id) {
+    std::string out = pattern;
+    const auto at = out.find("{id}");
+    if (at != std::string::npos) out.replace(at, 4, std::to_string(id));
+    return out;
+  }
+
+  Person owner_for(Relation r, const Person& caller) const {
+    switch (r) {
+      case Relation::kNone:
+      case Relation::kOwn:
+        return caller;
+      case Relation::kTeam:
+        return mate_;
+      case Relation::kOther:
+        return west_person_;
+    }
+    return caller;
+  }
+
+  // Sends one request; checks the answer and, after a refusal, that nothing changed.
+  void check(const std::string& label, Method method, const std::string& target,
+             const std::string& body, const Headers& headers, const Outcome& expected) {
+    // Reads are not snapshotted: nothing in a GET handler writes, and the dumps are most of the
+    // harness's time.
+    const bool write = unsafe(method);
+    const Snapshot before = write ? snapshot() : Snapshot{};
+    const Reply r = h_.send(method, target, body, headers);
+    ++f_.cases;
+    const bool ok = r.status >= 200 && r.status < 300;
+    if (ok && !expected.allowed) {
+      ++f_.unauthorized_2xx;
+      ADD_FAILURE() << label << ": unauthorized " << r.status << " " << r.body;
+    }
+    if (!ok) ++f_.refusals;
+    if (!ok && write) {
+      ++f_.refused_writes;
+      const int changed = changed_rows(before, snapshot());
+      f_.changed_rows += changed;
+      EXPECT_EQ(changed, 0) << label << ": " << r.status << " changed " << changed << " rows";
+    }
+    if (ok != expected.allowed || (!ok && r.status != expected.status)) {
+      ++f_.wrong_status;
+      ADD_FAILURE() << label << ": expected " << (expected.allowed ? "2xx" : "")
+                    << (expected.allowed ? 0 : expected.status) << ", got " << r.status << " "
+                    << r.body;
+    }
+  }
+
+  void print() {
+    std::printf(
+        "authz_matrix %s: %d cases (%d refused, %d of them writes), %d unauthorized 2xx, %d rows "
+        "changed after a refusal, %d answers off the table; mass assignment %d cases, %d fields "
+        "applied; session and token cases %d\n",
+        GetParam().c_str(), f_.cases, f_.refusals, f_.refused_writes, f_.unauthorized_2xx,
+        f_.changed_rows,
+        f_.wrong_status, f_.mass_assignment_cases, f_.applied_fields, f_.session_cases);
+  }
+
+  Harness h_;
+  std::unique_ptr<store::postgres::PgConnection> pg_;
+  Person root_, reader_, mate_, west_person_;
+  std::int64_t east_ = 0, west_ = 0;
+  std::string root_token_;
+  std::vector<Person> callers_;
+  Figures f_;
+  int serial_ = 0;
+};
+
+std::string key_of(const http::Route& route) {
+  return std::string(boost::beast::http::to_string(route.method)) + " " + route.pattern;
+}
+
+Headers with_if_match(Headers h, const http::Route& route) {
+  if (route.options.requires_if_match) h.emplace_back("If-Match", "*");
+  return h;
+}
+
+// Every route × every role × own/team/other record, by session cookie; then every route without
+// credentials and every write with a read-scope token.
+TEST_P(AuthzMatrix, EveryRouteEveryRoleEveryRecord) {
+  const auto specs = expectations();
+  std::set<std::string> seen;
+  for (const http::Route& route : h_.api().router().routes()) {
+    const std::string key = key_of(route);
+    seen.insert(key);
+    const auto found = specs.find(key);
+    if (found == specs.end()) {
+      ADD_FAILURE() << key << " has no expectation in the authorization matrix";
+      continue;
+    }
+    const Spec& spec = found->second;
+    if (spec.public_route) continue;
+    const std::vector<Relation> relations =
+        relational(spec.target) || spec.owned_create
+            ? std::vector<Relation>{Relation::kOwn, Relation::kTeam, Relation::kOther}
+            : std::vector<Relation>{Relation::kNone};
+    for (const Person& caller : callers_) {
+      for (Relation relation : relations) {
+        Case c{caller, owner_for(relation, caller), relation, 0, ++serial_, west_, east_};
+        c.target = make_target(spec.target, c.owner, c.serial);
+        const Session session = sign_in(caller.email);
+        std::string target = path_for(route.pattern, c.target);
+        if (spec.query) target += "?" + spec.query(c);
+        const std::string label = key + " as " + std::string(core::to_string(caller.role)) +
+                                  " on " + name_of(relation);
+        check(label, route.method, target, spec.body ? spec.body(c) : std::string(),
+              with_if_match(session.headers(unsafe(route.method)), route), spec.expect(c));
+      }
+    }
+    // No credentials at all: 401 everywhere but the public routes.
+    Case anyone{reader_, reader_, Relation::kOwn, 0, ++serial_, west_, east_};
+    anyone.target = make_target(spec.target, reader_, anyone.serial);
+    std::string target = path_for(route.pattern, anyone.target);
+    if (spec.query) target += "?" + spec.query(anyone);
+    const std::string payload = spec.body ? spec.body(anyone) : std::string();
+    check(key + " without credentials", route.method, target, payload,
+          with_if_match({}, route), spec.anonymous_ok ? kOk : refused(401));
+    // A read-scope token of an admin writes nothing. Logging out is no write of the token's.
+    if (unsafe(route.method) && key != "DELETE /api/v1/session") {
+      anyone.serial = ++serial_;
+      anyone.target = make_target(spec.target, reader_, anyone.serial);
+      target = path_for(route.pattern, anyone.target);
+      if (spec.query) target += "?" + spec.query(anyone);
+      const std::string read_token = token_for(reader_, store::TokenScope::kRead);
+      check(key + " with a read-scope token", route.method, target,
+            spec.body ? spec.body(anyone) : std::string(),
+            with_if_match({{"Authorization", "Bearer " + read_token}}, route), refused(403));
+    }
+  }
+  for (const auto& [key, spec] : specs) {
+    EXPECT_TRUE(seen.contains(key)) << key << " is expected but no longer registered";
+  }
+  print();
+  EXPECT_EQ(f_.unauthorized_2xx, 0);
+  EXPECT_EQ(f_.changed_rows, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, AuthzMatrix, ::testing::Values("sqlite", "postgresql"));
+
+}  // namespace
+}  // namespace rapport::reliability

@@ -2,31 +2,23 @@
 // throwaway SQLite database and sends it raw bytes over TCP — request smuggling shapes, oversized
 // and slow requests, pipelining — checking each answer against the one RFC 9110/9112 asks for.
 // Prints one line per case and the count; exits non-zero when any case is not as expected.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <iostream>
-#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "server_process.hpp"
+
 namespace {
 
-using namespace std::chrono_literals;
-using Clock = std::chrono::steady_clock;
+using namespace rapport::reliability;
 
 constexpr int kReadTimeoutSeconds = 2;  // the server's --read-timeout, so stalls end quickly
 
@@ -43,104 +35,6 @@ struct Case {
   bool closes = false;        // the server must close the connection after them
   std::vector<bool> head = {};  // per answer: it answers HEAD (no body whatever Content-Length says)
 };
-
-// A raw TCP connection with deadlines on every wait.
-class Connection {
- public:
-  explicit Connection(int port) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-      ::close(fd_);
-      fd_ = -1;
-    }
-  }
-  ~Connection() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Connection(const Connection&) = delete;
-  Connection& operator=(const Connection&) = delete;
-  bool ok() const { return fd_ >= 0; }
-
-  // Writes all of `data`, reading what the server sends meanwhile into `received` so that
-  // neither side blocks the other. False when the connection fails before all is written.
-  bool write_all(std::string_view data, std::string& received, bool& eof) {
-    while (!data.empty()) {
-      pollfd p{fd_, static_cast<short>(eof ? POLLOUT : POLLOUT | POLLIN), 0};
-      if (::poll(&p, 1, 10000) <= 0) return false;
-      if ((p.revents & POLLIN) && !eof) read_some(received, eof);
-      if (p.revents & (POLLERR | POLLHUP)) return false;
-      if (!(p.revents & POLLOUT)) continue;
-      const ssize_t n = ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL);
-      if (n < 0) {
-        if (errno == EAGAIN || errno == EINTR) continue;
-        return false;
-      }
-      data.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-  }
-
-  // Reads what is available within `wait`; false when nothing came (a timeout).
-  bool read_within(std::chrono::milliseconds wait, std::string& received, bool& eof,
-                   bool& reset) {
-    pollfd p{fd_, POLLIN, 0};
-    if (::poll(&p, 1, static_cast<int>(wait.count())) <= 0) return false;
-    if (!read_some(received, eof)) reset = true;
-    return true;
-  }
-
- private:
-  // False on a reset (or any read error).
-  bool read_some(std::string& received, bool& eof) {
-    char chunk[16384];
-    const ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
-    if (n == 0) eof = true;
-    if (n < 0) {
-      if (errno == EAGAIN || errno == EINTR) return true;
-      eof = true;
-      return false;
-    }
-    if (n > 0) received.append(chunk, static_cast<std::size_t>(n));
-    return true;
-  }
-
-  int fd_ = -1;
-};
-
-struct Answer {
-  int status = 0;
-};
-
-// Takes one whole response off the front of `data` (status line, fields, Content-Length body);
-// nullopt while it is incomplete.
-std::optional<Answer> take_response(std::string& data, bool head) {
-  const std::size_t end = data.find("\r\n\r\n");
-  if (end == std::string::npos) return std::nullopt;
-  const std::string header = data.substr(0, end + 2);
-  Answer answer;
-  if (header.rfind("HTTP/1.", 0) != 0 || header.size() < 12) {
-    answer.status = -1;  // not a response at all
-    data.clear();
-    return answer;
-  }
-  answer.status = std::atoi(header.substr(9, 3).c_str());
-  std::size_t length = 0;
-  std::istringstream lines(header);
-  std::string line;
-  while (std::getline(lines, line)) {
-    std::string lower = line;
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower.rfind("content-length:", 0) == 0) length = std::stoul(line.substr(15));
-  }
-  if (head || answer.status == 304 || answer.status == 204) length = 0;
-  if (data.size() < end + 4 + length) return std::nullopt;
-  data.erase(0, end + 4 + length);
-  return answer;
-}
 
 // Runs one case; returns the problem, or an empty string when the server answered as expected.
 std::string run(const Case& c, int port) {
@@ -303,58 +197,6 @@ std::vector<Case> cases() {
   return out;
 }
 
-// The server under test: `rapport serve` on port 0, its port read from its start-up line.
-class ServerProcess {
- public:
-  ServerProcess(const std::string& binary, const std::filesystem::path& dir) {
-    log_ = dir / "serve.log";
-    const std::string database = (dir / "conformance.db").string();
-    const std::string timeout = std::to_string(kReadTimeoutSeconds);
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      std::FILE* log = std::freopen(log_.c_str(), "w", stderr);
-      if (!log) std::_Exit(127);
-      ::execl(binary.c_str(), binary.c_str(), "serve", "--listen", "127.0.0.1:0", "--database",
-              database.c_str(), "--read-timeout", timeout.c_str(), "--rate-limit", "0",
-              static_cast<char*>(nullptr));
-      std::_Exit(127);
-    }
-  }
-  ~ServerProcess() {
-    if (pid_ <= 0) return;
-    ::kill(pid_, SIGTERM);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-  }
-  ServerProcess(const ServerProcess&) = delete;
-  ServerProcess& operator=(const ServerProcess&) = delete;
-
-  // The port from "… on http://127.0.0.1:PORT/api/v1/", or 0 when the server did not start.
-  int wait_for_port() {
-    const auto deadline = Clock::now() + 60s;
-    while (Clock::now() < deadline) {
-      std::ifstream in(log_);
-      std::string line;
-      while (std::getline(in, line)) {
-        const std::size_t at = line.find("http://127.0.0.1:");
-        if (at != std::string::npos) return std::atoi(line.c_str() + at + 17);
-      }
-      int status = 0;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = 0;
-        return 0;
-      }
-      std::this_thread::sleep_for(50ms);
-    }
-    return 0;
-  }
-  const std::filesystem::path& log() const { return log_; }
-
- private:
-  pid_t pid_ = -1;
-  std::filesystem::path log_;
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -369,7 +211,10 @@ int main(int argc, char** argv) {
   int failed = 0;
   std::size_t count = 0;
   {
-    ServerProcess server(argv[1], dir);
+    ServerProcess server(argv[1],
+                         {"--database", (dir / "conformance.db").string(), "--read-timeout",
+                          std::to_string(kReadTimeoutSeconds), "--rate-limit", "0"},
+                         dir / "serve.log");
     const int port = server.wait_for_port();
     if (port == 0) {
       std::cerr << "http_conformance: the server did not start; its log:\n"

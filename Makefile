@@ -8,7 +8,7 @@ ifeq ($(CI),true)
 CMAKE_FLAGS += -DRAPPORT_WERROR=ON
 endif
 
-.PHONY: setup configure build run test bench check-asan fuzz format clean
+.PHONY: setup configure build run test bench soak check-asan fuzz format clean
 
 setup:
 	@scripts/setup
@@ -29,6 +29,10 @@ test: build
 
 bench: build
 	@scripts/bench $(BUILD)
+
+# The reliability harnesses' long forms (an hour or more): never part of `make test`.
+soak: build
+	@scripts/soak $(BUILD)
 
 check-asan: setup
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRAPPORT_SANITIZE=ON -DRAPPORT_BENCH=OFF $(CMAKE_FLAGS) >/dev/null

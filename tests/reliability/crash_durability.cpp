@@ -373,7 +373,10 @@ void resolve(Api& api, WriterModel& m, Figures& f) {
       std::vector<json::value> found;
       for (const char* shelf : {"", "&shelf=trash"}) {
         auto [status, page] = api.get(base + "?q=" + u.marker + shelf);
-        for (const auto& item : page.at("items").as_array()) found.push_back(item);
+        // Only exact names: the trigram search may also answer near ones.
+        for (const auto& item : page.at("items").as_array()) {
+          if (str_of(item, name_field(u.kind).c_str()) == u.marker) found.push_back(item);
+        }
       }
       if (found.size() > 1) {
         fail(f.half_written, "create " + u.marker + " stored " + std::to_string(found.size()) +
@@ -663,7 +666,8 @@ int run(const Options& o) {
                   " >/dev/null",
               "crash harness password 1");
   const std::string token = run_command(cli + " token create --user crash@rapport.example " +
-                                        "--scope read-write --database " + shell_quoted(database));
+                                        "--scope read-write --database " + shell_quoted(database) +
+                                        " 2>/dev/null");
 
   std::mt19937_64 supervisor(o.seed);
   std::vector<WriterModel> models(static_cast<std::size_t>(o.writers));
@@ -756,8 +760,8 @@ int run(const Options& o) {
             << " cycles (" << f.sigkills << " SIGKILL of the server, " << f.pg_immediate
             << " pg_ctl -m immediate), " << f.acknowledged << " acknowledged writes, "
             << f.unanswered << " unanswered (" << f.unanswered_applied << " found applied), "
-            << f.lost << " lost, " << f.half_written << " half-written, " << f.integrity_checks
-            << " integrity checks ok of " << f.integrity_checks << ", " << seconds << " s\n";
+            << f.lost << " lost, "  << f.half_written << " half-written (a failed integrity check counts here), "
+            << f.integrity_checks << " SQLite integrity checks, " << seconds << " s\n";
   return f.lost == 0 && f.half_written == 0 ? 0 : 1;
 }
 

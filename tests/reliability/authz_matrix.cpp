@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/role.hpp"
+#include "core/timestamp.hpp"
 #include "db_snapshot.hpp"
 #include "in_process.hpp"
 #include "services/note_service.hpp"
@@ -284,7 +285,10 @@ struct Figures {
   int changed_rows = 0;    // rows changed by refused writes
   int wrong_status = 0;  // answered otherwise than the table asks (refusals with another 4xx, …)
   int mass_assignment_cases = 0;
-  int applied_fields = 0;  // injected fields found in the stored record
+  int mass_assignment_refused = 0;
+  int applied_fields = 0;  // injected fields shown back by a 2xx
+  int list_items = 0;      // items of list and search answers checked against the caller's scope
+  int leaked_items = 0;    // of them outside it
   int session_cases = 0;
 };
 
@@ -492,14 +496,27 @@ class AuthzMatrix : public ::testing::TestWithParam<std::string> {
     }
   }
 
+  // One line per test and engine; only the figures the test produced.
   void print() {
-    std::printf(
-        "authz_matrix %s: %d cases (%d refused, %d of them writes), %d unauthorized 2xx, %d rows "
-        "changed after a refusal, %d answers off the table; mass assignment %d cases, %d fields "
-        "applied; session and token cases %d\n",
-        GetParam().c_str(), f_.cases, f_.refusals, f_.refused_writes, f_.unauthorized_2xx,
-        f_.changed_rows,
-        f_.wrong_status, f_.mass_assignment_cases, f_.applied_fields, f_.session_cases);
+    std::printf("authz_matrix %s %s:", GetParam().c_str(),
+                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    if (f_.cases > 0) {
+      std::printf(" %d cases (%d refused, %d of them writes), %d unauthorized 2xx, %d rows changed "
+                  "after a refusal, %d answers off the table;",
+                  f_.cases, f_.refusals, f_.refused_writes, f_.unauthorized_2xx, f_.changed_rows,
+                  f_.wrong_status);
+    }
+    if (f_.session_cases > 0) std::printf(" %d session and token cases;", f_.session_cases);
+    if (f_.mass_assignment_cases > 0) {
+      std::printf(" %d mass assignment cases (%d refused), %d fields applied, %d rows changed;",
+                  f_.mass_assignment_cases, f_.mass_assignment_refused, f_.applied_fields,
+                  f_.changed_rows);
+    }
+    if (f_.list_items > 0) {
+      std::printf(" %d list items, %d outside the caller's scope;", f_.list_items,
+                  f_.leaked_items);
+    }
+    std::printf("\n");
   }
 
   Harness h_;
@@ -581,7 +598,331 @@ TEST_P(AuthzMatrix, EveryRouteEveryRoleEveryRecord) {
   EXPECT_EQ(f_.changed_rows, 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, AuthzMatrix, ::testing::Values("sqlite", "postgresql"));
+// A field a client must not set, with the value an attacker would put there.
+struct Injection {
+  std::string field;
+  json::value value;
+};
+
+// Every write route that takes a body, with fields it must refuse or ignore: the record's
+// bookkeeping (as an admin, who may set everything else) and ownership, role and status (as a
+// sales person, who may not). A 2xx must not show the injected value; a refusal changes nothing.
+TEST_P(AuthzMatrix, MassAssignmentOnEveryWriteRoute) {
+  const auto specs = expectations();
+  const std::string then = "2001-02-03T04:05:06Z";
+  const std::vector<Injection> bookkeeping{
+      {"id", 987654},          {"version", 4242},         {"created_at", then.c_str()},
+      {"created_by", 0},       {"updated_at", then.c_str()}, {"updated_by", 0},
+      {"deleted_at", then.c_str()}, {"deleted_by", 0},    {"erased_at", then.c_str()},
+      {"locked", true},        {"password_hash", "x"},    {"secret", "rpt_x"},
+      {"token_hash", "x"},     {"last_used_at", then.c_str()}, {"revoked_at", then.c_str()},
+      {"user_id", 0}};
+  const std::vector<Injection> privileges{
+      {"owner_id", 0}, {"team_id", 0}, {"role", "admin"}, {"active", false}, {"created_by", 0}};
+  const Person& admin = callers_[0];
+  const Person& sales = callers_[2];
+  ASSERT_EQ(sales.role, Role::kSales);
+  for (const http::Route& route : h_.api().router().routes()) {
+    const auto found = specs.find(key_of(route));
+    if (found == specs.end() || found->second.public_route || !found->second.body) continue;
+    const Spec& spec = found->second;
+    for (const auto& [caller, injections] :
+         {std::pair{admin, bookkeeping}, std::pair{sales, privileges}}) {
+      for (Injection injection : injections) {
+        // Ids point at another team's person and team: the most damaging value to accept.
+        if (injection.value == json::value(0)) {
+          injection.value =
+              injection.field == "team_id" ? json::value(west_) : json::value(west_person_.id);
+        }
+        Case c{caller, caller, Relation::kOwn, 0, ++serial_, west_, east_};
+        c.target = make_target(spec.target, caller, c.serial);
+        const Session session = sign_in(caller.email);
+        json::object body = json::parse(spec.body(c)).as_object();
+        body[injection.field] = injection.value;
+        std::string target = path_for(route.pattern, c.target);
+        if (spec.query) target += "?" + spec.query(c);
+        const Snapshot before = snapshot();
+        const Reply r = h_.send(route.method, target, json::serialize(body),
+                                with_if_match(session.headers(true), route));
+        ++f_.mass_assignment_cases;
+        const std::string label = key_of(route) + " as " +
+                                  std::string(core::to_string(caller.role)) + " with " +
+                                  injection.field + "=" + json::serialize(injection.value);
+        if (r.status >= 200 && r.status < 300) {
+          const json::value reply = r.body.empty() ? json::value() : r.json();
+          const auto* object = reply.if_object();
+          const auto* shown = object ? object->if_contains(injection.field) : nullptr;
+          if (shown && *shown == injection.value) {
+            ++f_.applied_fields;
+            ADD_FAILURE() << label << ": applied, " << r.body;
+          }
+        } else {
+          ++f_.mass_assignment_refused;
+          EXPECT_GE(r.status, 400u) << label;
+          EXPECT_LT(r.status, 500u) << label << ": " << r.body;
+          const int changed = changed_rows(before, snapshot());
+          f_.changed_rows += changed;
+          EXPECT_EQ(changed, 0) << label << ": " << r.status << " changed " << changed << " rows";
+        }
+      }
+    }
+  }
+  print();
+  EXPECT_EQ(f_.applied_fields, 0);
+  EXPECT_EQ(f_.changed_rows, 0);
+}
+
+// Sessions and tokens that must no longer work, and cookie writes without the right CSRF token.
+TEST_P(AuthzMatrix, SessionAndTokenCases) {
+  const Person& sales = callers_[2];
+  const auto bearer = [](const std::string& secret) {
+    return Headers{{"Authorization", "Bearer " + secret}};
+  };
+  const auto cookie = [](const Session& s, std::string csrf) {
+    Headers h{{"Cookie", s.cookie}};
+    if (!csrf.empty()) h.emplace_back("X-CSRF-Token", std::move(csrf));
+    return h;
+  };
+  const std::string contact = R"({"given_name":"Ann","family_name":"Case"})";
+  const auto mint = [&](const Session& s, const std::string& extra = {}) {
+    const Reply r = h_.send(Method::post, "/api/v1/tokens",
+                            std::string(R"({"name":"t","scope":"read-write","password":")") +
+                                kPassword + "\"" + extra + "}",
+                            s.headers(true));
+    EXPECT_EQ(r.status, 201u) << r.body;
+    return r.status == 201 ? std::pair{std::string(r.json().at("secret").as_string()),
+                                       r.json().at("id").as_int64()}
+                           : std::pair{std::string(), std::int64_t{0}};
+  };
+  const auto session_case = [&](const std::string& label, Method method, const std::string& target,
+                                const std::string& body, const Headers& headers,
+                                const Outcome& expected) {
+    ++f_.session_cases;
+    check(label, method, target, body, headers, expected);
+  };
+
+  // A session idle for longer than 30 minutes, and one older than 12 hours however busy.
+  Session idle = sign_in(sales.email);
+  h_.clock.advance(31min);
+  session_case("idle session read", Method::get, "/api/v1/me", {}, idle.headers(false),
+               refused(401));
+  session_case("idle session write", Method::post, "/api/v1/contacts", contact,
+               idle.headers(true), refused(401));
+  Session busy = sign_in(sales.email);
+  for (int i = 0; i < 12 * 60 / 25; ++i) {
+    h_.clock.advance(25min);
+    ASSERT_EQ(h_.send(Method::get, "/api/v1/me", {}, busy.headers(false)).status, 200u) << i;
+  }
+  h_.clock.advance(25min);
+  session_case("session past its 12 hours", Method::get, "/api/v1/me", {}, busy.headers(false),
+               refused(401));
+
+  // A revoked token and an expired one.
+  Session s = sign_in(sales.email);
+  const auto [revoked, revoked_id] = mint(s);
+  ASSERT_EQ(h_.send(Method::delete_, "/api/v1/tokens/" + std::to_string(revoked_id), {},
+                    s.headers(true))
+                .status,
+            204u);
+  session_case("revoked token read", Method::get, "/api/v1/me", {}, bearer(revoked), refused(401));
+  session_case("revoked token write", Method::post, "/api/v1/contacts", contact, bearer(revoked),
+               refused(401));
+  const auto soon = std::chrono::sys_seconds(std::chrono::seconds(h_.clock.now->load())) + 1h;
+  const auto [expiring, expiring_id] =
+      mint(s, R"(,"expires_at":")" + core::format_timestamp(std::chrono::time_point_cast<std::chrono::milliseconds>(soon)) + "\"");
+  session_case("token before its expiry", Method::get, "/api/v1/me", {}, bearer(expiring), kOk);
+  h_.clock.advance(61min);
+  session_case("expired token", Method::post, "/api/v1/contacts", contact, bearer(expiring),
+               refused(401));
+
+  // A password change ends every session and token of the user's; so does an admin's reset.
+  Person changer = add_person("changer@example.org", Role::kSales, east_);
+  Session first = sign_in(changer.email), second = sign_in(changer.email);
+  const auto [changer_token, changer_token_id] = mint(first);
+  ASSERT_EQ(h_.send(Method::post, "/api/v1/users/" + std::to_string(changer.id) + "/password",
+                    std::string(R"({"password":")") + kOtherPassword +
+                        R"(","current_password":")" + kPassword + "\"}",
+                    first.headers(true))
+                .status,
+            204u);
+  session_case("session after a password change", Method::get, "/api/v1/me", {},
+               second.headers(false), refused(401));
+  session_case("changing session after a password change", Method::post, "/api/v1/contacts",
+               contact, first.headers(true), refused(401));
+  session_case("token after a password change", Method::post, "/api/v1/contacts", contact,
+               bearer(changer_token), refused(401));
+  Person reset = add_person("reset@example.org", Role::kSales, east_);
+  Session before_reset = sign_in(reset.email);
+  const auto [reset_token, reset_token_id] = mint(before_reset);
+  ASSERT_EQ(as_root(Method::post, "/api/v1/users/" + std::to_string(reset.id) + "/password",
+                    std::string(R"({"password":")") + kOtherPassword + "\"}")
+                .status,
+            204u);
+  session_case("session after an admin's reset", Method::get, "/api/v1/me", {},
+               before_reset.headers(false), refused(401));
+  session_case("token after an admin's reset", Method::get, "/api/v1/me", {}, bearer(reset_token),
+               refused(401));
+
+  // Deactivation ends sessions and tokens; reactivating brings neither back.
+  Person leaver = add_person("leaver@example.org", Role::kSales, east_);
+  Session leaving = sign_in(leaver.email);
+  const auto [leaver_token, leaver_token_id] = mint(leaving);
+  const std::string leaver_path = "/api/v1/users/" + std::to_string(leaver.id);
+  ASSERT_EQ(as_root(Method::patch, leaver_path, R"({"active":false})", {{"If-Match", "*"}}).status,
+            200u);
+  session_case("session after deactivation", Method::post, "/api/v1/contacts", contact,
+               leaving.headers(true), refused(401));
+  session_case("token after deactivation", Method::get, "/api/v1/me", {}, bearer(leaver_token),
+               refused(401));
+  json::object leaver_login{{"email", leaver.email}, {"password", kPassword}};
+  ++f_.session_cases;
+  EXPECT_EQ(h_.send(Method::post, "/api/v1/session", json::serialize(leaver_login)).status, 401u);
+  ASSERT_EQ(as_root(Method::patch, leaver_path, R"({"active":true})", {{"If-Match", "*"}}).status,
+            200u);
+  session_case("token after reactivation", Method::get, "/api/v1/me", {}, bearer(leaver_token),
+               refused(401));
+
+  // Cookie-authenticated writes need this session's CSRF token, on every unsafe method.
+  Session browser = sign_in(sales.email);
+  const Session other = sign_in(callers_[1].email);
+  const std::string own = std::to_string(record("contacts", sales, false));
+  for (const auto& [label, csrf] : {std::pair<std::string, std::string>{"missing", ""},
+                                    {"wrong", "not-the-token"},
+                                    {"another session's", other.csrf}}) {
+    session_case("create with CSRF " + label, Method::post, "/api/v1/contacts", contact,
+                 cookie(browser, csrf), refused(403));
+    Headers h = cookie(browser, csrf);
+    h.emplace_back("If-Match", "*");
+    session_case("update with CSRF " + label, Method::patch, "/api/v1/contacts/" + own,
+                 R"({"given_name":"Changed"})", h, refused(403));
+    session_case("delete with CSRF " + label, Method::delete_, "/api/v1/contacts/" + own, {}, h,
+                 refused(403));
+    session_case("token with CSRF " + label, Method::post, "/api/v1/tokens",
+                 std::string(R"({"name":"t","scope":"read","password":")") + kPassword + "\"}",
+                 cookie(browser, csrf), refused(403));
+  }
+  session_case("create with this session's CSRF token", Method::post, "/api/v1/contacts", contact,
+               cookie(browser, browser.csrf), kOk);
+
+  // Minting needs the password, and a token (even read-write) mints nothing.
+  session_case("token minted with a wrong password", Method::post, "/api/v1/tokens",
+               R"({"name":"t","scope":"read","password":"not it"})", browser.headers(true),
+               refused(422));
+  const auto [writer, writer_id] = mint(browser);
+  session_case("token minting a token", Method::post, "/api/v1/tokens",
+               std::string(R"({"name":"t","scope":"read","password":")") + kPassword + "\"}",
+               bearer(writer), refused(403));
+  const std::string reader = token_for(sales, store::TokenScope::kRead);
+  session_case("read-scope token updating its owner's contact", Method::patch,
+               "/api/v1/contacts/" + own, R"({"given_name":"Changed"})",
+               {{"Authorization", "Bearer " + reader}, {"If-Match", "*"}}, refused(403));
+  session_case("read-scope token changing its owner's password", Method::post,
+               "/api/v1/users/" + std::to_string(sales.id) + "/password",
+               std::string(R"({"password":")") + kOtherPassword + R"(","current_password":")" +
+                   kPassword + "\"}",
+               bearer(reader), refused(403));
+  print();
+  EXPECT_EQ(f_.unauthorized_2xx, 0);
+  EXPECT_EQ(f_.changed_rows, 0);
+}
+
+// What lists and searches show each role: every item within the caller's read scope, live or
+// in the trash, whatever the search text, filter or sort; a contact is not found by the name of
+// a company the caller may not see; token lists hold the caller's own tokens only.
+TEST_P(AuthzMatrix, ListsShowOnlyReadableRecords) {
+  std::vector<Person> owners = callers_;
+  owners.push_back(mate_);
+  owners.push_back(west_person_);
+  // A company only the other team sees, linked to a contact of each owner.
+  const std::int64_t hidden = record("companies", west_person_, false);
+  ASSERT_EQ(as_root(Method::patch, "/api/v1/companies/" + std::to_string(hidden),
+                    R"({"name":"Zanzibar Hidden Holdings"})", {{"If-Match", "*"}})
+                .status,
+            200u);
+  for (const Person& owner : owners) {
+    for (const char* kind : {"contacts", "companies"}) {
+      record(kind, owner, false);
+      record(kind, owner, true);
+    }
+    json::object linked{{"given_name", "Linked"},
+                        {"family_name", "Probe"},
+                        {"owner_id", owner.id},
+                        {"companies", json::array{json::object{{"company_id", hidden}}}}};
+    linked["team_id"] = owner.team ? json::value(*owner.team) : json::value(nullptr);
+    const Reply r = as_root(Method::post, "/api/v1/contacts", json::serialize(linked));
+    ASSERT_EQ(r.status, 201u) << r.body;
+  }
+  const std::vector<std::string> queries{
+      "limit=500", "shelf=trash&limit=500", "q=Target&limit=500", "q=Probe&limit=500",
+      "sort=-updated_at&limit=500", "filter[owner_id]=" + std::to_string(west_person_.id)};
+  for (const Person& caller : callers_) {
+    const Session session = sign_in(caller.email);
+    for (const auto& [kind, object] :
+         {std::pair{"contacts", ObjectType::kContacts}, {"companies", ObjectType::kCompanies}}) {
+      const auto scope = core::allowed(caller.role, object, Action::kRead);
+      for (const std::string& query : queries) {
+        const Reply r = h_.send(Method::get, std::string("/api/v1/") + kind + "?" + query, {},
+                                session.headers(false));
+        const std::string label = std::string(kind) + "?" + query + " as " +
+                                  std::string(core::to_string(caller.role));
+        // The trash is listed to those who may delete (and restore) such records.
+        const bool trash = query.find("shelf=trash") != std::string::npos;
+        if (!scope || (trash && !core::allowed(caller.role, object, Action::kDelete))) {
+          EXPECT_EQ(r.status, 403u) << label;
+          continue;
+        }
+        ASSERT_EQ(r.status, 200u) << label << ": " << r.body;
+        const json::value page = r.json();
+        for (const auto& item : page.at("items").as_array()) {
+          const auto& o = item.as_object();
+          const auto id_or_none = [&](const char* key) -> std::optional<std::int64_t> {
+            const auto* v = o.if_contains(key);
+            return v && v->is_int64() ? std::optional(v->as_int64()) : std::nullopt;
+          };
+          ++f_.list_items;
+          if (!core::within_scope(*scope, caller.id, caller.team, id_or_none("owner_id"),
+                                  id_or_none("team_id"))) {
+            ++f_.leaked_items;
+            ADD_FAILURE() << label << " shows " << json::serialize(item);
+          }
+        }
+      }
+    }
+    // The company's name finds no contact for a caller who may not see the company.
+    const Reply found = h_.send(Method::get, "/api/v1/contacts?q=Zanzibar&limit=500", {},
+                                session.headers(false));
+    const auto company_scope = core::allowed(caller.role, ObjectType::kCompanies, Action::kRead);
+    if (found.status == 200 && company_scope &&
+        !core::within_scope(*company_scope, caller.id, caller.team, west_person_.id, west_)) {
+      const json::value page = found.json();
+      const auto& items = page.at("items").as_array();
+      f_.list_items += static_cast<int>(items.size());
+      f_.leaked_items += static_cast<int>(items.size());
+      EXPECT_TRUE(items.empty()) << "contacts?q=Zanzibar as " << core::to_string(caller.role)
+                                 << " finds contacts by a company it cannot see: "
+                                 << found.body;
+    }
+    // Token lists: the caller's own tokens only.
+    token_for(caller, store::TokenScope::kRead);
+    token_for(mate_, store::TokenScope::kRead);
+    const Reply tokens = h_.send(Method::get, "/api/v1/tokens", {}, session.headers(false));
+    ASSERT_EQ(tokens.status, 200u) << tokens.body;
+    const json::value listed = tokens.json();
+    for (const auto& item : listed.at("items").as_array()) {
+      ++f_.list_items;
+      if (item.at("user_id").as_int64() != caller.id) {
+        ++f_.leaked_items;
+        ADD_FAILURE() << "tokens as " << core::to_string(caller.role) << " shows "
+                      << json::serialize(item);
+      }
+    }
+  }
+  print();
+  EXPECT_EQ(f_.leaked_items, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, AuthzMatrix, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace rapport::reliability

@@ -186,7 +186,8 @@ TEST_P(BruteForce, ThroughATrustedProxy) {
   EXPECT_EQ(f.real_refused, 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, BruteForce, ::testing::Values("sqlite", "postgresql"));
+INSTANTIATE_TEST_SUITE_P(Engines, BruteForce, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace rapport::reliability

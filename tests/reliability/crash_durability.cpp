@@ -607,7 +607,8 @@ class PgSchema {
  public:
   explicit PgSchema(std::string base) : base_(std::move(base)) {
     name_ = "rapport_crash_" + std::to_string(::getpid());
-    run("DROP SCHEMA IF EXISTS " + name_ + " CASCADE; CREATE SCHEMA " + name_);
+    run("SET client_min_messages = warning; DROP SCHEMA IF EXISTS " + name_ + " CASCADE; " +
+        "CREATE SCHEMA " + name_);
   }
   ~PgSchema() {
     try {
@@ -691,6 +692,7 @@ int run(const Options& o) {
   for (int cycle = 1; cycle <= o.cycles; ++cycle) {
     if (!server) start();
     std::atomic<bool> stop{false};
+    std::atomic<std::size_t> ready{0};
     std::vector<std::thread> threads;
     std::vector<std::string> thread_errors(models.size());
     for (std::size_t w = 0; w < models.size(); ++w) {
@@ -698,17 +700,25 @@ int run(const Options& o) {
       models[w].touched_parents.clear();
       for (auto& r : models[w].records) r.previous_marker.clear();
       threads.emplace_back([&, w, seed = supervisor()] {
+        bool counted = false;
         try {
           std::mt19937_64 rng(seed);
           Api api(port, token);
+          // A read first, so that the kill lands among writes rather than the server's first
+          // database connections (PostgreSQL's pool opens them on demand).
+          api.get("/api/v1/contacts?limit=1");
+          ready.fetch_add(1);
+          counted = true;
           std::ostringstream prefix;
           prefix << "zq" << o.seed % 100000 << "w" << w << "n";
           write_until_crash(api, models[w], rng, prefix.str(), counters[w], stop);
         } catch (const std::exception& e) {
           thread_errors[w] = e.what();
         }
+        if (!counted) ready.fetch_add(1);
       });
     }
+    while (ready.load() < models.size()) std::this_thread::sleep_for(1ms);
     const auto wait = std::chrono::milliseconds(10 + supervisor() % 200);
     const bool pg_immediate =
         o.engine == "postgres" && o.pg_immediate_every > 0 && cycle % o.pg_immediate_every == 0;

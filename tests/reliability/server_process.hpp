@@ -156,7 +156,7 @@ inline std::optional<Answer> round_trip(Connection& conn, std::string_view reque
 }
 
 // `rapport serve` as a child process on port 0, its port read from its start-up line; its
-// standard error goes to `log`. Ended with SIGTERM when destroyed unless already killed.
+// standard output and error go to `log`. Ended with SIGTERM when destroyed unless already killed.
 class ServerProcess {
  public:
   ServerProcess(const std::string& binary, const std::vector<std::string>& serve_args,
@@ -170,6 +170,7 @@ class ServerProcess {
     if (pid_ == 0) {
       std::FILE* out = std::freopen(log_.c_str(), "w", stderr);
       if (!out) std::_Exit(127);
+      ::dup2(STDERR_FILENO, STDOUT_FILENO);  // its log lines too, not the harness's output
       std::vector<char*> argv;
       for (auto& a : args) argv.push_back(a.data());
       argv.push_back(nullptr);

@@ -49,12 +49,12 @@ core::Result<Response> login(services::AuthService& auth, bool secure, Metrics* 
     return problem_response(signed_in.error(), retry_after);
   }
   auto& result = *signed_in;
-  const auto max_age =
-      result.session.expires_at -
-      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  // The session was opened just now, so it lives its whole absolute lifetime; taken from the
+  // policy rather than from this host's clock, which need not be the service's (tests move it).
+  const auto max_age = auth.sessions().policy().absolute;
   RAPPORT_ASSIGN_OR_RETURN(
       auto cookie, build_set_cookie({std::string(kSessionCookie), result.session.cookie_value,
-                                     std::max(max_age, std::chrono::seconds(1)), secure}));
+                                     max_age, secure}));
   boost::json::object out;
   out["csrf_token"] = result.session.csrf_token;
   out["expires_at"] = format_seconds(result.session.expires_at);

@@ -147,7 +147,7 @@ struct Spec {
   std::function<std::string(const Case&)> query = nullptr;
   bool public_route = false;  // served without credentials (sign-in, health, metrics, OpenAPI)
   bool owned_create = false;  // creates a record whose owner and team the body may name
-  bool anonymous_ok = false;  // answers without credentials too (signing out with none)
+  Outcome anonymous = refused(401);  // the answer without credentials
 };
 
 std::string serial_text(const Case& c) { return std::to_string(c.serial); }
@@ -161,11 +161,17 @@ std::map<std::string, Spec> expectations() {
   m["POST /api/v1/session"] = pub;
   m["GET /healthz"] = pub;
   m["GET /readyz"] = pub;
-  m["GET /metrics"] = pub;
+  // From an address outside loopback and --metrics-allow, the figures are an admin's alone.
+  m["GET /metrics"] = {Target::kNone,
+                       [](const Case& c) {
+                         return c.caller.role == Role::kAdmin ? kOk : refused(403);
+                       },
+                       nullptr, nullptr, false, false, refused(403)};
   m["GET /api/v1/openapi.yaml"] = pub;
   m["GET /api/v1/session"] = {Target::kNone, [](const Case&) { return kOk; }};
+  // Signing out needs no live session: it clears whatever cookie there is.
   m["DELETE /api/v1/session"] = {
-      Target::kNone, [](const Case&) { return kOk; }, nullptr, nullptr, false, false, true};
+      Target::kNone, [](const Case&) { return kOk; }, nullptr, nullptr, false, false, kOk};
 
   struct Kind {
     std::string base;
@@ -577,7 +583,7 @@ TEST_P(AuthzMatrix, EveryRouteEveryRoleEveryRecord) {
     if (spec.query) target += "?" + spec.query(anyone);
     const std::string payload = spec.body ? spec.body(anyone) : std::string();
     check(key + " without credentials", route.method, target, payload,
-          with_if_match({}, route), spec.anonymous_ok ? kOk : refused(401));
+          with_if_match({}, route), spec.anonymous);
     // A read-scope token of an admin writes nothing. Logging out is no write of the token's.
     if (unsafe(route.method) && key != "DELETE /api/v1/session") {
       anyone.serial = ++serial_;
@@ -821,6 +827,26 @@ TEST_P(AuthzMatrix, SessionAndTokenCases) {
                std::string(R"({"password":")") + kOtherPassword + R"(","current_password":")" +
                    kPassword + "\"}",
                bearer(reader), refused(403));
+
+  // A dead session cookie neither blocks signing in again (without CSRF token: sign-in is
+  // exempt) nor signing out; the new cookie lives as long as the session. A sign-in posted as a
+  // form (a cross-site page's login CSRF) is refused.
+  Session dead = sign_in(sales.email);
+  h_.clock.advance(31min);
+  json::object credentials{{"email", sales.email}, {"password", kPassword}};
+  const Reply again = h_.send(Method::post, "/api/v1/session", json::serialize(credentials),
+                              {{"Cookie", dead.cookie}});
+  ++f_.session_cases;
+  EXPECT_EQ(again.status, 201u) << "sign-in with a dead session cookie: " << again.body;
+  const std::string set_cookie = again.header("Set-Cookie");
+  const auto max_age = set_cookie.find("Max-Age=");
+  ASSERT_NE(max_age, std::string::npos) << set_cookie;
+  EXPECT_LE(std::atoll(set_cookie.c_str() + max_age + 8), 12 * 3600) << set_cookie;
+  session_case("sign-out with a dead cookie and no CSRF token", Method::delete_,
+               "/api/v1/session", {}, {{"Cookie", dead.cookie}}, kOk);
+  session_case("sign-in posted as a form", Method::post, "/api/v1/session",
+               "email=" + sales.email + "&password=" + kPassword,
+               {{"Content-Type", "application/x-www-form-urlencoded"}}, refused(415));
   print();
   EXPECT_EQ(f_.unauthorized_2xx, 0);
   EXPECT_EQ(f_.changed_rows, 0);

@@ -66,7 +66,8 @@ enum class Target {
   kTrashedContact,
   kCompany,
   kTrashedCompany,
-  kNote,  // on a contact
+  kNote,         // on a contact
+  kCompanyNote,  // the same routes, on a company
   kCustomField,
   kUser,
   kTeam,
@@ -94,6 +95,7 @@ struct Case {
   int serial = 0;
   std::int64_t west_team = 0;
   std::int64_t east_team = 0;
+  ObjectType parent = ObjectType::kContacts;  // of a note
   bool in(Scope scope) const {
     return core::within_scope(scope, caller.id, caller.team, owner.id, owner.team);
   }
@@ -207,14 +209,14 @@ std::map<std::string, Spec> expectations() {
                                            [o](const Case& c) { return c.note(o, A::kCreate); },
                                            [](const Case&) { return R"({"body":"a note"})"; }};
   }
-  constexpr O parent = O::kContacts;
+  // Each run on a contact's note and on a company's (the harness sends both).
   m["GET /api/v1/notes/{id}"] = {Target::kNote,
-                                 [](const Case& c) { return c.note(parent, A::kRead); }};
+                                 [](const Case& c) { return c.note(c.parent, A::kRead); }};
   m["PATCH /api/v1/notes/{id}"] = {Target::kNote,
-                                   [](const Case& c) { return c.note(parent, A::kUpdate); },
+                                   [](const Case& c) { return c.note(c.parent, A::kUpdate); },
                                    [](const Case&) { return R"({"body":"changed"})"; }};
   m["DELETE /api/v1/notes/{id}"] = {Target::kNote,
-                                    [](const Case& c) { return c.note(parent, A::kDelete); }};
+                                    [](const Case& c) { return c.note(c.parent, A::kDelete); }};
   const auto flat = [](O o, A a) { return [o, a](const Case& c) { return c.flat(o, a); }; };
   m["GET /api/v1/custom-fields"] = {Target::kNone, flat(O::kCustomFields, A::kRead)};
   m["POST /api/v1/custom-fields"] = {Target::kNone, flat(O::kCustomFields, A::kCreate),
@@ -409,12 +411,16 @@ class AuthzMatrix : public ::testing::TestWithParam<std::string> {
     return id;
   }
 
-  // A note by `owner` on a contact of theirs: the author is the owner.
-  std::int64_t note(const Person& owner) {
+  // A note by `owner` on a contact or company of theirs: the author is the owner.
+  std::int64_t note(const Person& owner, bool on_company) {
     services::NoteService notes(h_.db().records(), h_.clock.function());
     core::Note draft;
     draft.body = "the owner's note";
-    draft.contact_id = record("contacts", owner, false);
+    if (on_company) {
+      draft.company_id = record("companies", owner, false);
+    } else {
+      draft.contact_id = record("contacts", owner, false);
+    }
     // The author as an admin: the fixture needs notes by roles that may not write them today.
     services::Caller author{owner.id, Role::kAdmin, owner.team, false, "test"};
     auto created = notes.create(author, draft);
@@ -435,7 +441,9 @@ class AuthzMatrix : public ::testing::TestWithParam<std::string> {
       case Target::kTrashedCompany:
         return record("companies", owner, true);
       case Target::kNote:
-        return note(owner);
+        return note(owner, false);
+      case Target::kCompanyNote:
+        return note(owner, true);
       case Target::kCustomField: {
         const Reply r = as_root(Method::post, "/api/v1/custom-fields",
                                 R"({"entity":"company","key":"f)" + std::to_string(serial) +
@@ -563,17 +571,24 @@ TEST_P(AuthzMatrix, EveryRouteEveryRoleEveryRecord) {
         relational(spec.target) || spec.owned_create
             ? std::vector<Relation>{Relation::kOwn, Relation::kTeam, Relation::kOther}
             : std::vector<Relation>{Relation::kNone};
+    const std::vector<Target> targets = spec.target == Target::kNote
+                                            ? std::vector{Target::kNote, Target::kCompanyNote}
+                                            : std::vector{spec.target};
     for (const Person& caller : callers_) {
       for (Relation relation : relations) {
-        Case c{caller, owner_for(relation, caller), relation, 0, ++serial_, west_, east_};
-        c.target = make_target(spec.target, c.owner, c.serial);
-        const Session session = sign_in(caller.email);
-        std::string target = path_for(route.pattern, c.target);
-        if (spec.query) target += "?" + spec.query(c);
-        const std::string label = key + " as " + std::string(core::to_string(caller.role)) +
-                                  " on " + name_of(relation);
-        check(label, route.method, target, spec.body ? spec.body(c) : std::string(),
-              with_if_match(session.headers(unsafe(route.method)), route), spec.expect(c));
+        for (Target kind : targets) {
+          Case c{caller, owner_for(relation, caller), relation, 0, ++serial_, west_, east_};
+          if (kind == Target::kCompanyNote) c.parent = ObjectType::kCompanies;
+          c.target = make_target(kind, c.owner, c.serial);
+          const Session session = sign_in(caller.email);
+          std::string target = path_for(route.pattern, c.target);
+          if (spec.query) target += "?" + spec.query(c);
+          const std::string label = key + " as " + std::string(core::to_string(caller.role)) +
+                                    " on " + name_of(relation) +
+                                    (kind == Target::kCompanyNote ? " (company's note)" : "");
+          check(label, route.method, target, spec.body ? spec.body(c) : std::string(),
+                with_if_match(session.headers(unsafe(route.method)), route), spec.expect(c));
+        }
       }
     }
     // No credentials at all: 401 everywhere but the public routes.

@@ -2,6 +2,7 @@
 BUILD      ?= build/release
 ASAN_BUILD ?= build/asan
 FUZZ_BUILD ?= build/fuzz
+FUZZ_SECONDS ?= 60
 JOBS       ?= $(shell nproc)
 CMAKE_FLAGS ?=
 ifeq ($(CI),true)
@@ -41,7 +42,7 @@ check-asan: setup
 	  scripts/with-postgres ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS)
 
 fuzz: setup
-	@scripts/fuzz $(FUZZ_BUILD)
+	@scripts/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -81,6 +81,12 @@ Result<Timestamp> parse_timestamp(std::string_view text) {
   auto t = Timestamp(day) + std::chrono::hours(hh) + std::chrono::minutes(mm) +
            std::chrono::seconds(ss) + std::chrono::milliseconds(millis) -
            std::chrono::minutes(offset_minutes);
+  // An offset can carry 0000-01-01 back into year -1 or 9999-12-31 on into 10000, which
+  // format_timestamp cannot write as RFC 3339 (four-digit years): refused, so that every time
+  // accepted is written back readable.
+  const std::chrono::year year =
+      std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(t)).year();
+  if (year < std::chrono::year(0) || year > std::chrono::year(9999)) return bad(text);
   return Timestamp(t);
 }
 

@@ -23,5 +23,16 @@ TEST(Timestamp, RejectsMalformedAndImpossible) {
   EXPECT_FALSE(parse_date("2024-01-01T00:00:00Z").ok());
 }
 
+// Found by fuzz_core_timestamp: an offset moved the UTC time into year -1, written back as
+// "-001-12-31T23:00:00.000Z", which is not RFC 3339 and did not parse again.
+TEST(Timestamp, RefusesOffsetsThatLeaveTheFourDigitYears) {
+  EXPECT_FALSE(parse_timestamp("0000-01-01T00:00:00+01:00").ok());
+  EXPECT_FALSE(parse_timestamp("9999-12-31T23:30:00-01:00").ok());
+  EXPECT_EQ(format_timestamp(*parse_timestamp("0000-01-01T01:00:00+01:00")),
+            "0000-01-01T00:00:00.000Z");
+  EXPECT_EQ(format_timestamp(*parse_timestamp("9999-12-31T23:59:59.999Z")),
+            "9999-12-31T23:59:59.999Z");
+}
+
 }  // namespace
 }  // namespace rapport::core

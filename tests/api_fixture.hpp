@@ -131,6 +131,7 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
     db_ = std::move(*db);
     ApiOptions options;
     options.password_cost = kTestPasswordCost;
+    adjust(options);
     api_ = std::make_unique<Api>(*db_, options);
     http::ServerConfig config;
     config.port = 0;
@@ -153,6 +154,9 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
     schema_.reset();
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
+
+  // A suite's changes to the API's options, e.g. no rate limits for one sending thousands.
+  virtual void adjust(ApiOptions&) {}
 
   void add_user(const std::string& email, core::Role role, std::optional<std::int64_t> team) {
     services::UserService users(db_->identity(), hasher_, services::system_clock());

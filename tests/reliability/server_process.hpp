@@ -197,9 +197,11 @@ class ServerProcess {
     while (Clock::now() < deadline) {
       std::ifstream in(log_);
       std::string line;
-      while (std::getline(in, line)) {
+      // Only a whole line: read while the server is still writing it, the port may be cut short.
+      while (std::getline(in, line) && !in.eof()) {
         const std::size_t at = line.find("http://127.0.0.1:");
-        if (at != std::string::npos) return std::atoi(line.c_str() + at + 17);
+        const int port = at == std::string::npos ? 0 : std::atoi(line.c_str() + at + 17);
+        if (port > 0) return port;
       }
       int status = 0;
       if (::waitpid(pid_, &status, WNOHANG) == pid_) {

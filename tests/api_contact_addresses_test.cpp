@@ -2,7 +2,7 @@
 // validated and audited; contacts found by city (search and filter) and country (filter); phones
 // read in the address country; the upgrade step that indexes contacts stored before.
 #include "api_fixture.hpp"
-#include "services/contact_reindex.hpp"
+#include "services/record_reindex.hpp"
 
 namespace rapport::app {
 namespace {
@@ -168,14 +168,14 @@ TEST_P(ContactAddressesApi, TheUpgradeIndexesStoredContactsOnce) {
                 .status,
             204u);
   // The contact_places migration marked this database's contacts as waiting to be indexed again.
-  auto indexed = services::reindex_stored_contacts(db_->records());
+  auto indexed = services::reindex_stored_records(db_->records());
   ASSERT_TRUE(indexed.ok()) << indexed.error().message;
-  EXPECT_EQ(*indexed, 2);  // live and trashed
+  EXPECT_EQ(indexed->contacts, 2);  // live and trashed
   EXPECT_EQ(names_of(admin.send(bhttp::verb::get, "/api/v1/contacts?filter[city]=den%20haag")),
             std::vector<std::string>{"Daan de Vries"});
-  auto again = services::reindex_stored_contacts(db_->records());
+  auto again = services::reindex_stored_records(db_->records());
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ(*again, 0);
+  EXPECT_EQ(again->contacts, 0);
 }
 
 RAPPORT_API_ENGINES(ContactAddressesApi);

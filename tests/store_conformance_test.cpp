@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/collation.hpp"
 #include "core/text_rules.hpp"
 #include "engine_fixture.hpp"
 #include "store/postgres/pg_test_schema.hpp"
@@ -383,7 +384,10 @@ TEST_P(StoreConformance, SortsBothWaysAcrossPages) {
     }
     ASSERT_EQ(rows.size(), 7u);
     auto sorted = rows;
-    std::sort(sorted.begin(), sorted.end());
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+      return std::pair(core::collation_key(a.first), a.second) <
+             std::pair(core::collation_key(b.first), b.second);
+    });
     if (descending) std::reverse(sorted.begin(), sorted.end());
     EXPECT_EQ(rows, sorted) << "descending=" << descending;
   }
@@ -394,6 +398,152 @@ TEST_P(StoreConformance, SortsBothWaysAcrossPages) {
   mismatched.sort->descending = true;
   mismatched.after = first->next;
   EXPECT_EQ(list(mismatched).error().kind, ErrorKind::kInvalid);
+}
+
+// Names in list order, following cursors with pages of two.
+template <typename List>
+std::vector<std::string> paged_names(List list, core::ListQuery q) {
+  std::vector<std::string> names;
+  q.limit = 2;
+  for (int guard = 0; guard < 100; ++guard) {
+    auto page = list(q);
+    EXPECT_TRUE(page.ok()) << page.error().message;
+    if (!page.ok()) break;
+    for (const auto& record : page->items) names.push_back(record.display_name);
+    if (page->next.empty()) break;
+    q.after = page->next;
+  }
+  return names;
+}
+
+core::ListQuery sorted_by(std::string field, bool descending = false) {
+  core::ListQuery q;
+  q.sort = core::SortKey{std::move(field), descending};
+  return q;
+}
+
+TEST_P(StoreConformance, NamesSortByLanguageRulesWithExactKeysetPages) {
+  for (const char* family : {"van Dijk", "Ĳsselmeer", "de Vries", "Dekker", "zandvoort", "Ibrahim",
+                             "Émile", "Bakker", "Edwards", "jansen", "DEKKER"}) {
+    core::Contact c = person("X", family);
+    c.display_name = family;
+    ASSERT_TRUE(create(c).ok());
+  }
+  auto contacts = [this](const core::ListQuery& q) { return list(q); };
+  using V = std::vector<std::string>;
+  // "Dekker" and "DEKKER" are the same name to a reader: they keep the order they were stored in.
+  V ascending{"Bakker",  "de Vries",  "Dekker", "DEKKER",   "Edwards",  "Émile",
+              "Ibrahim", "Ĳsselmeer", "jansen", "van Dijk", "zandvoort"};
+  EXPECT_EQ(paged_names(contacts, sorted_by("family_name")), ascending);
+  V descending(ascending.rbegin(), ascending.rend());
+  EXPECT_EQ(paged_names(contacts, sorted_by("family_name", true)), descending);
+  EXPECT_EQ(paged_names(contacts, sorted_by("display_name")), ascending);
+
+  // Renaming moves the record to its new place.
+  core::ListQuery by_name = sorted_by("family_name");
+  by_name.limit = 1;
+  auto first = list(by_name);
+  ASSERT_TRUE(first.ok() && first->items.size() == 1);
+  core::Contact renamed = first->items[0];
+  renamed.family_name = "Zwart";
+  renamed.display_name = "Zwart";
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_TRY(tx.update_contact(renamed, stamp()));
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(paged_names(contacts, sorted_by("family_name")).back(), "Zwart");
+
+  for (const char* name : {"ĲsselTech", "de Boer BV", "Aalders", "émaille", "Deventer"}) {
+    core::Company co;
+    co.name = name;
+    ASSERT_TRUE(store()
+                    .transact([&](CustomerTx& tx) -> core::Status {
+                      RAPPORT_TRY(tx.create_company(co, stamp()));
+                      return {};
+                    })
+                    .ok());
+  }
+  std::vector<std::string> companies;
+  core::ListQuery q = sorted_by("name");
+  q.limit = 2;
+  for (;;) {
+    Page<core::Company> page;
+    ASSERT_TRUE(store()
+                    .read([&](CustomerTx& tx) -> core::Status {
+                      RAPPORT_ASSIGN_OR_RETURN(
+                          page, tx.list_companies(q, RecordScope::all(), Shelf::kLive));
+                      return {};
+                    })
+                    .ok());
+    for (const auto& co : page.items) companies.push_back(co.name);
+    if (page.next.empty()) break;
+    q.after = page.next;
+  }
+  EXPECT_EQ(companies, (V{"Aalders", "de Boer BV", "Deventer", "émaille", "ĲsselTech"}));
+}
+
+TEST_P(StoreConformance, OwnerLanguageAndTimeZoneSortAndFilter) {
+  struct Row {
+    const char* name;
+    std::optional<core::Id> owner;
+    const char* language;
+    const char* zone;
+  };
+  for (const Row& r : {Row{"Ann", 2, "nl", "Europe/Amsterdam"}, Row{"Ben", std::nullopt, "", ""},
+                       Row{"Cor", 1, "th", "Asia/Bangkok"}, Row{"Dan", 2, "fil", "Asia/Manila"},
+                       Row{"Eve", std::nullopt, "nl", "Europe/Amsterdam"}}) {
+    core::Contact c = person(r.name, "");
+    c.display_name = r.name;
+    c.owner_id = r.owner;
+    c.preferred_language = r.language;
+    c.time_zone = r.zone;
+    ASSERT_TRUE(create(c).ok());
+  }
+  auto contacts = [this](const core::ListQuery& q) { return list(q); };
+  using V = std::vector<std::string>;
+  // Records without an owner come first, none is lost between pages.
+  EXPECT_EQ(paged_names(contacts, sorted_by("owner_id")), (V{"Ben", "Eve", "Cor", "Ann", "Dan"}));
+  EXPECT_EQ(paged_names(contacts, sorted_by("owner_id", true)),
+            (V{"Dan", "Ann", "Cor", "Eve", "Ben"}));
+  EXPECT_EQ(paged_names(contacts, sorted_by("preferred_language")),
+            (V{"Ben", "Dan", "Ann", "Eve", "Cor"}));
+  EXPECT_EQ(paged_names(contacts, sorted_by("time_zone", true)),
+            (V{"Eve", "Ann", "Dan", "Cor", "Ben"}));
+  core::ListQuery dutch = where({filter("preferred_language", FilterOp::kEq, {"nl"})});
+  EXPECT_EQ(paged_names(contacts, dutch), (V{"Eve", "Ann"}));
+  core::ListQuery asia = where({filter("time_zone", FilterOp::kContains, {"Asia/"})});
+  asia.sort = core::SortKey{"display_name", false};
+  EXPECT_EQ(paged_names(contacts, asia), (V{"Cor", "Dan"}));
+}
+
+TEST_P(StoreConformance, CustomFieldsSortWithMissingValuesFirst) {
+  auto score = define("score", core::CustomFieldType::kNumber);
+  auto city = define("home_town", core::CustomFieldType::kText);
+  struct Row {
+    const char* name;
+    const char* score;
+    const char* town;
+  };
+  for (const Row& r :
+       {Row{"A", "10", "Zwolle"}, Row{"B", "-2.5", "ĲsselStein"}, Row{"C", nullptr, nullptr},
+        Row{"D", "2", "almere"}, Row{"E", "-30", "Émmen"}, Row{"F", "2", nullptr}}) {
+    core::Contact c = person(r.name, "");
+    c.display_name = r.name;
+    if (r.score) c.custom["score"] = {r.score, {}, {}};
+    if (r.town) c.custom["home_town"] = {r.town, {}, {}};
+    auto created = create(c, {score, city});
+    ASSERT_TRUE(created.ok()) << created.error().message;
+  }
+  auto contacts = [this](const core::ListQuery& q) { return list(q); };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(paged_names(contacts, sorted_by("custom.score")), (V{"C", "E", "B", "D", "F", "A"}));
+  EXPECT_EQ(paged_names(contacts, sorted_by("custom.score", true)),
+            (V{"A", "F", "D", "B", "E", "C"}));
+  EXPECT_EQ(paged_names(contacts, sorted_by("custom.home_town")),
+            (V{"C", "F", "D", "E", "B", "A"}));
+  EXPECT_EQ(list(sorted_by("custom.nope")).error().kind, ErrorKind::kInvalid);
 }
 
 TEST_P(StoreConformance, FilterOperators) {

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "app/cli_options.hpp"
-#include "services/contact_reindex.hpp"
 #include "services/phone_reread.hpp"
+#include "services/record_reindex.hpp"
 
 namespace rapport::app {
 
@@ -26,9 +26,10 @@ core::Status upgrade_stored_data(Database& db, const std::string& default_region
     report << "rapport: " << changes.size() << " stored phone number"
            << (changes.size() == 1 ? "" : "s") << " read again in their region\n";
   }
-  RAPPORT_ASSIGN_OR_RETURN(auto indexed, services::reindex_stored_contacts(db.records()));
-  if (indexed > 0) {
-    report << "rapport: " << indexed << " stored contacts indexed again (cities, countries)\n";
+  RAPPORT_ASSIGN_OR_RETURN(auto indexed, services::reindex_stored_records(db.records()));
+  if (indexed.contacts + indexed.companies > 0) {
+    report << "rapport: " << indexed.contacts << " stored contacts and " << indexed.companies
+           << " companies indexed again (search text, places, sort keys)\n";
   }
   return core::ok_status();
 }

@@ -16,8 +16,9 @@ void add_migrate_command(CLI::App& app);
 
 // The upgrade steps after the schema migrations, each run once per database: stored phone
 // numbers read again from their typed form (services/phone_reread.hpp) with `default_region`
-// while none is stored, then every stored contact indexed again (services/contact_reindex.hpp).
-// Writes one line per changed number, and the count indexed, to `report`. Also run by `serve`.
+// while none is stored, then every stored contact and company indexed again when an upgrade or a
+// new ICU collation asks for it (services/record_reindex.hpp). Writes one line per changed
+// number, and the counts indexed, to `report`. Also run by `serve`.
 core::Status upgrade_stored_data(Database& db, const std::string& default_region,
                                  std::ostream& report);
 

@@ -8,6 +8,7 @@
 #include <set>
 #include <utility>
 
+#include "core/collation.hpp"
 #include "core/email.hpp"
 #include "core/phone.hpp"
 
@@ -259,6 +260,14 @@ std::optional<double> custom_sort_number(CustomFieldType type, const CustomValue
     default:
       return std::nullopt;
   }
+}
+
+std::string custom_sort_key(CustomFieldType type, const CustomValue& value) {
+  if (auto number = custom_sort_number(type, value)) return number_key(*number);
+  if (type != CustomFieldType::kMultiSelect) return collation_key(value.text);
+  std::string joined;
+  for (const std::string& choice : value.choices) joined += (joined.empty() ? "" : ", ") + choice;
+  return collation_key(joined);
 }
 
 std::string custom_search_text(CustomFieldType type, const CustomValue& value) {

@@ -94,6 +94,10 @@ void check_custom_values(const std::vector<CustomFieldDefinition>& definitions,
 // units, dates and times in milliseconds since the epoch; nullopt for other types.
 std::optional<double> custom_sort_number(CustomFieldType type, const CustomValue& value);
 
+// What lists sort a custom field by, compared byte by byte: the number key of a number, money
+// amount (minor units) or date, the collation key of any other value (choices joined in order).
+std::string custom_sort_key(CustomFieldType type, const CustomValue& value);
+
 // The text a value contributes to search (empty for booleans, numbers, money and dates).
 std::string custom_search_text(CustomFieldType type, const CustomValue& value);
 

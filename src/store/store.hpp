@@ -85,8 +85,9 @@ class CustomerTx {
   // Removes the contact and everything derived from it (tags, custom values, notes, search index
   // rows). kNotFound when there is none.
   virtual core::Status erase_contact(core::Id id) = 0;
-  // Rebuilds the index rows of contact `id` (search text, name bigrams, tags, custom values,
-  // places) from the stored contact, e.g. after an upgrade that indexes more of it.
+  // Rebuilds the index rows (search text, name bigrams, tags, custom values, places) and the
+  // sort columns (name keys, language, time zone) of contact `id` from the stored contact, e.g.
+  // after an upgrade that indexes more of it or a new ICU version.
   virtual core::Status reindex_contact(core::Id id) = 0;
   // A page of contacts in `scope` on `shelf` matching `query` (filters, sort, search, keyset
   // cursor; filter[city] and filter[country] match any of its addresses). The search reaches a
@@ -108,6 +109,8 @@ class CustomerTx {
   virtual core::Result<core::Company> restore_company(core::Id id, std::int64_t expected_version,
                                                       const Stamp& stamp) = 0;
   virtual core::Status erase_company(core::Id id) = 0;
+  // Rebuilds the index rows and the name's sort key of company `id` from the stored company.
+  virtual core::Status reindex_company(core::Id id) = 0;
   virtual core::Result<Page<core::Company>> list_companies(const core::ListQuery& query,
                                                            const RecordScope& scope,
                                                            Shelf shelf) = 0;

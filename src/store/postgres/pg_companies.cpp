@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "core/collation.hpp"
 #include "store/customer_codec.hpp"
 #include "store/postgres/pg_customer_store.hpp"
 #include "store/postgres/pg_list_query.hpp"
@@ -19,9 +20,9 @@ constexpr int kColumnCount = 13;
 
 constexpr ListField kFields[] = {
     {"id", "id", FieldKind::kId, true},
-    {"name", "name", FieldKind::kText, true},
+    {"name", "name", FieldKind::kText, true, "r.name_key"},
     {"industry", "industry", FieldKind::kText, false},
-    {"owner_id", "owner_id", FieldKind::kId, false},
+    {"owner_id", "owner_id", FieldKind::kId, true, "coalesce(r.owner_id, 0)"},
     {"team_id", "team_id", FieldKind::kId, false},
     {"parent_id", "parent_id", FieldKind::kId, false},
     {"created_at", "created_at", FieldKind::kMillis, true},
@@ -57,7 +58,11 @@ core::Status index_company(PgConnection& conn, const core::Company& company,
   index.custom = &company.custom;
   index.search_body = company_search_body(company, definitions, notes);
   index.names = {company.name};
-  return write_index(conn, kCompanyTables, company.id, index, definitions);
+  RAPPORT_TRY(write_index(conn, kCompanyTables, company.id, index, definitions));
+  // The sort key of the name, which lists sort by.
+  RAPPORT_TRY(conn.exec("UPDATE companies SET name_key = $2 WHERE id = $1",
+                        {company.id, core::collation_key(company.name)}));
+  return core::ok_status();
 }
 
 }  // namespace

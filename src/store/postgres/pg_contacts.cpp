@@ -1,6 +1,7 @@
 // Contacts in PostgreSQL: rows, their index rows, the trash, erasure and lists.
 #include <string>
 
+#include "core/collation.hpp"
 #include "store/customer_codec.hpp"
 #include "store/postgres/pg_array.hpp"
 #include "store/postgres/pg_customer_store.hpp"
@@ -20,12 +21,14 @@ constexpr int kColumnCount = 15;
 
 constexpr ListField kFields[] = {
     {"id", "id", FieldKind::kId, true},
-    {"given_name", "given_name", FieldKind::kText, true},
-    {"family_name", "family_name", FieldKind::kText, true},
-    {"display_name", "display_name", FieldKind::kText, true},
+    {"given_name", "given_name", FieldKind::kText, true, "r.given_key"},
+    {"family_name", "family_name", FieldKind::kText, true, "r.family_key"},
+    {"display_name", "display_name", FieldKind::kText, true, "r.display_key"},
     {"lifecycle_stage", "lifecycle_stage", FieldKind::kText, true},
     {"lead_source", "lead_source", FieldKind::kText, false},
-    {"owner_id", "owner_id", FieldKind::kId, false},
+    {"preferred_language", "preferred_language", FieldKind::kText, true},
+    {"time_zone", "time_zone", FieldKind::kText, true},
+    {"owner_id", "owner_id", FieldKind::kId, true, "coalesce(r.owner_id, 0)"},
     {"team_id", "team_id", FieldKind::kId, false},
     {"created_at", "created_at", FieldKind::kMillis, true},
     {"updated_at", "updated_at", FieldKind::kMillis, true},
@@ -74,6 +77,13 @@ core::Status index_contact(PgConnection& conn, const core::Contact& contact,
   RAPPORT_TRY(conn.exec("INSERT INTO contact_places (record_id, city, country) SELECT $1, c, k"
                         " FROM unnest($2::text[], $3::text[]) AS x(c, k)",
                         {contact.id, array_literal(cities), array_literal(countries)}));
+  // The columns lists sort and filter on that the program derives from the contact.
+  RAPPORT_TRY(conn.exec(
+      "UPDATE contacts SET given_key = $2, family_key = $3, display_key = $4,"
+      " preferred_language = $5, time_zone = $6 WHERE id = $1",
+      {contact.id, core::collation_key(contact.given_name),
+       core::collation_key(contact.family_name), core::collation_key(contact.display_name),
+       contact.preferred_language, contact.time_zone}));
   return core::ok_status();
 }
 

@@ -33,6 +33,7 @@ class PgCustomerTx final : public CustomerTx {
                                               const Stamp& stamp) override;
   core::Status erase_contact(core::Id id) override;
   core::Status reindex_contact(core::Id id) override;
+  core::Status reindex_company(core::Id id) override;
   core::Result<Page<core::Contact>> list_contacts(const core::ListQuery& query,
                                                   const RecordScope& scope, Shelf shelf,
                                                   const RecordScope& companies) override;
@@ -74,8 +75,7 @@ class PgCustomerTx final : public CustomerTx {
   core::Status erase_setting(std::string_view key) override;
 
  private:
-  // Rebuilds the index rows of contact / company `id` after one of its notes changed.
-  core::Status reindex_company(core::Id id);
+  // Rebuilds the index rows of the note's parent after one of its notes changed.
   core::Status reindex(const core::NoteParent& parent);
   // Removes company `company_id`, about to be erased, from the links of its contacts (their
   // documents and index rows).

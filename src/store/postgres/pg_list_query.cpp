@@ -102,14 +102,22 @@ core::Status check_arity(const core::Filter& filter) {
   return core::ok_status();
 }
 
-std::string sort_expr(const ListField& field) {
+// The field's column as filters compare it: text in byte order, as SQLite compares it, whatever
+// the database's collation.
+std::string column_expr(const ListField& field) {
   std::string column = "r." + std::string(field.column);
-  // Byte order, as SQLite compares text, whatever the database's collation.
   return field.kind == FieldKind::kText ? column + " COLLATE \"C\"" : column;
 }
 
+// What lists order the field by: its column, or the field's `order` expression.
+std::string sort_expr(const ListField& field) {
+  if (field.order.empty()) return column_expr(field);
+  std::string order(field.order);
+  return field.kind == FieldKind::kText ? order + " COLLATE \"C\"" : order;
+}
+
 core::Status standard_filter(Builder& builder, const ListField& field, const core::Filter& filter) {
-  std::string column = sort_expr(field);
+  std::string column = column_expr(field);
   if (filter.op == core::FilterOp::kEmpty) {
     std::string is_empty = field.kind == FieldKind::kText
                                ? "(" + column + " IS NULL OR " + column + " = '')"
@@ -239,6 +247,19 @@ core::Result<PgParam> custom_number(const core::Filter& filter, core::CustomFiel
   char buffer[32];  // shortest text that reads back as the same double
   auto end = std::to_chars(buffer, buffer + sizeof buffer, number).ptr;
   return PgParam(std::string(buffer, end));
+}
+
+// What `sort=custom.<key>` orders by: the value's sort key in byte order, empty (first) for
+// records without one.
+core::Result<std::string> custom_order(
+    Builder& builder, const PgRecordTables& tables, const std::string& field,
+    const std::vector<core::CustomFieldDefinition>& definitions) {
+  std::string key = field.substr(std::string_view("custom.").size());
+  bool defined = false;
+  for (const auto& candidate : definitions) defined = defined || candidate.key == key;
+  if (!defined) return bad("sort", "\"" + field.substr(0, 64) + "\" is not a custom field");
+  return "coalesce((SELECT c.sort_key FROM " + std::string(tables.custom) +
+         " c WHERE c.record_id = r.id AND c.key = " + builder.bind(key) + "), '') COLLATE \"C\"";
 }
 
 core::Status custom_filter(Builder& builder, const PgRecordTables& tables,
@@ -397,7 +418,13 @@ core::Result<ListStatement> build_list(
   statement.sort_field = "id";
   statement.sort_kind = FieldKind::kId;
   std::string sort_column = "r.id";
-  if (query.sort && query.sort->field != "id") {
+  Builder builder;
+  if (query.sort && query.sort->field.starts_with("custom.")) {
+    RAPPORT_ASSIGN_OR_RETURN(sort_column,
+                             custom_order(builder, spec.tables, query.sort->field, definitions));
+    statement.sort_field = query.sort->field;
+    statement.sort_kind = FieldKind::kText;
+  } else if (query.sort && query.sort->field != "id") {
     const ListField* sort = nullptr;
     for (const ListField& field : spec.fields) {
       if (field.name == query.sort->field && field.sortable) sort = &field;
@@ -413,7 +440,6 @@ core::Result<ListStatement> build_list(
   // Newest first unless the client asks otherwise.
   statement.descending = query.sort ? query.sort->descending : true;
 
-  Builder builder;
   builder.where(shelf == Shelf::kLive ? "r.deleted_at IS NULL" : "r.deleted_at IS NOT NULL");
   if (std::string in_scope = scope_condition(builder, scope, "r"); !in_scope.empty()) {
     builder.where(in_scope);

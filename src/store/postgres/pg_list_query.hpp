@@ -24,10 +24,16 @@ enum class FieldKind {
 };
 
 struct ListField {
+  // `order`: what lists sort by, over alias r, when it is not the column itself (a name's
+  // collation key; a nullable id as 0 when absent, so that keyset comparisons see every row).
+  constexpr ListField(std::string_view name, std::string_view column, FieldKind kind, bool sortable,
+                      std::string_view order = {})
+      : name(name), column(column), kind(kind), sortable(sortable), order(order) {}
   std::string_view name;    // the wire name
   std::string_view column;  // the column of alias r
   FieldKind kind;
   bool sortable;
+  std::string_view order;
 };
 
 struct ListSpec {

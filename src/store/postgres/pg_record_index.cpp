@@ -120,13 +120,14 @@ core::Status write_index(PgConnection& conn, const PgRecordTables& tables, core:
       {id}));
   std::set<std::string> tag_set(index.tags.begin(), index.tags.end());
   std::vector<std::optional<std::string>> tags(tag_set.begin(), tag_set.end());
-  std::vector<std::optional<std::string>> keys, values, numbers;
+  std::vector<std::optional<std::string>> keys, values, numbers, sort_keys;
   if (index.custom != nullptr) {
     for (const auto& [key, value] : *index.custom) {
       const auto* definition = find_definition(definitions, key);
       if (definition == nullptr) continue;
       keys.emplace_back(key);
       values.emplace_back(custom_index_text(definition->type, value));
+      sort_keys.emplace_back(core::custom_sort_key(definition->type, value));
       std::optional<double> number = core::custom_sort_number(definition->type, value);
       if (number) {
         char buffer[32];  // shortest text that reads back as the same double
@@ -145,7 +146,7 @@ core::Status write_index(PgConnection& conn, const PgRecordTables& tables, core:
   std::string insert_links =
       links ? sql({", l AS (INSERT INTO ", tables.links,
                    " (company_id, contact_id) SELECT DISTINCT co.id, $1 FROM companies co"
-                   " WHERE co.id = ANY($8::bigint[]))"})
+                   " WHERE co.id = ANY($9::bigint[]))"})
             : "";
   std::vector<PgParam> params{id,
                               array_literal(tags),
@@ -153,14 +154,16 @@ core::Status write_index(PgConnection& conn, const PgRecordTables& tables, core:
                               array_literal(values),
                               array_literal(numbers),
                               array_literal(grams),
-                              index.search_body};
+                              index.search_body,
+                              array_literal(sort_keys)};
   if (links) params.emplace_back(array_literal(companies));
   RAPPORT_TRY(conn.exec(
       sql({"WITH t AS (INSERT INTO ", tables.tags,
            " (tag, record_id) SELECT tag, $1 FROM unnest($2::text[]) AS tag), c AS (INSERT INTO ",
            tables.custom,
-           " (record_id, key, value, number) SELECT $1, k, v, n FROM unnest($3::text[], "
-           "$4::text[], $5::float8[]) AS x(k, v, n)), g AS (INSERT INTO ",
+           " (record_id, key, value, number, sort_key) SELECT $1, k, v, n, o FROM unnest("
+           "$3::text[], $4::text[], $5::float8[], $8::text[]) AS x(k, v, n, o)), g AS (INSERT "
+           "INTO ",
            tables.grams, " (gram, record_id) SELECT gram, $1 FROM unnest($6::text[]) AS gram)",
            insert_links, " INSERT INTO ", tables.search, " (record_id, body) VALUES ($1, $7)"}),
       params));

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/collation.hpp"
 #include "store/customer_codec.hpp"
 #include "store/search_document.hpp"
 #include "store/sqlite/sqlite_customer_store.hpp"
@@ -32,9 +33,9 @@ constexpr int kSortColumn = 13;
 
 constexpr std::array<FieldSpec, 9> kCompanyFields{{
     {"id", "id", Kind::kInt, true},
-    {"name", "name", Kind::kText, true},
+    {"name", "name", Kind::kText, true, "t.name_key"},
     {"industry", "industry", Kind::kText, false},
-    {"owner_id", "owner_id", Kind::kInt, false},
+    {"owner_id", "owner_id", Kind::kInt, true, "ifnull(t.owner_id, 0)"},
     {"team_id", "team_id", Kind::kInt, false},
     {"parent_id", "parent_id", Kind::kInt, false},
     {"created_at", "created_at", Kind::kTime, true},
@@ -77,6 +78,13 @@ core::Status check_parent(SqliteConnection& conn, const core::Company& c) {
   return {};
 }
 
+// The sort key of the company's name, which lists sort by.
+core::Status write_sort_columns(SqliteConnection& conn, core::Id id, const core::Company& c) {
+  RAPPORT_ASSIGN_OR_RETURN(Statement s,
+                           conn.prepare("UPDATE companies SET name_key = ?2 WHERE id = ?1"));
+  return s.bind(1, id).bind(2, core::collation_key(c.name)).run();
+}
+
 }  // namespace
 
 core::Result<core::Company> SqliteCustomerTx::create_company(const core::Company& c,
@@ -94,6 +102,7 @@ core::Result<core::Company> SqliteCustomerTx::create_company(const core::Company
   RAPPORT_TRY(s.bind(7, core::to_millis(stamp.now)).bind(8, stamp.actor).run());
   core::Id id = conn_.last_insert_rowid();
   RAPPORT_TRY(write_index(conn_, kCompanies, id, index_of(c, definitions, {}), definitions, true));
+  RAPPORT_TRY(write_sort_columns(conn_, id, c));
   return get_company(id);
 }
 
@@ -123,6 +132,7 @@ core::Result<core::Company> SqliteCustomerTx::update_company(const core::Company
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::company(c.id)));
   RAPPORT_TRY(
       write_index(conn_, kCompanies, c.id, index_of(c, definitions, notes), definitions, false));
+  RAPPORT_TRY(write_sort_columns(conn_, c.id, c));
   return get_company(c.id);
 }
 
@@ -130,7 +140,9 @@ core::Status SqliteCustomerTx::reindex_company(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(core::Company c, get_company(id));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kCompany));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::company(id)));
-  return write_index(conn_, kCompanies, id, index_of(c, definitions, notes), definitions, false);
+  RAPPORT_TRY(
+      write_index(conn_, kCompanies, id, index_of(c, definitions, notes), definitions, false));
+  return write_sort_columns(conn_, id, c);
 }
 
 core::Result<core::Company> SqliteCustomerTx::trash_company(core::Id id,

@@ -1,6 +1,7 @@
 // The contact operations of SqliteCustomerTx.
 #include <array>
 
+#include "core/collation.hpp"
 #include "store/customer_codec.hpp"
 #include "store/search_document.hpp"
 #include "store/sqlite/sqlite_customer_store.hpp"
@@ -25,14 +26,16 @@ const EntityTables kContacts{
     core::CustomEntity::kContact,
     "contact_places"};
 
-constexpr std::array<FieldSpec, 12> kContactFields{{
+constexpr std::array<FieldSpec, 14> kContactFields{{
     {"id", "id", Kind::kInt, true},
-    {"given_name", "given_name", Kind::kText, true},
-    {"family_name", "family_name", Kind::kText, true},
-    {"display_name", "display_name", Kind::kText, true},
+    {"given_name", "given_name", Kind::kText, true, "t.given_key"},
+    {"family_name", "family_name", Kind::kText, true, "t.family_key"},
+    {"display_name", "display_name", Kind::kText, true, "t.display_key"},
     {"lifecycle_stage", "lifecycle_stage", Kind::kText, true},
     {"lead_source", "lead_source", Kind::kText, false},
-    {"owner_id", "owner_id", Kind::kInt, false},
+    {"preferred_language", "preferred_language", Kind::kText, true},
+    {"time_zone", "time_zone", Kind::kText, true},
+    {"owner_id", "owner_id", Kind::kInt, true, "ifnull(t.owner_id, 0)"},
     {"team_id", "team_id", Kind::kInt, false},
     {"created_at", "created_at", Kind::kTime, true},
     {"updated_at", "updated_at", Kind::kTime, true},
@@ -87,6 +90,20 @@ core::Status write_places(SqliteConnection& conn, core::Id id, const core::Conta
   return {};
 }
 
+// The columns lists sort and filter on that the program derives from the contact: its names' sort
+// keys, its language and its time zone.
+core::Status write_sort_columns(SqliteConnection& conn, core::Id id, const core::Contact& c) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      Statement s,
+      conn.prepare("UPDATE contacts SET given_key = ?2, family_key = ?3, display_key = ?4, "
+                   "preferred_language = ?5, time_zone = ?6 WHERE id = ?1"));
+  s.bind(1, id).bind(2, core::collation_key(c.given_name));
+  s.bind(3, core::collation_key(c.family_name)).bind(4, core::collation_key(c.display_name));
+  return s.bind(5, std::string_view(c.preferred_language))
+      .bind(6, std::string_view(c.time_zone))
+      .run();
+}
+
 }  // namespace
 
 core::Result<core::Contact> SqliteCustomerTx::create_contact(const core::Contact& c,
@@ -110,6 +127,7 @@ core::Result<core::Contact> SqliteCustomerTx::create_contact(const core::Contact
                           index_of(c, contact_search_body(c, definitions, {})),
                           definitions, true));
   RAPPORT_TRY(write_places(conn_, id, c, true));
+  RAPPORT_TRY(write_sort_columns(conn_, id, c));
   return get_contact(id);
 }
 
@@ -143,6 +161,7 @@ core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact
                           index_of(c, contact_search_body(c, definitions, notes)),
                           definitions, false));
   RAPPORT_TRY(write_places(conn_, c.id, c, false));
+  RAPPORT_TRY(write_sort_columns(conn_, c.id, c));
   return get_contact(c.id);
 }
 
@@ -154,7 +173,8 @@ core::Status SqliteCustomerTx::reindex_contact(core::Id id) {
   RAPPORT_TRY(write_index(conn_, kContacts, id,
                           index_of(c, contact_search_body(c, definitions, notes)),
                           definitions, false));
-  return write_places(conn_, id, c, false);
+  RAPPORT_TRY(write_places(conn_, id, c, false));
+  return write_sort_columns(conn_, id, c);
 }
 
 core::Result<core::Contact> SqliteCustomerTx::trash_contact(core::Id id,

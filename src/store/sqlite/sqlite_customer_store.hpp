@@ -28,6 +28,7 @@ class SqliteCustomerTx final : public CustomerTx {
                                               const Stamp& stamp) override;
   core::Status erase_contact(core::Id id) override;
   core::Status reindex_contact(core::Id id) override;
+  core::Status reindex_company(core::Id id) override;
   core::Result<Page<core::Contact>> list_contacts(const core::ListQuery& query,
                                                   const RecordScope& scope, Shelf shelf,
                                                   const RecordScope& companies) override;
@@ -80,8 +81,7 @@ class SqliteCustomerTx final : public CustomerTx {
   core::Status check_companies(const core::Contact& contact);
   // The bodies of `parent`'s notes, oldest first, for its search text.
   core::Result<std::vector<std::string>> note_bodies(const core::NoteParent& parent);
-  // Rebuilds the index rows of contact / company `id` after one of its notes changed.
-  core::Status reindex_company(core::Id id);
+  // Rebuilds the index rows of the note's parent after one of its notes changed.
   core::Status reindex(const core::NoteParent& parent);
   // Removes company `company_id`, about to be erased, from the links of its contacts (their
   // documents and index rows).

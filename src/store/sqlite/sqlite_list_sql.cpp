@@ -279,6 +279,20 @@ core::Status custom_filter(Builder& b, const EntityTables& t, const core::Filter
   return {};
 }
 
+// What `sort=custom.<key>` orders by: the value's sort key, empty (first) for records without
+// one.
+core::Result<std::string> custom_order(
+    Builder& b, const EntityTables& t, const std::string& field,
+    const std::vector<core::CustomFieldDefinition>& definitions) {
+  std::string key = field.substr(kCustomPrefix.size());
+  if (std::none_of(definitions.begin(), definitions.end(),
+                   [&](const core::CustomFieldDefinition& d) { return d.key == key; })) {
+    return Error::field("sort", "\"" + field.substr(0, 64) + "\" is not a custom field");
+  }
+  return "ifnull((SELECT c.sort_key FROM " + std::string(t.custom) +
+         " c WHERE c.record_id = t.id AND c.key = " + b.param(key) + "), '')";
+}
+
 // The condition that `alias` (a table with owner_id and team_id) lies within `scope`; empty when
 // the scope is everything.
 std::string scope_condition(Builder& b, const RecordScope& scope, const std::string& alias) {
@@ -402,17 +416,24 @@ core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const
   }
   ListSql out;
   out.limit = query.limit;
-  const FieldSpec* sort = find(query.sort ? std::string_view(query.sort->field) : "id");
-  if (sort == nullptr || !sort->sortable) {
-    return Error::field("sort", "\"" + (query.sort ? query.sort->field.substr(0, 64) : "") +
-                                    "\" is not a field lists can sort on");
-  }
   // Newest first unless the client asks otherwise.
   out.descending = query.sort ? query.sort->descending : true;
-  out.sort_field = std::string(sort->name);
-  out.sort_kind = sort->kind;
-  std::string col = "t." + std::string(sort->column);
-  bool by_id = sort->column == "id";
+  std::string col;
+  if (query.sort && query.sort->field.starts_with(kCustomPrefix)) {
+    RAPPORT_ASSIGN_OR_RETURN(col, custom_order(b, tables, query.sort->field, definitions));
+    out.sort_field = query.sort->field;
+    out.sort_kind = FieldSpec::Kind::kText;
+  } else {
+    const FieldSpec* sort = find(query.sort ? std::string_view(query.sort->field) : "id");
+    if (sort == nullptr || !sort->sortable) {
+      return Error::field("sort", "\"" + (query.sort ? query.sort->field.substr(0, 64) : "") +
+                                      "\" is not a field lists can sort on");
+    }
+    out.sort_field = std::string(sort->name);
+    out.sort_kind = sort->kind;
+    col = sort->order.empty() ? "t." + std::string(sort->column) : std::string(sort->order);
+  }
+  bool by_id = out.sort_field == "id";
   // A text search in id order walks the FTS5 index in rowid order and stops at the page's end,
   // instead of collecting every match first: common words match tens of thousands of rows. Not
   // when matches also come through company names.
@@ -423,7 +444,7 @@ core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const
     RAPPORT_ASSIGN_OR_RETURN(Cursor c, decode_cursor(query.after));
     bool text_value = std::holds_alternative<std::string>(c.value);
     if (c.field != out.sort_field || c.descending != out.descending ||
-        text_value != (sort->kind == FieldSpec::Kind::kText)) {
+        text_value != (out.sort_kind == FieldSpec::Kind::kText)) {
       return Error::field("after", "the cursor belongs to a different sort order");
     }
     const char* cmp = out.descending ? " < " : " > ";

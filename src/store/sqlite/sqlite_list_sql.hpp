@@ -38,10 +38,16 @@ struct EntityTables {
 // A standard field a client may filter on (and sort on, when `sortable`).
 struct FieldSpec {
   enum class Kind { kInt, kText, kTime };
+  // `order`: what lists sort by, over alias t, when it is not the column itself (a name's
+  // collation key; a nullable id as 0 when absent, so that keyset comparisons see every row).
+  constexpr FieldSpec(std::string_view name, std::string_view column, Kind kind, bool sortable,
+                      std::string_view order = {})
+      : name(name), column(column), kind(kind), sortable(sortable), order(order) {}
   std::string_view name;    // as clients write it
   std::string_view column;  // as SQL writes it
   Kind kind;
   bool sortable;
+  std::string_view order;
 };
 
 using SqlParam = std::variant<std::int64_t, double, std::string>;

@@ -79,9 +79,11 @@ core::Status write_index(SqliteConnection& conn, const EntityTables& tables, cor
       const auto* d = find(definitions, key);
       if (d == nullptr) continue;
       RAPPORT_ASSIGN_OR_RETURN(
-          Statement s, conn.prepare("INSERT INTO " + custom +
-                                    " (record_id, key, value, number) VALUES (?1, ?2, ?3, ?4)"));
+          Statement s,
+          conn.prepare("INSERT INTO " + custom +
+                       " (record_id, key, value, number, sort_key) VALUES (?1, ?2, ?3, ?4, ?5)"));
       s.bind(1, id).bind(2, std::string_view(key)).bind(3, stored_value(*d, value));
+      s.bind(5, core::custom_sort_key(d->type, value));
       if (auto n = core::custom_sort_number(d->type, value))
         s.bind(4, *n);
       else

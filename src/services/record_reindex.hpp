@@ -1,0 +1,25 @@
+// The upgrade step that rebuilds the derived rows and columns of every stored contact and company
+// (search text, places, name sort keys, language and time zone columns, custom sort keys).
+#pragma once
+
+#include <cstdint>
+
+#include "core/result.hpp"
+#include "services/unit_of_work.hpp"
+
+namespace rapport::services {
+
+struct Reindexed {
+  std::int64_t contacts = 0;
+  std::int64_t companies = 0;
+};
+
+// Runs when the database carries the mark a migration set (`upgrade:reindex_contacts`) or when
+// the collation version recorded in settings is not the running ICU's (core/collation): a new
+// ICU may order some text differently, and stored sort keys must follow it or keyset pages would
+// skip and repeat rows. Rebuilds every contact and company, live and in the trash, then removes
+// the mark and records the version. One write transaction: on an error nothing changes.
+// Returns how many were rebuilt (none at once when nothing is due).
+core::Result<Reindexed> reindex_stored_records(UnitOfWork& records);
+
+}  // namespace rapport::services

@@ -3,6 +3,8 @@
 
 #include <phonenumbers/phonenumberutil.h>
 
+#include "core/text_rules.hpp"
+
 namespace rapport::core {
 
 namespace {
@@ -18,18 +20,12 @@ std::string digits_of(std::string_view s) {
   return out;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 Result<ParsedPhone> parse_phone(std::string_view text, std::string_view default_region,
                                 std::string_view field) {
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-  std::string_view trimmed = trim(text);
+  std::string_view trimmed = trim_blanks(text);
   const std::string region(default_region);
   PhoneNumber number;
   // Keeping the raw input records whether the country code came from the text or the region.
@@ -75,7 +71,7 @@ std::vector<std::string> phone_search_digits(std::string_view e164) {
 }
 
 std::optional<std::string> phone_query_digits(std::string_view query) {
-  std::string_view q = trim(query);
+  std::string_view q = trim_blanks(query);
   if (q.empty()) return std::nullopt;
   for (char c : q) {
     bool allowed = (c >= '0' && c <= '9') || c == ' ' || c == '+' || c == '-' || c == '(' ||

@@ -54,10 +54,12 @@ void check_tags(const std::vector<std::string>& tags, std::vector<FieldError>& e
   }
 }
 
-std::string trim_spaces(std::string_view value) {
+std::string_view trim_blanks(std::string_view value) {
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
   while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-  return std::string(value);
+  return value;
 }
+
+std::string trim_spaces(std::string_view value) { return std::string(trim_blanks(value)); }
 
 }  // namespace rapport::core

@@ -23,6 +23,9 @@ void check_text(std::string_view field, std::string_view value, std::size_t max_
 inline constexpr std::size_t kMaxTags = 100;
 void check_tags(const std::vector<std::string>& tags, std::vector<FieldError>& errors);
 
+// `value` without the spaces and tabs at either end (a view into it).
+std::string_view trim_blanks(std::string_view value);
+
 // `value` with spaces and tabs removed at both ends.
 std::string trim_spaces(std::string_view value);
 

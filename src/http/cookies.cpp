@@ -3,14 +3,10 @@
 
 #include <algorithm>
 
+#include "core/text_rules.hpp"
+
 namespace rapport::http {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 bool is_token_char(unsigned char c) {
   constexpr std::string_view kSeparators = "()<>@,;:\\\"/[]?={} \t";
@@ -27,11 +23,11 @@ bool is_cookie_octet(unsigned char c) {
 std::optional<std::string> find_cookie(std::string_view header, std::string_view name) {
   while (!header.empty()) {
     const std::size_t semi = header.find(';');
-    const std::string_view pair = trim(header.substr(0, semi));
+    const std::string_view pair = core::trim_blanks(header.substr(0, semi));
     header = semi == std::string_view::npos ? std::string_view() : header.substr(semi + 1);
     const std::size_t eq = pair.find('=');
-    if (eq == std::string_view::npos || trim(pair.substr(0, eq)) != name) continue;
-    std::string_view value = trim(pair.substr(eq + 1));
+    if (eq == std::string_view::npos || core::trim_blanks(pair.substr(0, eq)) != name) continue;
+    std::string_view value = core::trim_blanks(pair.substr(eq + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
       value = value.substr(1, value.size() - 2);
     }

@@ -5,14 +5,10 @@
 
 #include <boost/asio/ip/address.hpp>
 
+#include "core/text_rules.hpp"
+
 namespace rapport::http {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 // The canonical text of an IP address, or nullopt; canonical so that "::FFFF:…" and "::ffff:…"
 // are one throttle key.
@@ -37,7 +33,7 @@ std::optional<std::string> forwarded_client(std::string_view peer,
   for (std::string_view value : forwarded_values) {
     while (true) {
       const auto comma = value.find(',');
-      hops.push_back(trim(value.substr(0, comma)));
+      hops.push_back(core::trim_blanks(value.substr(0, comma)));
       if (comma == std::string_view::npos) break;
       value.remove_prefix(comma + 1);
     }

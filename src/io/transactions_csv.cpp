@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "core/text_rules.hpp"
 #include "io/date_format.hpp"
 #include "io/decimal.hpp"
 
@@ -13,17 +14,11 @@ namespace {
 // Unit prices keep six decimals (Online Retail has 0.001) until the line total is rounded.
 constexpr int kPriceScale = 6;
 
-std::string_view trim_slowly(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // Most fields have no blanks around them: one look at each end, inlined, and done.
 inline std::string_view trim(std::string_view s) {
   const bool blank_ends =
       !s.empty() && (s.front() == ' ' || s.front() == '\t' || s.back() == ' ' || s.back() == '\t');
-  return blank_ends ? trim_slowly(s) : s;
+  return blank_ends ? core::trim_blanks(s) : s;
 }
 
 std::string_view strip_zero_fraction(std::string_view id) {

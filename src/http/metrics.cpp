@@ -91,7 +91,7 @@ void histogram_lines(std::string& out, std::string_view name, const std::string&
   out += std::string(name) + "_count" + braces + " " + std::to_string(s.count) + "\n";
 }
 
-constexpr std::array<std::string_view, 5> kSignInOutcomes = {
+constexpr std::array<std::string_view, services::kLoginOutcomes> kSignInOutcomes = {
     "success", "wrong_password", "locked", "deactivated", "throttled"};
 
 // Seconds since the epoch at which the machine booted ("btime" in /proc/stat).
@@ -208,7 +208,9 @@ void Metrics::request_finished(std::string_view route, Method method, unsigned s
   }
 }
 
-void Metrics::sign_in(SignInOutcome outcome) { ++sign_ins_[static_cast<std::size_t>(outcome)]; }
+void Metrics::sign_in(services::LoginOutcome outcome) {
+  ++sign_ins_[static_cast<std::size_t>(outcome)];
+}
 
 void Metrics::rate_limited(LimitGroup group) {
   if (group == LimitGroup::kNone) return;

@@ -19,6 +19,7 @@
 #include "core/result.hpp"
 #include "http/request.hpp"
 #include "http/router.hpp"
+#include "services/auth_service.hpp"
 
 namespace rapport::http {
 
@@ -30,10 +31,6 @@ struct Sample {
   double value = 0;
   Type type = Type::kGauge;
 };
-
-// How a sign-in ended. kThrottled: refused unchecked after too many failures (the per-address
-// request budget's refusals are counted as rate-limit refusals instead).
-enum class SignInOutcome { kSuccess, kWrongPassword, kLocked, kDeactivated, kThrottled };
 
 // A unit of database work, timed from asking for a connection to commit or rollback.
 enum class DbWork { kRead, kWrite };
@@ -50,7 +47,7 @@ class Metrics {
   // It is also counted by its exact status code, so that a 429 or a 503 stands out.
   void request_finished(std::string_view route, Method method, unsigned status, double seconds);
 
-  void sign_in(SignInOutcome outcome);
+  void sign_in(services::LoginOutcome outcome);
   // A request refused by a rate-limit budget (LimitGroup::kApi or kLogin).
   void rate_limited(LimitGroup group);
   void database_work(DbWork kind, double seconds);
@@ -71,7 +68,7 @@ class Metrics {
   using Key = std::tuple<std::string, std::string, std::string>;  // route, method, status class
 
   std::atomic<std::int64_t> in_flight_{0};
-  std::array<std::atomic<std::uint64_t>, 5> sign_ins_{};      // by SignInOutcome
+  std::array<std::atomic<std::uint64_t>, services::kLoginOutcomes> sign_ins_{};  // by outcome
   std::array<std::atomic<std::uint64_t>, 2> rate_limited_{};  // api, login
   mutable std::mutex mutex_;
   std::map<Key, Series> series_;

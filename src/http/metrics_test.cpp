@@ -102,11 +102,11 @@ TEST(Metrics, CountsResponsesByCodeSignInsRefusalsAndDatabaseWork) {
     m.request_started();
     m.request_finished("/x", Method::get, code, 0.001);
   }
-  m.sign_in(SignInOutcome::kSuccess);
-  m.sign_in(SignInOutcome::kWrongPassword);
-  m.sign_in(SignInOutcome::kWrongPassword);
-  m.sign_in(SignInOutcome::kLocked);
-  m.sign_in(SignInOutcome::kThrottled);
+  m.sign_in(services::LoginOutcome::kSuccess);
+  m.sign_in(services::LoginOutcome::kWrongPassword);
+  m.sign_in(services::LoginOutcome::kWrongPassword);
+  m.sign_in(services::LoginOutcome::kLocked);
+  m.sign_in(services::LoginOutcome::kThrottled);
   m.rate_limited(LimitGroup::kLogin);
   m.rate_limited(LimitGroup::kApi);
   m.rate_limited(LimitGroup::kApi);

@@ -14,16 +14,6 @@ namespace {
 // Login bodies are tiny; a large one is an attack on the password hasher.
 constexpr std::size_t kLoginBodyLimit = 4096;
 
-// How a refused sign-in ended, from the error AuthService::login returned: it names a locked or
-// deactivated account only after the right password, so every other refusal is a wrong one.
-std::optional<SignInOutcome> refusal_outcome(const core::Error& error) {
-  if (error.kind == core::ErrorKind::kRateLimited) return SignInOutcome::kThrottled;
-  if (error.kind != core::ErrorKind::kUnauthenticated) return std::nullopt;
-  if (error.message.find("locked") != std::string::npos) return SignInOutcome::kLocked;
-  if (error.message.find("deactivated") != std::string::npos) return SignInOutcome::kDeactivated;
-  return SignInOutcome::kWrongPassword;
-}
-
 core::Result<Response> login(services::AuthService& auth, bool secure, Metrics* metrics,
                              const Request& request) {
   RAPPORT_ASSIGN_OR_RETURN(auto body, parse_json_object(request.body));
@@ -32,21 +22,19 @@ core::Result<Response> login(services::AuthService& auth, bool secure, Metrics* 
   auto email = reader.string("email", Need::kRequired);
   auto password = reader.string("password", Need::kRequired);
   RAPPORT_TRY(reader.finish());
-  std::chrono::seconds retry_after{0};
-  auto signed_in = auth.login(*email, *password, request.client_address, &retry_after);
-  if (metrics) {
-    if (signed_in.ok()) {
-      metrics->sign_in(SignInOutcome::kSuccess);
-    } else if (auto outcome = refusal_outcome(signed_in.error())) {
-      metrics->sign_in(*outcome);
-    }
+  services::LoginReport report;
+  auto signed_in = auth.login(*email, *password, request.client_address, &report);
+  // A failure before the password was looked at (the store) is no sign-in outcome.
+  if (metrics && (signed_in.ok() || signed_in.error().kind == core::ErrorKind::kRateLimited ||
+                  signed_in.error().kind == core::ErrorKind::kUnauthenticated)) {
+    metrics->sign_in(report.outcome);
   }
   if (!signed_in.ok()) {
     if (signed_in.error().kind != core::ErrorKind::kRateLimited) {
       return std::move(signed_in).error();
     }
     // The wait goes into Retry-After.
-    return problem_response(signed_in.error(), retry_after);
+    return problem_response(signed_in.error(), report.retry_after);
   }
   auto& result = *signed_in;
   // The session was opened just now, so it lives its whole absolute lifetime; taken from the

@@ -39,8 +39,9 @@ AuthService::AuthService(store::IdentityStore& store, const PasswordHasher& hash
       sessions_(sessions) {}
 
 core::Result<LoginResult> AuthService::login(std::string_view email_text, std::string_view password,
-                                             std::string_view client_address,
-                                             std::chrono::seconds* retry_after) {
+                                             std::string_view client_address, LoginReport* report) {
+  LoginReport ignored;
+  if (report == nullptr) report = &ignored;
   const auto now = clock_();
   // An implausible e-mail is just a wrong login; it is still counted against the address.
   auto normalized = core::normalize_email(email_text);
@@ -70,7 +71,7 @@ core::Result<LoginResult> AuthService::login(std::string_view email_text, std::s
   }));
   if (wait_until) {
     const std::chrono::seconds wait = *wait_until - now;
-    if (retry_after) *retry_after = wait;
+    *report = {LoginOutcome::kThrottled, wait};
     return core::Error::rate_limited("too many failed logins from this address; retry in " +
                                      std::to_string(wait.count()) + " s");
   }
@@ -127,11 +128,14 @@ core::Result<LoginResult> AuthService::login(std::string_view email_text, std::s
   }));
   if (!result) {
     if (password_ok && account && !can_sign_in(account->user)) {
+      report->outcome = account->user.active ? LoginOutcome::kLocked : LoginOutcome::kDeactivated;
       return core::Error::unauthenticated(account->user.active ? "this account is locked"
                                                                : "this account is deactivated");
     }
+    report->outcome = LoginOutcome::kWrongPassword;
     return core::Error::unauthenticated(std::string(kBadLogin));
   }
+  report->outcome = LoginOutcome::kSuccess;
   return std::move(*result);
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,19 @@
 
 namespace rapport::services {
 
+// How a sign-in attempt ended, for the sign-in metrics. kThrottled: refused unchecked after too
+// many failures (the per-address request budget's refusals are counted as rate-limit refusals
+// instead).
+enum class LoginOutcome { kSuccess, kWrongPassword, kLocked, kDeactivated, kThrottled };
+inline constexpr std::size_t kLoginOutcomes = 5;
+
+// What AuthService::login tells its caller besides the result: the outcome, and how long to wait
+// when it was kThrottled.
+struct LoginReport {
+  LoginOutcome outcome = LoginOutcome::kWrongPassword;
+  std::chrono::seconds retry_after{0};
+};
+
 struct LoginResult {
   core::User user;
   OpenedSession session;
@@ -28,15 +42,14 @@ class AuthService {
 
   // A new session for the account with this e-mail and password. Errors: kRateLimited (with how
   // long to wait) while this account from this client address, or this address across accounts,
-  // must wait after repeated failures (the wait also goes to `*retry_after` when given);
+  // must wait after repeated failures; how it ended (and the wait) also goes to `*report`;
   // kUnauthenticated for a wrong e-mail or password, or a
   // locked or deactivated account (the same message for unknown e-mail and wrong password).
   // Every success and failure is audited. Failures only ever delay attempts from the address
   // they came from, for a time that ends on its own: nothing locks the account, and its sessions
   // and API tokens keep working. A stored hash with outdated parameters is replaced.
   core::Result<LoginResult> login(std::string_view email, std::string_view password,
-                                  std::string_view client_address,
-                                  std::chrono::seconds* retry_after = nullptr);
+                                  std::string_view client_address, LoginReport* report = nullptr);
 
   // The caller a session cookie stands for; kUnauthenticated when it is missing, expired or its
   // user can no longer sign in.

@@ -65,17 +65,21 @@ TEST_F(AuthServiceTest, FailuresDelayFurtherAttemptsFromThatAddressOnly) {
   add_user("ann@example.com", core::Role::kSales);
   const ThrottlePolicy policy = LoginThrottles{}.account_at_address;
   for (int i = 0; i < policy.free_failures + 1; ++i) {
-    EXPECT_EQ(auth_->login("ann@example.com", "bad password!", "203.0.113.9").error().kind,
+    LoginReport report;
+    EXPECT_EQ(auth_->login("ann@example.com", "bad password!", "203.0.113.9", &report).error().kind,
               core::ErrorKind::kUnauthenticated);
+    EXPECT_EQ(report.outcome, LoginOutcome::kWrongPassword);
   }
   // From the attacking address even the right password must wait, and is told how long.
-  std::chrono::seconds retry_after{0};
-  auto blocked = auth_->login("ann@example.com", kUserPassword, "203.0.113.9", &retry_after);
+  LoginReport report;
+  auto blocked = auth_->login("ann@example.com", kUserPassword, "203.0.113.9", &report);
   ASSERT_FALSE(blocked.ok());
   EXPECT_EQ(blocked.error().kind, core::ErrorKind::kRateLimited);
-  EXPECT_EQ(retry_after, policy.base_delay);
+  EXPECT_EQ(report.outcome, LoginOutcome::kThrottled);
+  EXPECT_EQ(report.retry_after, policy.base_delay);
   // The owner, from their own address, is not delayed at all.
-  EXPECT_TRUE(auth_->login("ann@example.com", kUserPassword, "198.51.100.99").ok());
+  EXPECT_TRUE(auth_->login("ann@example.com", kUserPassword, "198.51.100.99", &report).ok());
+  EXPECT_EQ(report.outcome, LoginOutcome::kSuccess);
   // After the delay the right password works from the attacking address too.
   now_ += policy.base_delay;
   EXPECT_TRUE(auth_->login("ann@example.com", kUserPassword, "203.0.113.9").ok());
@@ -90,9 +94,10 @@ TEST_F(AuthServiceTest, DelaysDoubleUpToTheCapAndNeverLock) {
   // A long attack from one address: each attempt comes as soon as it is allowed.
   std::chrono::seconds last_wait{0};
   for (int i = 0; i < 40; ++i) {
-    std::chrono::seconds wait{0};
-    auto refused = auth_->login("ann@example.com", "bad password!", "203.0.113.9", &wait);
+    LoginReport report;
+    auto refused = auth_->login("ann@example.com", "bad password!", "203.0.113.9", &report);
     if (!refused.ok() && refused.error().kind == core::ErrorKind::kRateLimited) {
+      const std::chrono::seconds wait = report.retry_after;
       EXPECT_GE(wait, last_wait);
       EXPECT_LE(wait, policy.max_delay);
       last_wait = wait;
@@ -302,9 +307,11 @@ TEST_F(AuthServiceTest, DeactivatedUsersLoseSessionsAndTokens) {
   ASSERT_TRUE(users_->update(admin_, ann.user_id, user->version, patch).ok());
   EXPECT_FALSE(auth_->authenticate_session(login->session.cookie_value, "x").ok());
   EXPECT_FALSE(auth_->authenticate_bearer("Bearer " + token->secret, "x").ok());
-  auto again = auth_->login("ann@example.com", kUserPassword, "198.51.100.7");
+  LoginReport report;
+  auto again = auth_->login("ann@example.com", kUserPassword, "198.51.100.7", &report);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().message, "this account is deactivated");
+  EXPECT_EQ(report.outcome, LoginOutcome::kDeactivated);
   // The token was revoked, not just refused: reactivating the account does not revive it.
   user = users_->get(admin_, ann.user_id);
   patch.active = true;

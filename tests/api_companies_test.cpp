@@ -21,16 +21,7 @@ class CompaniesApi : public ApiTest {
  protected:
   // The audit entries about companies/`id`, newest first.
   std::vector<core::AuditEntry> audit_of(const std::string& id) {
-    std::vector<core::AuditEntry> entries;
-    store::AuditQuery query;
-    query.object_type = "companies";
-    query.object_id = std::stoll(id);
-    auto status = db_->identity().transact([&](store::IdentityTx& tx) -> core::Status {
-      RAPPORT_ASSIGN_OR_RETURN(entries, tx.list_audit(query));
-      return core::ok_status();
-    });
-    EXPECT_TRUE(status.ok());
-    return entries;
+    return audit_entries("companies", id);
   }
 };
 
@@ -342,16 +333,7 @@ TEST_P(CompaniesApi, CustomFieldDefinitionsAreAdminsToWriteAndEveryonesToRead) {
       204u);
   EXPECT_EQ(count_items(viewer.send(bhttp::verb::get, "/api/v1/custom-fields")), 0u);
 
-  std::vector<core::AuditEntry> entries;
-  store::AuditQuery query;
-  query.object_type = "custom_fields";
-  query.object_id = std::stoll(id);
-  ASSERT_TRUE(db_->identity()
-                  .transact([&](store::IdentityTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(entries, tx.list_audit(query));
-                    return core::ok_status();
-                  })
-                  .ok());
+  auto entries = audit_entries("custom_fields", id);
   ASSERT_EQ(entries.size(), 3u);  // create, update, delete
   EXPECT_EQ(entries[0].action, "delete");
   EXPECT_NE(entries[1].changes_json.find("Loyalty tier"), std::string::npos);

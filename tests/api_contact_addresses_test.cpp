@@ -66,16 +66,7 @@ TEST_P(ContactAddressesApi, AddressesAndConsentsAreWrittenReadAndAudited) {
   EXPECT_FALSE(read.json().at("consents").as_array().at(0).at("granted").as_bool());
   EXPECT_EQ(read.json().at("addresses").as_array().at(0).at("locality").as_string(), "Utrecht");
 
-  store::AuditQuery query;
-  query.object_type = "contacts";
-  query.object_id = std::stoll(id);
-  std::vector<core::AuditEntry> entries;
-  ASSERT_TRUE(db_->identity()
-                  .transact([&](store::IdentityTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(entries, tx.list_audit(query));
-                    return core::ok_status();
-                  })
-                  .ok());
+  auto entries = audit_entries("contacts", id);
   ASSERT_EQ(entries.size(), 2u);
   const auto changes = json::parse(entries.front().changes_json).as_object();
   ASSERT_TRUE(changes.contains("addresses")) << entries.front().changes_json;

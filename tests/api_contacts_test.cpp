@@ -148,15 +148,7 @@ TEST_P(ContactsApi, TheDefaultRegionIsASettingAdminsChange) {
   EXPECT_NE(first_message(dutch).find("TH"), std::string::npos) << first_message(dutch);
   EXPECT_EQ(sales.send(bhttp::verb::get, "/api/v1/settings").json().at("default_region"), "TH");
 
-  store::AuditQuery query;
-  query.object_type = "settings";
-  std::vector<core::AuditEntry> entries;
-  ASSERT_TRUE(db_->identity()
-                  .transact([&](store::IdentityTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(entries, tx.list_audit(query));
-                    return core::ok_status();
-                  })
-                  .ok());
+  auto entries = audit_entries("settings");
   // TH → TW → NL → PH → TH: setting the region already in effect, or a refused one, is no change.
   ASSERT_EQ(entries.size(), 4u);
   EXPECT_EQ(entries.front().action, "update");

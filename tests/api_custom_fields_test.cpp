@@ -16,16 +16,7 @@ class CustomFieldsApi : public ApiTest {
  protected:
   // How many audit entries name `type`/`id`.
   std::size_t audit_count(const std::string& type, const std::string& id) {
-    std::vector<core::AuditEntry> entries;
-    store::AuditQuery query;
-    query.object_type = type;
-    query.object_id = std::stoll(id);
-    auto status = db_->identity().transact([&](store::IdentityTx& tx) -> core::Status {
-      RAPPORT_ASSIGN_OR_RETURN(entries, tx.list_audit(query));
-      return core::ok_status();
-    });
-    EXPECT_TRUE(status.ok()) << status.error().message;
-    return entries.size();
+    return audit_entries(type, id).size();
   }
 
   // Defines a custom field and returns its id.

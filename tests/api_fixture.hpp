@@ -158,6 +158,21 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   // A suite's changes to the API's options, e.g. no rate limits for one sending thousands.
   virtual void adjust(ApiOptions&) {}
 
+  // The audit entries about records of `type` (only record `id`, when given), newest first.
+  std::vector<core::AuditEntry> audit_entries(const std::string& type, const std::string& id = {}) {
+    store::AuditQuery query;
+    query.object_type = type;
+    if (!id.empty()) query.object_id = std::stoll(id);
+    query.limit = 500;
+    std::vector<core::AuditEntry> entries;
+    auto status = db_->identity().transact([&](store::IdentityTx& tx) -> core::Status {
+      RAPPORT_ASSIGN_OR_RETURN(entries, tx.list_audit(query));
+      return core::ok_status();
+    });
+    EXPECT_TRUE(status.ok()) << status.error().message;
+    return entries;
+  }
+
   void add_user(const std::string& email, core::Role role, std::optional<std::int64_t> team) {
     services::UserService users(db_->identity(), hasher_, services::system_clock());
     auto user = users.create(operator_caller(), {email, email, role, team, kPassword});

@@ -273,16 +273,7 @@ TEST_P(NotesApi, TrashKeepsNotesAndEraseRemovesThem) {
   EXPECT_EQ(admin.send(bhttp::verb::get, note).status, 404u);
   EXPECT_EQ(admin.send(bhttp::verb::get, contact + "/notes").status, 404u);
   EXPECT_TRUE(contact_ids(admin, "ข้อมูลส่วนตัว").empty());
-  std::vector<core::AuditEntry> entries;
-  auto listed = db_->identity().transact([&](store::IdentityTx& tx) -> core::Status {
-    store::AuditQuery query;
-    query.object_type = "contacts";
-    query.object_id = std::stoll(id);
-    query.limit = 500;
-    RAPPORT_ASSIGN_OR_RETURN(entries, tx.list_audit(query));
-    return core::ok_status();
-  });
-  ASSERT_TRUE(listed.ok()) << listed.error().message;
+  auto entries = audit_entries("contacts", id);
   std::vector<std::string> actions;
   for (const auto& entry : entries) {
     actions.push_back(entry.action);

@@ -55,6 +55,29 @@ TEST_P(ContactsApi, AmongSeveralExactlyOneMustBeMarkedPrimary) {
   EXPECT_TRUE(primary_at(one.json(), "emails", 1));
 }
 
+TEST_P(ContactsApi, ADerivedDisplayNameFollowsTheNamesAndAChosenOneStays) {
+  auto admin = login("admin@example.org");
+  auto ada = admin.write(bhttp::verb::post, "/api/v1/contacts",
+                         R"({"given_name":"Ada","family_name":"Byron"})");
+  ASSERT_EQ(ada.status, 201u) << ada.body;
+  EXPECT_EQ(ada.json().at("display_name"), "Ada Byron");
+  auto married = admin.write(bhttp::verb::patch, "/api/v1/contacts/" + id_of(ada),
+                             R"({"family_name":"King"})", {{"If-Match", etag_of(ada)}});
+  ASSERT_EQ(married.status, 200u) << married.body;
+  EXPECT_EQ(married.json().at("display_name"), "Ada King");
+  auto found = admin.send(bhttp::verb::get, "/api/v1/contacts?q=King");
+  EXPECT_EQ(found.json().at("items").as_array().size(), 1u);
+
+  auto titled =
+      admin.write(bhttp::verb::patch, "/api/v1/contacts/" + id_of(ada),
+                  R"({"display_name":"Countess of Lovelace"})", {{"If-Match", etag_of(married)}});
+  ASSERT_EQ(titled.status, 200u) << titled.body;
+  auto renamed = admin.write(bhttp::verb::patch, "/api/v1/contacts/" + id_of(ada),
+                             R"({"given_name":"Augusta Ada"})", {{"If-Match", etag_of(titled)}});
+  ASSERT_EQ(renamed.status, 200u) << renamed.body;
+  EXPECT_EQ(renamed.json().at("display_name"), "Countess of Lovelace");
+}
+
 std::string e164_of(const Reply& reply, std::size_t i = 0) {
   return std::string(reply.json().at("phones").as_array().at(i).at("e164").as_string());
 }

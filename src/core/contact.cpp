@@ -147,6 +147,12 @@ std::string phone_region(const ContactPhone& phone, const Contact& contact,
   return rules.default_region;
 }
 
+std::string derived_display_name(std::string_view given_name, std::string_view family_name) {
+  std::string out(given_name);
+  if (!out.empty() && !family_name.empty()) out += ' ';
+  return out.append(family_name);
+}
+
 Status validate(Contact& c, const ContactRules& rules) {
   std::vector<FieldError> errors;
   c.given_name = trim_spaces(c.given_name);
@@ -155,11 +161,7 @@ Status validate(Contact& c, const ContactRules& rules) {
   check_text("given_name", c.given_name, kMaxName, true, errors);
   check_text("family_name", c.family_name, kMaxName, true, errors);
   check_text("display_name", c.display_name, kMaxName, true, errors);
-  if (c.display_name.empty()) {
-    c.display_name = c.given_name.empty() || c.family_name.empty()
-                         ? c.given_name + c.family_name
-                         : c.given_name + " " + c.family_name;
-  }
+  if (c.display_name.empty()) c.display_name = derived_display_name(c.given_name, c.family_name);
   check_emails(c.emails, errors);
   check_phones(c, rules, errors);
   if (c.display_name.empty() && c.emails.empty() && c.phones.empty()) {

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/custom_field.hpp"
@@ -84,6 +85,9 @@ struct ContactRules {
 // region, else the first address country, else the first company country, else the default.
 std::string phone_region(const ContactPhone& phone, const Contact& contact,
                          const ContactRules& rules);
+
+// The display name a contact gets when none is given: "given family", or whichever is present.
+std::string derived_display_name(std::string_view given_name, std::string_view family_name);
 
 // Checks every rule and normalises in place (emails lower-cased, phones given their E.164,
 // display name and stage defaulted, names trimmed). Returns ok, or kInvalid carrying every field

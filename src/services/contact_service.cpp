@@ -134,6 +134,15 @@ core::Result<core::Contact> ContactService::update(const Caller& caller, core::I
     const core::Contact& current = loaded.first;
     core::Contact next = current;
     RAPPORT_TRY(edit(next));
+    // A display name derived from the names follows them when they change, unless the client
+    // sets one; one the client chose stays as it is.
+    const bool renamed =
+        next.given_name != current.given_name || next.family_name != current.family_name;
+    if (renamed && !supplied.contains("display_name") &&
+        current.display_name ==
+            core::derived_display_name(current.given_name, current.family_name)) {
+      next.display_name.clear();
+    }
     // An edit that changes nothing (an empty PATCH, or every field sent as it already is) is
     // not a new version: no write, no audit entry, the same ETag. Checked before validation too,
     // so that `{}` succeeds even on a record that rules added since would refuse.

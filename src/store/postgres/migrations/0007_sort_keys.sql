@@ -1,9 +1,10 @@
--- Language-aware sorting (core/collation): each name gets its ICU sort key beside it, and lists
--- sort and page on (key, id) in byte order. Contacts also get their preferred language and time
--- zone as columns (from the document) so lists filter and sort on them, and custom values get a
--- sort key (collation key for text, number key for numbers, money and dates). The program writes
--- all of them; the upgrade step `reindex_stored_records` computes them for the rows stored
--- before, and again whenever ICU's collator version differs from the one recorded in settings.
+-- Language-aware sorting (core/collation); the same columns and indexes as
+-- sqlite/migrations/0008_sort_keys.sql. Each name gets its ICU sort key beside it, and lists sort
+-- and page on (key, id) in byte order. Contacts also get their preferred language and time zone as
+-- columns (from the document) so lists filter and sort on them, and custom values get a sort key
+-- (collation key for text, number key for numbers, money and dates). The program writes all of
+-- them; the upgrade step `reindex_stored_records` computes them for the rows stored before, and
+-- again whenever ICU's collator version differs from the one recorded in settings.
 ALTER TABLE contacts ADD COLUMN given_key text NOT NULL DEFAULT '';
 ALTER TABLE contacts ADD COLUMN family_key text NOT NULL DEFAULT '';
 ALTER TABLE contacts ADD COLUMN display_key text NOT NULL DEFAULT '';

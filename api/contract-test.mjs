@@ -208,6 +208,8 @@ async function scenario(c, password) {
   await admin.signIn('admin@rapport.test', password);
   await admin.call('who am I', 'GET', '/api/v1/session', { expect: 200 });
   await admin.call('me', 'GET', '/api/v1/me', { expect: 200 });
+  const meta = await admin.call('metadata', 'GET', '/api/v1/meta', { expect: 200 });
+  checkKindsAgainstDocument(meta.json);
   await admin.call('write without CSRF token', 'POST', '/api/v1/teams',
     { body: { name: 'Bangkok' }, headers: { 'X-CSRF-Token': '' }, expect: 403 });
 
@@ -319,6 +321,34 @@ async function scenario(c, password) {
     limited = r.status === 429;
   }
   if (!limited) fail('sign-in rate limit', 'no 429 after 10 more sign-ins');
+}
+
+// The document and the kinds' descriptors describe the same records: each kind the metadata
+// lists has its collection's paths, and its record schema has exactly the kind's standard fields
+// (but for `place` filters, which are no field of the record) plus `version` and `custom`.
+function checkKindsAgainstDocument(meta) {
+  for (const kind of meta?.kinds ?? []) {
+    const what = `kind ${kind.kind}`;
+    for (const path of [`/api/v1/${kind.collection}`, `/api/v1/${kind.collection}/{id}`]) {
+      if (!doc.paths[path]) fail(what, `openapi.yaml has no path ${path}`);
+    }
+    const schemaName = kind.kind[0].toUpperCase() + kind.kind.slice(1);
+    const schema = doc.components.schemas[schemaName];
+    if (!schema) {
+      fail(what, `openapi.yaml has no schema ${schemaName}`);
+      continue;
+    }
+    const documented = new Set(Object.keys(schema.properties ?? {}));
+    const described = new Set(kind.fields.filter((f) => !f.custom && f.type !== 'place').map((f) => f.name));
+    for (const name of described) {
+      if (!documented.has(name)) fail(what, `field ${name} is not in schema ${schemaName}`);
+    }
+    for (const name of documented) {
+      if (!described.has(name) && name !== 'version' && name !== 'custom') {
+        fail(what, `schema ${schemaName} has ${name}, which the kind's descriptor does not`);
+      }
+    }
+  }
 }
 
 // The checker itself must reject a wrong answer, or a passing run proves nothing.

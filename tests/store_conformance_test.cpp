@@ -959,7 +959,7 @@ TEST_P(StoreConformance, CustomFieldDefinitionsAndUniqueValues) {
   ASSERT_TRUE(store()
                   .read([&](CustomerTx& tx) -> core::Status {
                     RAPPORT_ASSIGN_OR_RETURN(auto fields,
-                                             tx.list_custom_fields(core::CustomEntity::kContact));
+                                             tx.list_custom_fields(core::RecordKind::kContact));
                     EXPECT_TRUE(fields.empty());
                     RAPPORT_ASSIGN_OR_RETURN(auto c, tx.get_contact(a->id));
                     EXPECT_TRUE(c.custom.empty());

@@ -15,9 +15,10 @@
 #include "http/csrf.hpp"
 #include "http/custom_field_routes.hpp"
 #include "http/forwarded.hpp"
+#include "http/meta_routes.hpp"
 #include "http/note_routes.hpp"
-#include "http/settings_routes.hpp"
 #include "http/session_routes.hpp"
+#include "http/settings_routes.hpp"
 #include "http/team_routes.hpp"
 #include "http/token_routes.hpp"
 #include "http/user_routes.hpp"
@@ -60,7 +61,8 @@ Api::Api(Database& db, ApiOptions options)
       teams_(db.identity(), options.clock),
       tokens_(db.identity(), options.clock),
       audit_(db.identity()),
-      settings_(records_, options.clock, std::move(options.default_region)) {
+      settings_(records_, options.clock, std::move(options.default_region)),
+      meta_(records_) {
   if (!options.trusted_proxies.empty()) {
     router_.use(http::forwarded_for_middleware(std::move(options.trusted_proxies)));
   }
@@ -86,6 +88,7 @@ Api::Api(Database& db, ApiOptions options)
   http::add_token_routes(router_, tokens_, auth_);
   http::add_audit_routes(router_, audit_);
   http::add_settings_routes(router_, settings_);
+  http::add_meta_routes(router_, meta_);
   router_.add_static("/api/v1/openapi.yaml", "application/yaml", std::string(openapi_document()));
   metrics_.set_reporter([this] { return db_.pool_samples(); });
   http::add_operational_routes(

@@ -15,6 +15,7 @@
 #include "services/company_service.hpp"
 #include "services/contact_service.hpp"
 #include "services/custom_field_service.hpp"
+#include "services/meta_service.hpp"
 #include "services/note_service.hpp"
 #include "services/password.hpp"
 #include "services/settings_service.hpp"
@@ -88,6 +89,7 @@ class Api {
   services::TokenService tokens_;
   services::AuditService audit_;
   services::SettingsService settings_;
+  services::MetaService meta_;
   http::Router router_;
 };
 

@@ -43,9 +43,8 @@ Status validate(Company& c, const std::vector<CustomFieldDefinition>& custom_fie
       errors.push_back({field, "is listed twice"});
   }
   check_text("industry", c.industry, 200, true, errors);
-  static const std::vector<std::string> kSizes = {"",         "1-10",      "11-50", "51-200",
-                                                  "201-1000", "1001-5000", "5001+"};
-  if (std::find(kSizes.begin(), kSizes.end(), c.size) == kSizes.end()) {
+  if (!c.size.empty() &&
+      std::find(kCompanySizes.begin(), kCompanySizes.end(), c.size) == kCompanySizes.end()) {
     errors.push_back({"size", "must be 1-10, 11-50, 51-200, 201-1000, 1001-5000 or 5001+"});
   }
   if (c.annual_revenue) {

@@ -2,8 +2,10 @@
 // revenue, addresses, parent, ownership, tags, notes and custom values, with its write rules.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/custom_field.hpp"
@@ -15,12 +17,16 @@
 
 namespace rapport::core {
 
+// The size bands a company's size is one of (or empty when unknown).
+inline constexpr std::array<std::string_view, 6> kCompanySizes{"1-10",     "11-50",     "51-200",
+                                                               "201-1000", "1001-5000", "5001+"};
+
 struct Company {
   Id id = 0;  // 0 until stored
   std::string name;
   std::vector<std::string> domains;  // "example.co.th", lower-cased by validate()
   std::string industry;
-  std::string size;  // a band: "1-10", "11-50", "51-200", "201-1000", "1001-5000", "5001+"
+  std::string size;  // one of kCompanySizes, or empty
   std::optional<Money> annual_revenue;
   std::vector<PostalAddress> addresses;
   std::optional<Id> parent_id;

@@ -83,16 +83,6 @@ Result<CustomFieldType> parse_custom_field_type(std::string_view name) {
                       "unknown custom field type \"" + std::string(name.substr(0, 32)) + "\"");
 }
 
-std::string_view to_string(CustomEntity entity) {
-  return entity == CustomEntity::kContact ? "contact" : "company";
-}
-
-Result<CustomEntity> parse_custom_entity(std::string_view name) {
-  if (name == "contact") return CustomEntity::kContact;
-  if (name == "company") return CustomEntity::kCompany;
-  return Error::field("entity", "must be \"contact\" or \"company\"");
-}
-
 Status validate(const CustomFieldDefinition& d) {
   std::vector<FieldError> errors;
   if (!valid_key(d.key)) {

@@ -11,6 +11,7 @@
 
 #include "core/ids.hpp"
 #include "core/money.hpp"
+#include "core/record_kind.hpp"
 #include "core/result.hpp"
 #include "core/timestamp.hpp"
 
@@ -30,17 +31,14 @@ enum class CustomFieldType {
   kEmail,
   kPhone,
 };
-enum class CustomEntity { kContact, kCompany };
 
 std::string_view to_string(CustomFieldType type);
 // Parses "text", "long_text", …, "phone". kInvalid for any other name.
 Result<CustomFieldType> parse_custom_field_type(std::string_view name);
-std::string_view to_string(CustomEntity entity);
-Result<CustomEntity> parse_custom_entity(std::string_view name);
 
 struct CustomFieldDefinition {
   Id id = 0;
-  CustomEntity entity = CustomEntity::kContact;
+  RecordKind entity = RecordKind::kContact;
   std::string key;  // [a-z][a-z0-9_]{0,63}; filters name it "custom.<key>"
   std::string label;
   CustomFieldType type = CustomFieldType::kText;

@@ -7,8 +7,7 @@
 namespace rapport::core {
 
 LifecycleStages LifecycleStages::defaults() {
-  return LifecycleStages({"subscriber", "lead", "marketing_qualified", "sales_qualified",
-                          "opportunity", "customer", "evangelist", "other"});
+  return LifecycleStages({kDefaultLifecycleStages.begin(), kDefaultLifecycleStages.end()});
 }
 
 Result<LifecycleStages> LifecycleStages::make(std::vector<std::string> names) {

@@ -2,6 +2,7 @@
 // organisation's own list.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,10 +11,13 @@
 
 namespace rapport::core {
 
+inline constexpr std::array<std::string_view, 8> kDefaultLifecycleStages{
+    "subscriber",  "lead",     "marketing_qualified", "sales_qualified",
+    "opportunity", "customer", "evangelist",          "other"};
+
 class LifecycleStages {
  public:
-  // subscriber, lead, marketing_qualified, sales_qualified, opportunity, customer, evangelist,
-  // other.
+  // kDefaultLifecycleStages.
   static LifecycleStages defaults();
   // A configured list: names of lower-case letters, digits and '_', 1..64 long, no duplicates,
   // at least one. Returns kInvalid naming the first bad entry.

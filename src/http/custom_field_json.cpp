@@ -41,7 +41,7 @@ core::Result<core::CustomFieldDefinition> custom_field_from_json(const json::obj
   reader.allow_only({"entity", "key", "label", "type", "options", "required", "unique"});
   core::CustomFieldDefinition d;
   if (auto entity = reader.string("entity", Need::kRequired)) {
-    auto parsed = core::parse_custom_entity(*entity);
+    auto parsed = core::parse_record_kind(*entity, "entity");
     if (parsed.ok()) {
       d.entity = *parsed;
     } else {

@@ -16,9 +16,9 @@ Response with_etag(Response response, const core::CustomFieldDefinition& definit
 core::Result<Response> list(services::CustomFieldService& fields, const Request& request) {
   RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
   RAPPORT_ASSIGN_OR_RETURN(auto entity_text, request.query_param("entity"));
-  std::optional<core::CustomEntity> entity;
+  std::optional<core::RecordKind> entity;
   if (entity_text) {
-    auto parsed = core::parse_custom_entity(*entity_text);
+    auto parsed = core::parse_record_kind(*entity_text, "entity");
     if (!parsed.ok()) return core::Error::field("entity", "must be contact or company");
     entity = *parsed;
   }

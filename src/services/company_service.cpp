@@ -51,7 +51,7 @@ core::Status check_parent(store::CustomerTx& customers, const Caller& caller,
 }
 
 core::Result<std::vector<core::CustomFieldDefinition>> definitions(store::CustomerTx& customers) {
-  return customers.list_custom_fields(core::CustomEntity::kCompany);
+  return customers.list_custom_fields(core::RecordKind::kCompany);
 }
 
 }  // namespace

@@ -38,7 +38,7 @@ core::Result<core::ContactRules> rules_for(store::CustomerTx& customers,
   core::ContactRules rules;
   RAPPORT_ASSIGN_OR_RETURN(rules.default_region, default_region(customers, fallback));
   RAPPORT_ASSIGN_OR_RETURN(rules.custom_fields,
-                           customers.list_custom_fields(core::CustomEntity::kContact));
+                           customers.list_custom_fields(core::RecordKind::kContact));
   for (const core::CompanyLink& link : contact.companies) {
     auto company = customers.get_company(link.company_id);
     if (!company.ok() && company.error().kind != core::ErrorKind::kNotFound) {

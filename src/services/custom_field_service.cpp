@@ -19,7 +19,7 @@ using core::ObjectType;
 // Definitions are few (tens per entity), so one is found among its entity's list rather than
 // through a store call of its own.
 core::Result<core::CustomFieldDefinition> find(store::CustomerTx& customers, core::Id id) {
-  for (auto entity : {core::CustomEntity::kContact, core::CustomEntity::kCompany}) {
+  for (auto entity : {core::RecordKind::kContact, core::RecordKind::kCompany}) {
     RAPPORT_ASSIGN_OR_RETURN(auto all, customers.list_custom_fields(entity));
     auto it = std::find_if(all.begin(), all.end(),
                            [id](const core::CustomFieldDefinition& d) { return d.id == id; });
@@ -82,11 +82,11 @@ core::Status check_no_duplicates(store::CustomerTx& customers,
 }  // namespace
 
 core::Result<std::vector<core::CustomFieldDefinition>> CustomFieldService::list(
-    const Caller& caller, std::optional<core::CustomEntity> entity) {
+    const Caller& caller, std::optional<core::RecordKind> entity) {
   RAPPORT_TRY(authorize(caller, ObjectType::kCustomFields, Action::kRead));
   std::vector<core::CustomFieldDefinition> out;
   RAPPORT_TRY(records_.read([&](store::CustomerTx& customers) -> core::Status {
-    for (auto e : {core::CustomEntity::kContact, core::CustomEntity::kCompany}) {
+    for (core::RecordKind e : core::kRecordKinds) {
       if (entity && *entity != e) continue;
       RAPPORT_ASSIGN_OR_RETURN(auto some, customers.list_custom_fields(e));
       out.insert(out.end(), std::make_move_iterator(some.begin()),

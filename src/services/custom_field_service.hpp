@@ -25,7 +25,7 @@ class CustomFieldService {
 
   // The definitions of `entity` (both entities when unset), contacts' first, each by id.
   core::Result<std::vector<core::CustomFieldDefinition>> list(
-      const Caller& caller, std::optional<core::CustomEntity> entity);
+      const Caller& caller, std::optional<core::RecordKind> entity);
 
   // One definition; kNotFound when there is none.
   core::Result<core::CustomFieldDefinition> get(const Caller& caller, core::Id id);

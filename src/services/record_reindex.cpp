@@ -42,17 +42,20 @@ core::Result<Reindexed> reindex_stored_records(UnitOfWork& records) {
     RAPPORT_ASSIGN_OR_RETURN(auto stored_version, customers.get_setting(kCollationVersion));
     if (!mark && stored_version == version) return core::ok_status();
     auto all = store::RecordScope::all();
-    RAPPORT_ASSIGN_OR_RETURN(done.contacts,
-                             rebuild_all(
-                                 [&](const core::ListQuery& query, store::Shelf shelf) {
-                                   return customers.list_contacts(query, all, shelf, all);
-                                 },
-                                 [&](core::Id id) { return customers.reindex_contact(id); }));
+    RAPPORT_ASSIGN_OR_RETURN(
+        done.contacts,
+        rebuild_all(
+            [&](const core::ListQuery& query, store::Shelf shelf) {
+              return customers.list_contacts(query, all, shelf, all);
+            },
+            [&](core::Id id) { return customers.reindex(core::RecordKind::kContact, id); }));
     RAPPORT_ASSIGN_OR_RETURN(
         done.companies,
-        rebuild_all([&](const core::ListQuery& query,
-                        store::Shelf shelf) { return customers.list_companies(query, all, shelf); },
-                    [&](core::Id id) { return customers.reindex_company(id); }));
+        rebuild_all(
+            [&](const core::ListQuery& query, store::Shelf shelf) {
+              return customers.list_companies(query, all, shelf);
+            },
+            [&](core::Id id) { return customers.reindex(core::RecordKind::kCompany, id); }));
     RAPPORT_TRY(customers.erase_setting(kMark));
     return customers.set_setting(kCollationVersion, version);
   }));

@@ -20,6 +20,7 @@
 #include "core/ids.hpp"
 #include "core/list_query.hpp"
 #include "core/note.hpp"
+#include "core/record_kind.hpp"
 #include "core/result.hpp"
 #include "core/timestamp.hpp"
 
@@ -85,10 +86,6 @@ class CustomerTx {
   // Removes the contact and everything derived from it (tags, custom values, notes, search index
   // rows). kNotFound when there is none.
   virtual core::Status erase_contact(core::Id id) = 0;
-  // Rebuilds the index rows (search text, name bigrams, tags, custom values, places) and the
-  // sort columns (name keys, language, time zone) of contact `id` from the stored contact, e.g.
-  // after an upgrade that indexes more of it or a new ICU version.
-  virtual core::Status reindex_contact(core::Id id) = 0;
   // A page of contacts in `scope` on `shelf` matching `query` (filters, sort, search, keyset
   // cursor; filter[city] and filter[country] match any of its addresses). The search reaches a
   // contact through the name of a linked company only for the live companies in `companies`
@@ -109,11 +106,14 @@ class CustomerTx {
   virtual core::Result<core::Company> restore_company(core::Id id, std::int64_t expected_version,
                                                       const Stamp& stamp) = 0;
   virtual core::Status erase_company(core::Id id) = 0;
-  // Rebuilds the index rows and the name's sort key of company `id` from the stored company.
-  virtual core::Status reindex_company(core::Id id) = 0;
   virtual core::Result<Page<core::Company>> list_companies(const core::ListQuery& query,
                                                            const RecordScope& scope,
                                                            Shelf shelf) = 0;
+
+  // Rebuilds the index rows (search text, name bigrams, tags, custom values, places) and the
+  // sort columns (name keys, language, time zone) of record `id` of `kind` from the stored
+  // record, e.g. after an upgrade that indexes more of it or a new ICU version.
+  virtual core::Status reindex(core::RecordKind kind, core::Id id) = 0;
 
   // Notes on contacts and companies. Writing a note rebuilds its parent's search text, so that
   // a search finds the parent by the words of its notes. create: kNotFound when the parent does
@@ -140,7 +140,7 @@ class CustomerTx {
       const core::CustomFieldDefinition& definition, const Stamp& stamp) = 0;
   virtual core::Status delete_custom_field(core::Id id, std::int64_t expected_version) = 0;
   virtual core::Result<std::vector<core::CustomFieldDefinition>> list_custom_fields(
-      core::CustomEntity entity) = 0;
+      core::RecordKind entity) = 0;
   // How many records of `definition`'s entity (live or in the trash) hold `option` in it: as
   // the value of a single select, among the choices of a multi select.
   virtual core::Result<std::int64_t> count_option_uses(

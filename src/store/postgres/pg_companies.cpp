@@ -18,18 +18,6 @@ constexpr std::string_view kColumns =
     " r.created_at, r.created_by, r.updated_at, r.updated_by, r.deleted_at";
 constexpr int kColumnCount = 13;
 
-constexpr ListField kFields[] = {
-    {"id", "id", FieldKind::kId, true},
-    {"name", "name", FieldKind::kText, true, "r.name_key"},
-    {"industry", "industry", FieldKind::kText, false},
-    {"owner_id", "owner_id", FieldKind::kId, true, "coalesce(r.owner_id, 0)"},
-    {"team_id", "team_id", FieldKind::kId, false},
-    {"parent_id", "parent_id", FieldKind::kId, false},
-    {"created_at", "created_at", FieldKind::kMillis, true},
-    {"updated_at", "updated_at", FieldKind::kMillis, true},
-    {"deleted_at", "deleted_at", FieldKind::kMillis, false},
-};
-
 core::Result<core::Company> company_at(const PgResult& rows, int row) {
   core::Company company;
   company.id = rows.int64(row, 0);
@@ -69,7 +57,7 @@ core::Status index_company(PgConnection& conn, const core::Company& company,
 
 core::Result<core::Company> PgCustomerTx::create_company(const core::Company& company,
                                                          const Stamp& stamp) {
-  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kCompany));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kCompany));
   RAPPORT_TRY(check_unique_custom(conn_, kCompanyTables, 0, company.custom, definitions));
   std::int64_t now = core::to_millis(stamp.now);
   RAPPORT_ASSIGN_OR_RETURN(
@@ -98,7 +86,7 @@ core::Result<core::Company> PgCustomerTx::update_company(const core::Company& co
                                                          const Stamp& stamp) {
   RAPPORT_TRY(
       check_writable(conn_, kCompanyTables, company.id, company.meta.version, RecordState::kLive));
-  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kCompany));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kCompany));
   RAPPORT_TRY(check_unique_custom(conn_, kCompanyTables, company.id, company.custom, definitions));
   RAPPORT_TRY(conn_.exec(
       "UPDATE companies SET name = $2, industry = $3, owner_id = $4, team_id = $5,"
@@ -113,7 +101,7 @@ core::Result<core::Company> PgCustomerTx::update_company(const core::Company& co
 
 core::Status PgCustomerTx::reindex_company(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(core::Company company, get_company(id));
-  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kCompany));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kCompany));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, core::NoteParent::company(id)));
   return index_company(conn_, company, definitions, notes);
 }
@@ -164,8 +152,8 @@ core::Status PgCustomerTx::unlink_contacts(core::Id company_id) {
 core::Result<Page<core::Company>> PgCustomerTx::list_companies(const core::ListQuery& query,
                                                                const RecordScope& scope,
                                                                Shelf shelf) {
-  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kCompany));
-  ListSpec spec{kCompanyTables, kFields, kColumns};
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kCompany));
+  ListSpec spec{kCompanyTables, core::describe(core::RecordKind::kCompany), kColumns};
   RAPPORT_ASSIGN_OR_RETURN(ListStatement statement,
                            build_list(spec, kColumnCount, query, scope, shelf, definitions,
                                       RecordScope::all()));

@@ -19,23 +19,6 @@ constexpr std::string_view kColumns =
     " r.updated_by, r.deleted_at";
 constexpr int kColumnCount = 15;
 
-constexpr ListField kFields[] = {
-    {"id", "id", FieldKind::kId, true},
-    {"given_name", "given_name", FieldKind::kText, true, "r.given_key"},
-    {"family_name", "family_name", FieldKind::kText, true, "r.family_key"},
-    {"display_name", "display_name", FieldKind::kText, true, "r.display_key"},
-    {"lifecycle_stage", "lifecycle_stage", FieldKind::kText, true},
-    {"lead_source", "lead_source", FieldKind::kText, false},
-    {"preferred_language", "preferred_language", FieldKind::kText, true},
-    {"time_zone", "time_zone", FieldKind::kText, true},
-    {"owner_id", "owner_id", FieldKind::kId, true, "coalesce(r.owner_id, 0)"},
-    {"team_id", "team_id", FieldKind::kId, false},
-    {"created_at", "created_at", FieldKind::kMillis, true},
-    {"updated_at", "updated_at", FieldKind::kMillis, true},
-    {"deleted_at", "deleted_at", FieldKind::kMillis, false},
-    {"created_by", "created_by", FieldKind::kId, false},
-};
-
 core::Result<core::Contact> contact_at(const PgResult& rows, int row) {
   core::Contact contact;
   contact.id = rows.int64(row, 0);
@@ -91,7 +74,7 @@ core::Status index_contact(PgConnection& conn, const core::Contact& contact,
 
 core::Result<core::Contact> PgCustomerTx::create_contact(const core::Contact& contact,
                                                          const Stamp& stamp) {
-  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kContact));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kContact));
   RAPPORT_TRY(check_unique_custom(conn_, kContactTables, 0, contact.custom, definitions));
   std::int64_t now = core::to_millis(stamp.now);
   RAPPORT_ASSIGN_OR_RETURN(
@@ -122,7 +105,7 @@ core::Result<core::Contact> PgCustomerTx::update_contact(const core::Contact& co
                                                          const Stamp& stamp) {
   RAPPORT_TRY(
       check_writable(conn_, kContactTables, contact.id, contact.meta.version, RecordState::kLive));
-  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kContact));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kContact));
   RAPPORT_TRY(check_unique_custom(conn_, kContactTables, contact.id, contact.custom, definitions));
   RAPPORT_TRY(
       conn_.exec("UPDATE contacts SET given_name = $2, family_name = $3, display_name = $4,"
@@ -138,7 +121,7 @@ core::Result<core::Contact> PgCustomerTx::update_contact(const core::Contact& co
 
 core::Status PgCustomerTx::reindex_contact(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(core::Contact contact, get_contact(id));
-  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kContact));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kContact));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, core::NoteParent::contact(id)));
   return index_contact(conn_, contact, definitions, notes);
 }
@@ -172,8 +155,8 @@ core::Result<Page<core::Contact>> PgCustomerTx::list_contacts(const core::ListQu
                                                               const RecordScope& scope,
                                                               Shelf shelf,
                                                               const RecordScope& companies) {
-  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::CustomEntity::kContact));
-  ListSpec spec{kContactTables, kFields, kColumns};
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kContact));
+  ListSpec spec{kContactTables, core::describe(core::RecordKind::kContact), kColumns};
   RAPPORT_ASSIGN_OR_RETURN(ListStatement statement,
                            build_list(spec, kColumnCount, query, scope, shelf, definitions, companies));
   RAPPORT_ASSIGN_OR_RETURN(PgResult rows, conn_.exec(statement.sql, statement.params));

@@ -10,10 +10,6 @@ namespace rapport::store::postgres {
 
 namespace {
 
-const PgRecordTables& tables_of(core::CustomEntity entity) {
-  return entity == core::CustomEntity::kContact ? kContactTables : kCompanyTables;
-}
-
 core::Result<core::CustomFieldDefinition> find_definition(PgConnection& conn, core::Id id,
                                                           bool lock) {
   RAPPORT_ASSIGN_OR_RETURN(
@@ -21,7 +17,8 @@ core::Result<core::CustomFieldDefinition> find_definition(PgConnection& conn, co
                                     : "SELECT entity FROM custom_fields WHERE id = $1",
                                {id}));
   if (rows.rows() == 0) return core::Error::not_found("custom field not found");
-  RAPPORT_ASSIGN_OR_RETURN(core::CustomEntity entity, core::parse_custom_entity(rows.text(0, 0)));
+  RAPPORT_ASSIGN_OR_RETURN(core::RecordKind entity,
+                           core::parse_record_kind(rows.text(0, 0), "entity"));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn, entity));
   for (auto& definition : definitions) {
     if (definition.id == id) return std::move(definition);
@@ -78,7 +75,7 @@ core::Status PgCustomerTx::delete_custom_field(core::Id id, std::int64_t expecte
   if (stored.version != expected_version) {
     return core::Error::stale("custom field was changed by someone else");
   }
-  const PgRecordTables& tables = tables_of(stored.entity);
+  const PgRecordTables& tables = record_tables(stored.entity);
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult holders,
       conn_.exec("SELECT record_id FROM " + std::string(tables.custom) + " WHERE key = $1",
@@ -93,10 +90,8 @@ core::Status PgCustomerTx::delete_custom_field(core::Id id, std::int64_t expecte
       conn_.exec("DELETE FROM " + std::string(tables.custom) + " WHERE key = $1", {stored.key}));
   RAPPORT_TRY(conn_.exec("DELETE FROM custom_fields WHERE id = $1", {id}));
   // The values were part of each holder's search text: rebuild it without them.
-  const bool contact = stored.entity == core::CustomEntity::kContact;
   for (int row = 0; row < holders.rows(); ++row) {
-    const core::Id holder = holders.int64(row, 0);
-    RAPPORT_TRY(contact ? reindex_contact(holder) : reindex_company(holder));
+    RAPPORT_TRY(reindex(stored.entity, holders.int64(row, 0)));
   }
   return core::ok_status();
 }
@@ -109,7 +104,7 @@ core::Result<std::int64_t> PgCustomerTx::count_option_uses(
                           : "value = $2";
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows,
-      conn_.exec("SELECT count(*) FROM " + std::string(tables_of(definition.entity).custom) +
+      conn_.exec("SELECT count(*) FROM " + std::string(record_tables(definition.entity).custom) +
                      " WHERE key = $1 AND " + match,
                  {definition.key, option}));
   return rows.int64(0, 0);
@@ -117,7 +112,7 @@ core::Result<std::int64_t> PgCustomerTx::count_option_uses(
 
 core::Result<std::vector<CustomDuplicate>> PgCustomerTx::custom_duplicates(
     const core::CustomFieldDefinition& definition, int limit) {
-  const std::string table(tables_of(definition.entity).custom);
+  const std::string table(record_tables(definition.entity).custom);
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows,
       conn_.exec("SELECT value, record_id FROM " + table +
@@ -137,7 +132,7 @@ core::Result<std::vector<CustomDuplicate>> PgCustomerTx::custom_duplicates(
 }
 
 core::Result<std::vector<core::CustomFieldDefinition>> PgCustomerTx::list_custom_fields(
-    core::CustomEntity entity) {
+    core::RecordKind entity) {
   return load_definitions(conn_, entity);
 }
 

@@ -34,6 +34,16 @@ core::Status PgCustomerStore::read(const std::function<core::Status(CustomerTx&)
   });
 }
 
+core::Status PgCustomerTx::reindex(core::RecordKind kind, core::Id id) {
+  switch (kind) {
+    case core::RecordKind::kContact:
+      return reindex_contact(id);
+    case core::RecordKind::kCompany:
+      return reindex_company(id);
+  }
+  return core::Error::invalid("unknown record kind");
+}
+
 core::Status vacuum_erased(PgPool& pool) {
   RAPPORT_ASSIGN_OR_RETURN(PgLease lease, pool.acquire());
   RAPPORT_TRY(lease->exec_script(

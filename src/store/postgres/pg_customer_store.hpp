@@ -32,8 +32,6 @@ class PgCustomerTx final : public CustomerTx {
   core::Result<core::Contact> restore_contact(core::Id id, std::int64_t expected_version,
                                               const Stamp& stamp) override;
   core::Status erase_contact(core::Id id) override;
-  core::Status reindex_contact(core::Id id) override;
-  core::Status reindex_company(core::Id id) override;
   core::Result<Page<core::Contact>> list_contacts(const core::ListQuery& query,
                                                   const RecordScope& scope, Shelf shelf,
                                                   const RecordScope& companies) override;
@@ -51,6 +49,8 @@ class PgCustomerTx final : public CustomerTx {
   core::Result<Page<core::Company>> list_companies(const core::ListQuery& query,
                                                    const RecordScope& scope, Shelf shelf) override;
 
+  core::Status reindex(core::RecordKind kind, core::Id id) override;
+
   core::Result<core::Note> create_note(const core::Note& note, const Stamp& stamp) override;
   core::Result<core::Note> get_note(core::Id id) override;
   core::Result<core::Note> update_note(const core::Note& note, const Stamp& stamp) override;
@@ -64,7 +64,7 @@ class PgCustomerTx final : public CustomerTx {
       const core::CustomFieldDefinition& definition, const Stamp& stamp) override;
   core::Status delete_custom_field(core::Id id, std::int64_t expected_version) override;
   core::Result<std::vector<core::CustomFieldDefinition>> list_custom_fields(
-      core::CustomEntity entity) override;
+      core::RecordKind entity) override;
   core::Result<std::int64_t> count_option_uses(const core::CustomFieldDefinition& definition,
                                                const std::string& option) override;
   core::Result<std::vector<CustomDuplicate>> custom_duplicates(
@@ -75,6 +75,8 @@ class PgCustomerTx final : public CustomerTx {
   core::Status erase_setting(std::string_view key) override;
 
  private:
+  core::Status reindex_contact(core::Id id);
+  core::Status reindex_company(core::Id id);
   // Rebuilds the index rows of the note's parent after one of its notes changed.
   core::Status reindex(const core::NoteParent& parent);
   // Removes company `company_id`, about to be erased, from the links of its contacts (their

@@ -255,7 +255,7 @@ TEST_F(PgCustomerStoreTest, UniqueCustomValuesAndCustomFilters) {
   EXPECT_EQ(list(query)->items.size(), 1u);
 
   status = store_->transact([&](CustomerTx& tx) -> core::Status {
-    RAPPORT_ASSIGN_OR_RETURN(auto fields, tx.list_custom_fields(core::CustomEntity::kContact));
+    RAPPORT_ASSIGN_OR_RETURN(auto fields, tx.list_custom_fields(core::RecordKind::kContact));
     EXPECT_EQ(fields.size(), 2u);
     RAPPORT_TRY(tx.delete_custom_field(fields[0].id, fields[0].version));
     RAPPORT_ASSIGN_OR_RETURN(core::Contact read, tx.get_contact(1));

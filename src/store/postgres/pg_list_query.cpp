@@ -69,20 +69,20 @@ core::Result<std::int64_t> to_int(const core::Filter& filter, const std::string&
   return number;
 }
 
-core::Result<PgParam> operand(const core::Filter& filter, FieldKind kind, const std::string& text) {
+core::Result<PgParam> operand(const core::Filter& filter, ValueKind kind, const std::string& text) {
   switch (kind) {
-    case FieldKind::kId: {
+    case ValueKind::kInt: {
       RAPPORT_ASSIGN_OR_RETURN(std::int64_t number, to_int(filter, text));
       return PgParam(number);
     }
-    case FieldKind::kMillis: {
+    case ValueKind::kTime: {
       auto time = core::parse_timestamp(text);
       if (!time.ok()) {
         return bad_filter(filter, "\"" + text.substr(0, 40) + "\" is not an RFC 3339 time");
       }
       return PgParam(core::to_millis(*time));
     }
-    case FieldKind::kText:
+    case ValueKind::kText:
       break;
   }
   return PgParam(text);
@@ -104,42 +104,43 @@ core::Status check_arity(const core::Filter& filter) {
 
 // The field's column as filters compare it: text in byte order, as SQLite compares it, whatever
 // the database's collation.
-std::string column_expr(const ListField& field) {
+std::string column_expr(const core::FieldDescriptor& field) {
   std::string column = "r." + std::string(field.column);
-  return field.kind == FieldKind::kText ? column + " COLLATE \"C\"" : column;
+  return value_kind(field.type) == ValueKind::kText ? column + " COLLATE \"C\"" : column;
 }
 
-// What lists order the field by: its column, or the field's `order` expression.
-std::string sort_expr(const ListField& field) {
-  if (field.order.empty()) return column_expr(field);
-  std::string order(field.order);
-  return field.kind == FieldKind::kText ? order + " COLLATE \"C\"" : order;
+// What lists order the field by, compared byte-wise when it is text.
+std::string sort_expr(const core::FieldDescriptor& field) {
+  std::string order = sort_expression(field, "r", "coalesce");
+  return value_kind(field.type) == ValueKind::kText ? order + " COLLATE \"C\"" : order;
 }
 
-core::Status standard_filter(Builder& builder, const ListField& field, const core::Filter& filter) {
+core::Status standard_filter(Builder& builder, const core::FieldDescriptor& field,
+                             const core::Filter& filter) {
+  const ValueKind kind = value_kind(field.type);
   std::string column = column_expr(field);
   if (filter.op == core::FilterOp::kEmpty) {
-    std::string is_empty = field.kind == FieldKind::kText
+    std::string is_empty = kind == ValueKind::kText
                                ? "(" + column + " IS NULL OR " + column + " = '')"
                                : column + " IS NULL";
     builder.where(filter.values[0] == "true" ? is_empty : "NOT " + is_empty);
     return core::ok_status();
   }
   if (filter.op == core::FilterOp::kContains) {
-    if (field.kind != FieldKind::kText) return bad_filter(filter, "contains applies to text");
+    if (kind != ValueKind::kText) return bad_filter(filter, "contains applies to text");
     builder.where(contains(builder, "r." + std::string(field.column), filter.values[0]));
     return core::ok_status();
   }
   if (filter.op == core::FilterOp::kIn) {
     std::string list;
     for (const std::string& text : filter.values) {
-      RAPPORT_ASSIGN_OR_RETURN(PgParam value, operand(filter, field.kind, text));
+      RAPPORT_ASSIGN_OR_RETURN(PgParam value, operand(filter, kind, text));
       list += (list.empty() ? "" : ", ") + builder.bind(std::move(value));
     }
     builder.where(column + " IN (" + list + ")");
     return core::ok_status();
   }
-  RAPPORT_ASSIGN_OR_RETURN(PgParam value, operand(filter, field.kind, filter.values[0]));
+  RAPPORT_ASSIGN_OR_RETURN(PgParam value, operand(filter, kind, filter.values[0]));
   std::string bound = builder.bind(std::move(value));
   switch (filter.op) {
     case core::FilterOp::kEq:
@@ -416,25 +417,22 @@ core::Result<ListStatement> build_list(
   statement.limit = query.limit;
   statement.sort_column = column_count;
   statement.sort_field = "id";
-  statement.sort_kind = FieldKind::kId;
+  statement.sort_kind = ValueKind::kInt;
   std::string sort_column = "r.id";
   Builder builder;
   if (query.sort && query.sort->field.starts_with("custom.")) {
     RAPPORT_ASSIGN_OR_RETURN(sort_column,
                              custom_order(builder, spec.tables, query.sort->field, definitions));
     statement.sort_field = query.sort->field;
-    statement.sort_kind = FieldKind::kText;
+    statement.sort_kind = ValueKind::kText;
   } else if (query.sort && query.sort->field != "id") {
-    const ListField* sort = nullptr;
-    for (const ListField& field : spec.fields) {
-      if (field.name == query.sort->field && field.sortable) sort = &field;
-    }
+    const core::FieldDescriptor* sort = column_field(spec.kind, query.sort->field, core::kSortable);
     if (sort == nullptr) {
       return bad("sort",
                  "\"" + query.sort->field.substr(0, 64) + "\" is not a field lists can sort on");
     }
     statement.sort_field = query.sort->field;
-    statement.sort_kind = sort->kind;
+    statement.sort_kind = value_kind(sort->type);
     sort_column = sort_expr(*sort);
   }
   // Newest first unless the client asks otherwise.
@@ -446,20 +444,18 @@ core::Result<ListStatement> build_list(
   }
   for (const core::Filter& filter : query.filters) {
     RAPPORT_TRY(check_arity(filter));
-    if (filter.field == "tags") {
-      RAPPORT_TRY(tag_filter(builder, spec.tables, filter));
-    } else if (spec.tables.entity == core::CustomEntity::kContact &&
-               (filter.field == "city" || filter.field == "country")) {
-      RAPPORT_TRY(place_filter(builder, filter));
-    } else if (filter.field.starts_with("custom.")) {
+    const core::FieldDescriptor* field = spec.kind.field(filter.field);
+    if (field != nullptr && !field->has(core::kFilterable)) field = nullptr;
+    if (filter.field.starts_with("custom.")) {
       RAPPORT_TRY(custom_filter(builder, spec.tables, filter, definitions));
-    } else {
-      const ListField* field = nullptr;
-      for (const ListField& candidate : spec.fields) {
-        if (candidate.name == filter.field) field = &candidate;
-      }
-      if (field == nullptr) return bad_filter(filter, "is not a field lists can filter on");
+    } else if (field != nullptr && field->type == core::FieldType::kTags) {
+      RAPPORT_TRY(tag_filter(builder, spec.tables, filter));
+    } else if (field != nullptr && field->type == core::FieldType::kPlace) {
+      RAPPORT_TRY(place_filter(builder, filter));
+    } else if (field != nullptr && !field->column.empty()) {
       RAPPORT_TRY(standard_filter(builder, *field, filter));
+    } else {
+      return bad_filter(filter, "is not a field lists can filter on");
     }
   }
   search_filter(builder, spec.tables, query.search, company_scope);
@@ -471,7 +467,7 @@ core::Result<ListStatement> build_list(
     if (cursor.field != statement.sort_field || cursor.descending != statement.descending) {
       return bad("after", "the cursor belongs to another sort order");
     }
-    bool text_sort = statement.sort_kind == FieldKind::kText;
+    bool text_sort = statement.sort_kind == ValueKind::kText;
     if (text_sort != std::holds_alternative<std::string>(cursor.value)) {
       return bad("after", "the cursor does not fit this sort");
     }
@@ -503,7 +499,7 @@ std::string next_cursor(const ListStatement& statement, const PgResult& rows, in
   cursor.field = statement.sort_field;
   cursor.descending = statement.descending;
   cursor.id = rows.int64(row, 0);
-  if (statement.sort_kind == FieldKind::kText) {
+  if (statement.sort_kind == ValueKind::kText) {
     cursor.value = std::string(rows.text(row, statement.sort_column));
   } else {
     cursor.value = rows.int64(row, statement.sort_column);

@@ -3,43 +3,25 @@
 // map through fixed allowlists; no input is ever spliced into the SQL text.
 #pragma once
 
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/custom_field.hpp"
+#include "core/kind_descriptor.hpp"
 #include "core/list_query.hpp"
 #include "core/result.hpp"
+#include "store/list_fields.hpp"
 #include "store/postgres/pg_connection.hpp"
 #include "store/postgres/pg_record_index.hpp"
 #include "store/store.hpp"
 
 namespace rapport::store::postgres {
 
-enum class FieldKind {
-  kText,    // text column, compared byte-wise
-  kId,      // nullable bigint id column
-  kMillis,  // bigint milliseconds since the epoch; operands in RFC 3339 or YYYY-MM-DD
-};
-
-struct ListField {
-  // `order`: what lists sort by, over alias r, when it is not the column itself (a name's
-  // collation key; a nullable id as 0 when absent, so that keyset comparisons see every row).
-  constexpr ListField(std::string_view name, std::string_view column, FieldKind kind, bool sortable,
-                      std::string_view order = {})
-      : name(name), column(column), kind(kind), sortable(sortable), order(order) {}
-  std::string_view name;    // the wire name
-  std::string_view column;  // the column of alias r
-  FieldKind kind;
-  bool sortable;
-  std::string_view order;
-};
-
 struct ListSpec {
   const PgRecordTables& tables;
-  std::span<const ListField> fields;
-  std::string_view columns;  // the select list over alias r
+  const core::KindDescriptor& kind;  // the fields lists filter and sort on
+  std::string_view columns;          // the select list over alias r
 };
 
 // The statement and the sort it pages by. The sort value of each row is selected as column
@@ -49,7 +31,7 @@ struct ListStatement {
   std::vector<PgParam> params;
   std::string sort_field;
   bool descending = false;
-  FieldKind sort_kind = FieldKind::kId;
+  ValueKind sort_kind = ValueKind::kInt;
   int sort_column = 0;
   int limit = 0;  // the page size; the statement asks for one row more
 };

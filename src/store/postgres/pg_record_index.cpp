@@ -30,6 +30,16 @@ const core::CustomFieldDefinition* find_definition(
 
 }  // namespace
 
+const PgRecordTables& record_tables(core::RecordKind kind) {
+  switch (kind) {
+    case core::RecordKind::kContact:
+      return kContactTables;
+    case core::RecordKind::kCompany:
+      return kCompanyTables;
+  }
+  return kContactTables;
+}
+
 core::Status check_writable(PgConnection& conn, const PgRecordTables& tables, core::Id id,
                             std::int64_t expected_version, RecordState required) {
   RAPPORT_ASSIGN_OR_RETURN(
@@ -52,7 +62,7 @@ core::Status check_writable(PgConnection& conn, const PgRecordTables& tables, co
 }
 
 core::Result<std::vector<core::CustomFieldDefinition>> load_definitions(PgConnection& conn,
-                                                                        core::CustomEntity entity) {
+                                                                        core::RecordKind entity) {
   RAPPORT_ASSIGN_OR_RETURN(PgResult rows,
                            conn.exec("SELECT id, key, doc, version, created_at, updated_at"
                                      " FROM custom_fields WHERE entity = $1 ORDER BY id",

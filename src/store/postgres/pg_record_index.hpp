@@ -24,16 +24,24 @@ struct PgRecordTables {
   std::string_view search;
   std::string_view grams;
   std::string_view links;  // "contact_companies" for contacts, empty for companies
-  core::CustomEntity entity;
+  core::RecordKind entity;
   std::string_view noun;  // "contact", "company": for messages
 };
 
 inline constexpr PgRecordTables kContactTables{
     "contacts",      "contact_tags",      "contact_custom",           "contact_search",
-    "contact_grams", "contact_companies", core::CustomEntity::kContact, "contact"};
-inline constexpr PgRecordTables kCompanyTables{
-    "companies",     "company_tags", "company_custom",             "company_search",
-    "company_grams", "",             core::CustomEntity::kCompany, "company"};
+    "contact_grams", "contact_companies", core::RecordKind::kContact, "contact"};
+inline constexpr PgRecordTables kCompanyTables{"companies",
+                                               "company_tags",
+                                               "company_custom",
+                                               "company_search",
+                                               "company_grams",
+                                               "",
+                                               core::RecordKind::kCompany,
+                                               "company"};
+
+// The tables of records of `kind`.
+const PgRecordTables& record_tables(core::RecordKind kind);
 
 enum class RecordState { kLive, kTrashed };
 
@@ -45,7 +53,7 @@ core::Status check_writable(PgConnection& conn, const PgRecordTables& tables, co
 
 // The custom field definitions of `entity`, ordered by id.
 core::Result<std::vector<core::CustomFieldDefinition>> load_definitions(PgConnection& conn,
-                                                                        core::CustomEntity entity);
+                                                                        core::RecordKind entity);
 
 // The text a custom value is stored and compared as in the custom index table.
 std::string custom_index_text(core::CustomFieldType type, const core::CustomValue& value);

@@ -14,8 +14,6 @@ namespace rapport::store::sqlite {
 
 namespace {
 
-using Kind = FieldSpec::Kind;
-
 const EntityTables kCompanies{
     "companies",
     "company_tags",
@@ -25,23 +23,11 @@ const EntityTables kCompanies{
     "",
     "t.id, t.name, t.industry, t.owner_id, t.team_id, t.parent_id, t.doc, t.version, "
     "t.created_at, t.created_by, t.updated_at, t.updated_by, t.deleted_at",
-    core::CustomEntity::kCompany,
+    core::RecordKind::kCompany,
     ""};
 
 // The sort value follows the columns of kCompanies.columns.
 constexpr int kSortColumn = 13;
-
-constexpr std::array<FieldSpec, 9> kCompanyFields{{
-    {"id", "id", Kind::kInt, true},
-    {"name", "name", Kind::kText, true, "t.name_key"},
-    {"industry", "industry", Kind::kText, false},
-    {"owner_id", "owner_id", Kind::kInt, true, "ifnull(t.owner_id, 0)"},
-    {"team_id", "team_id", Kind::kInt, false},
-    {"parent_id", "parent_id", Kind::kInt, false},
-    {"created_at", "created_at", Kind::kTime, true},
-    {"updated_at", "updated_at", Kind::kTime, true},
-    {"deleted_at", "deleted_at", Kind::kTime, false},
-}};
 
 core::Result<core::Company> read_company(const Statement& s) {
   core::Company c;
@@ -89,7 +75,7 @@ core::Status write_sort_columns(SqliteConnection& conn, core::Id id, const core:
 
 core::Result<core::Company> SqliteCustomerTx::create_company(const core::Company& c,
                                                              const Stamp& stamp) {
-  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kCompany));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kCompany));
   RAPPORT_TRY(check_parent(conn_, c));
   RAPPORT_TRY(check_unique_custom(conn_, kCompanies, 0, c.custom, definitions));
   RAPPORT_ASSIGN_OR_RETURN(
@@ -116,7 +102,7 @@ core::Result<core::Company> SqliteCustomerTx::get_company(core::Id id) {
 
 core::Result<core::Company> SqliteCustomerTx::update_company(const core::Company& c,
                                                              const Stamp& stamp) {
-  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kCompany));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kCompany));
   RAPPORT_TRY(check_parent(conn_, c));
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
@@ -138,7 +124,7 @@ core::Result<core::Company> SqliteCustomerTx::update_company(const core::Company
 
 core::Status SqliteCustomerTx::reindex_company(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(core::Company c, get_company(id));
-  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kCompany));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kCompany));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::company(id)));
   RAPPORT_TRY(
       write_index(conn_, kCompanies, id, index_of(c, definitions, notes), definitions, false));
@@ -197,11 +183,12 @@ core::Result<Page<core::Company>> SqliteCustomerTx::list_companies(const core::L
                                                                    const RecordScope& scope,
                                                                    Shelf shelf) {
   SearchPlan plan = plan_search(query.search);
-  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kCompany));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kCompany));
   // A search must see the rows this transaction has queued.
   RAPPORT_TRY(conn_.search_rows().flush(conn_));
-  RAPPORT_ASSIGN_OR_RETURN(ListSql sql, build_list_sql(kCompanies, kCompanyFields, query, scope,
-                                                       shelf, definitions, plan, nullptr));
+  RAPPORT_ASSIGN_OR_RETURN(
+      ListSql sql, build_list_sql(kCompanies, core::describe(core::RecordKind::kCompany), query,
+                                  scope, shelf, definitions, plan, nullptr));
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare(sql.text));
   bind_all(s, sql.params);
   Page<core::Company> page;

@@ -11,8 +11,6 @@ namespace rapport::store::sqlite {
 
 namespace {
 
-using Kind = FieldSpec::Kind;
-
 const EntityTables kContacts{
     "contacts",
     "contact_tags",
@@ -23,25 +21,8 @@ const EntityTables kContacts{
     "t.id, t.given_name, t.family_name, t.display_name, t.lifecycle_stage, t.lead_source, "
     "t.owner_id, t.team_id, t.doc, t.version, t.created_at, t.created_by, t.updated_at, "
     "t.updated_by, t.deleted_at",
-    core::CustomEntity::kContact,
+    core::RecordKind::kContact,
     "contact_places"};
-
-constexpr std::array<FieldSpec, 14> kContactFields{{
-    {"id", "id", Kind::kInt, true},
-    {"given_name", "given_name", Kind::kText, true, "t.given_key"},
-    {"family_name", "family_name", Kind::kText, true, "t.family_key"},
-    {"display_name", "display_name", Kind::kText, true, "t.display_key"},
-    {"lifecycle_stage", "lifecycle_stage", Kind::kText, true},
-    {"lead_source", "lead_source", Kind::kText, false},
-    {"preferred_language", "preferred_language", Kind::kText, true},
-    {"time_zone", "time_zone", Kind::kText, true},
-    {"owner_id", "owner_id", Kind::kInt, true, "ifnull(t.owner_id, 0)"},
-    {"team_id", "team_id", Kind::kInt, false},
-    {"created_at", "created_at", Kind::kTime, true},
-    {"updated_at", "updated_at", Kind::kTime, true},
-    {"deleted_at", "deleted_at", Kind::kTime, false},
-    {"created_by", "created_by", Kind::kInt, false},
-}};
 
 // The sort value follows the columns of kContacts.columns.
 constexpr int kSortColumn = 15;
@@ -108,7 +89,7 @@ core::Status write_sort_columns(SqliteConnection& conn, core::Id id, const core:
 
 core::Result<core::Contact> SqliteCustomerTx::create_contact(const core::Contact& c,
                                                              const Stamp& stamp) {
-  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kContact));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kContact));
   RAPPORT_TRY(check_companies(c));
   RAPPORT_TRY(check_unique_custom(conn_, kContacts, 0, c.custom, definitions));
   RAPPORT_ASSIGN_OR_RETURN(
@@ -141,7 +122,7 @@ core::Result<core::Contact> SqliteCustomerTx::get_contact(core::Id id) {
 
 core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact& c,
                                                              const Stamp& stamp) {
-  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kContact));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kContact));
   RAPPORT_TRY(check_companies(c));
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
@@ -167,7 +148,7 @@ core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact
 
 core::Status SqliteCustomerTx::reindex_contact(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(core::Contact c, get_contact(id));
-  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kContact));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kContact));
   RAPPORT_TRY(check_companies(c));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::contact(id)));
   RAPPORT_TRY(write_index(conn_, kContacts, id,
@@ -203,13 +184,14 @@ core::Result<Page<core::Contact>> SqliteCustomerTx::list_contacts(const core::Li
                                                                   Shelf shelf,
                                                                   const RecordScope& companies) {
   SearchPlan plan = plan_search(query.search);
-  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::CustomEntity::kContact));
+  RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kContact));
   // A search must see the rows this transaction has queued.
   RAPPORT_TRY(conn_.search_rows().flush(conn_));
   RAPPORT_ASSIGN_OR_RETURN(bool via_companies, company_names_match(conn_, plan, companies));
-  RAPPORT_ASSIGN_OR_RETURN(ListSql sql, build_list_sql(kContacts, kContactFields, query, scope,
-                                                       shelf, definitions, plan,
-                                                       via_companies ? &companies : nullptr));
+  RAPPORT_ASSIGN_OR_RETURN(
+      ListSql sql,
+      build_list_sql(kContacts, core::describe(core::RecordKind::kContact), query, scope, shelf,
+                     definitions, plan, via_companies ? &companies : nullptr));
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare(sql.text));
   bind_all(s, sql.params);
   Page<core::Contact> page;

@@ -1,6 +1,9 @@
 // SqliteCustomerStore, custom field definitions and the shared version/trash helpers.
 #include "store/sqlite/sqlite_customer_store.hpp"
 
+#include <string>
+
+#include "core/kind_descriptor.hpp"
 #include "store/customer_codec.hpp"
 #include "store/sqlite/sqlite_migrations.hpp"
 
@@ -13,7 +16,7 @@ constexpr std::string_view kFieldColumns = "id, entity, key, doc, version, creat
 core::Result<core::CustomFieldDefinition> read_definition(const Statement& s) {
   core::CustomFieldDefinition d;
   d.id = s.int64_at(0);
-  RAPPORT_ASSIGN_OR_RETURN(d.entity, core::parse_custom_entity(s.text_at(1)));
+  RAPPORT_ASSIGN_OR_RETURN(d.entity, core::parse_record_kind(s.text_at(1), "entity"));
   d.key = s.text_at(2);
   RAPPORT_TRY(read_custom_field_doc(s.text_at(3), d));
   d.version = s.int64_at(4);
@@ -28,6 +31,11 @@ core::Result<core::CustomFieldDefinition> find_definition(SqliteConnection& conn
   RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, id).step());
   if (!row) return core::Error::not_found("no such custom field");
   return read_definition(s);
+}
+
+// The table of a kind's custom values: every kind's derived tables are named after it.
+std::string custom_table(core::RecordKind kind) {
+  return std::string(core::to_string(kind)) + "_custom";
 }
 
 }  // namespace
@@ -145,14 +153,23 @@ core::Result<core::CustomFieldDefinition> SqliteCustomerTx::update_custom_field(
   return find_definition(conn_, d.id);
 }
 
+core::Status SqliteCustomerTx::reindex(core::RecordKind kind, core::Id id) {
+  switch (kind) {
+    case core::RecordKind::kContact:
+      return reindex_contact(id);
+    case core::RecordKind::kCompany:
+      return reindex_company(id);
+  }
+  return core::Error::invalid("unknown record kind");
+}
+
 core::Status SqliteCustomerTx::delete_custom_field(core::Id id, std::int64_t expected_version) {
   RAPPORT_ASSIGN_OR_RETURN(core::CustomFieldDefinition d, find_definition(conn_, id));
   if (d.version != expected_version) {
     return core::Error::stale("the custom field was changed by someone else");
   }
-  bool contact = d.entity == core::CustomEntity::kContact;
-  std::string records = contact ? "contacts" : "companies";
-  std::string values = contact ? "contact_custom" : "company_custom";
+  std::string records(core::describe(d.entity).table);
+  std::string values = custom_table(d.entity);
   std::vector<core::Id> holders;
   {
     RAPPORT_ASSIGN_OR_RETURN(Statement s,
@@ -177,15 +194,14 @@ core::Status SqliteCustomerTx::delete_custom_field(core::Id id, std::int64_t exp
   RAPPORT_TRY(del.bind(1, id).run());
   // The values were part of each holder's search text: rebuild it without them.
   for (core::Id holder : holders) {
-    RAPPORT_TRY(contact ? reindex_contact(holder) : reindex_company(holder));
+    RAPPORT_TRY(reindex(d.entity, holder));
   }
   return {};
 }
 
 core::Result<std::int64_t> SqliteCustomerTx::count_option_uses(
     const core::CustomFieldDefinition& d, const std::string& option) {
-  std::string values =
-      d.entity == core::CustomEntity::kContact ? "contact_custom" : "company_custom";
+  std::string values = custom_table(d.entity);
   // A multi select's value is the JSON array of its choices. The alias matters: inside the
   // subquery an unqualified `value` would be json_each's own column.
   std::string match =
@@ -201,8 +217,7 @@ core::Result<std::int64_t> SqliteCustomerTx::count_option_uses(
 
 core::Result<std::vector<CustomDuplicate>> SqliteCustomerTx::custom_duplicates(
     const core::CustomFieldDefinition& d, int limit) {
-  std::string values =
-      d.entity == core::CustomEntity::kContact ? "contact_custom" : "company_custom";
+  std::string values = custom_table(d.entity);
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
       conn_.prepare("SELECT value, record_id FROM " + values +
@@ -223,7 +238,7 @@ core::Result<std::vector<CustomDuplicate>> SqliteCustomerTx::custom_duplicates(
 }
 
 core::Result<std::vector<core::CustomFieldDefinition>> SqliteCustomerTx::list_custom_fields(
-    core::CustomEntity entity) {
+    core::RecordKind entity) {
   RAPPORT_ASSIGN_OR_RETURN(Statement s,
                            conn_.prepare("SELECT " + std::string(kFieldColumns) +
                                          " FROM custom_fields WHERE entity = ?1 ORDER BY id"));

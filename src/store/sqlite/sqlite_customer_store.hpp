@@ -27,8 +27,6 @@ class SqliteCustomerTx final : public CustomerTx {
   core::Result<core::Contact> restore_contact(core::Id id, std::int64_t expected_version,
                                               const Stamp& stamp) override;
   core::Status erase_contact(core::Id id) override;
-  core::Status reindex_contact(core::Id id) override;
-  core::Status reindex_company(core::Id id) override;
   core::Result<Page<core::Contact>> list_contacts(const core::ListQuery& query,
                                                   const RecordScope& scope, Shelf shelf,
                                                   const RecordScope& companies) override;
@@ -46,6 +44,8 @@ class SqliteCustomerTx final : public CustomerTx {
   core::Result<Page<core::Company>> list_companies(const core::ListQuery& query,
                                                    const RecordScope& scope, Shelf shelf) override;
 
+  core::Status reindex(core::RecordKind kind, core::Id id) override;
+
   core::Result<core::Note> create_note(const core::Note& note, const Stamp& stamp) override;
   core::Result<core::Note> get_note(core::Id id) override;
   core::Result<core::Note> update_note(const core::Note& note, const Stamp& stamp) override;
@@ -59,7 +59,7 @@ class SqliteCustomerTx final : public CustomerTx {
       const core::CustomFieldDefinition& definition, const Stamp& stamp) override;
   core::Status delete_custom_field(core::Id id, std::int64_t expected_version) override;
   core::Result<std::vector<core::CustomFieldDefinition>> list_custom_fields(
-      core::CustomEntity entity) override;
+      core::RecordKind entity) override;
   core::Result<std::int64_t> count_option_uses(const core::CustomFieldDefinition& definition,
                                                const std::string& option) override;
   core::Result<std::vector<CustomDuplicate>> custom_duplicates(
@@ -70,6 +70,8 @@ class SqliteCustomerTx final : public CustomerTx {
   core::Status erase_setting(std::string_view key) override;
 
  private:
+  core::Status reindex_contact(core::Id id);
+  core::Status reindex_company(core::Id id);
   // Moves record `id` of `table` into (`trash`) or out of the trash under the version rule.
   core::Status set_trashed(std::string_view table, core::Id id, std::int64_t expected_version,
                            const Stamp& stamp, bool trash);

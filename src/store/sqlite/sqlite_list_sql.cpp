@@ -62,19 +62,18 @@ core::Result<std::int64_t> to_int(const core::Filter& f, const std::string& v) {
   return out;
 }
 
-core::Result<SqlParam> typed_value(const core::Filter& f, FieldSpec::Kind kind,
-                                   const std::string& v) {
+core::Result<SqlParam> typed_value(const core::Filter& f, ValueKind kind, const std::string& v) {
   switch (kind) {
-    case FieldSpec::Kind::kInt: {
+    case ValueKind::kInt: {
       RAPPORT_ASSIGN_OR_RETURN(std::int64_t n, to_int(f, v));
       return SqlParam(n);
     }
-    case FieldSpec::Kind::kTime: {
+    case ValueKind::kTime: {
       auto t = core::parse_timestamp(v);
       if (!t.ok()) return bad_filter(f, "\"" + v.substr(0, 40) + "\" is not an RFC 3339 time");
       return SqlParam(core::to_millis(*t));
     }
-    case FieldSpec::Kind::kText:
+    case ValueKind::kText:
       return SqlParam(v);
   }
   return SqlParam(v);
@@ -93,31 +92,32 @@ core::Status check_arity(const core::Filter& f) {
   return {};
 }
 
-core::Status standard_filter(Builder& b, const FieldSpec& spec, const core::Filter& f) {
-  std::string col = "t." + std::string(spec.column);
+core::Status standard_filter(Builder& b, const core::FieldDescriptor& field,
+                             const core::Filter& f) {
+  std::string col = "t." + std::string(field.column);
+  const ValueKind kind = value_kind(field.type);
   if (f.op == FilterOp::kEmpty) {
     bool empty = f.values[0] == "true";
-    std::string is_empty = spec.kind == FieldSpec::Kind::kText
-                               ? "(" + col + " IS NULL OR " + col + " = '')"
-                               : col + " IS NULL";
+    std::string is_empty =
+        kind == ValueKind::kText ? "(" + col + " IS NULL OR " + col + " = '')" : col + " IS NULL";
     b.where(empty ? is_empty : "NOT " + is_empty);
     return {};
   }
   if (f.op == FilterOp::kContains) {
-    if (spec.kind != FieldSpec::Kind::kText) return bad_filter(f, "contains applies to text");
+    if (kind != ValueKind::kText) return bad_filter(f, "contains applies to text");
     b.where(col + " LIKE " + b.param(like_pattern(f.values[0])) + " ESCAPE '\\'");
     return {};
   }
   if (f.op == FilterOp::kIn) {
     std::string list;
     for (const auto& v : f.values) {
-      RAPPORT_ASSIGN_OR_RETURN(SqlParam p, typed_value(f, spec.kind, v));
+      RAPPORT_ASSIGN_OR_RETURN(SqlParam p, typed_value(f, kind, v));
       list += (list.empty() ? "" : ", ") + b.param(std::move(p));
     }
     b.where(col + " IN (" + list + ")");
     return {};
   }
-  RAPPORT_ASSIGN_OR_RETURN(SqlParam p, typed_value(f, spec.kind, f.values[0]));
+  RAPPORT_ASSIGN_OR_RETURN(SqlParam p, typed_value(f, kind, f.values[0]));
   std::string ph = b.param(std::move(p));
   switch (f.op) {
     case FilterOp::kEq:
@@ -384,7 +384,7 @@ void search_filter(Builder& b, const EntityTables& t, const SearchPlan& plan, bo
 
 }  // namespace
 
-core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const FieldSpec> fields,
+core::Result<ListSql> build_list_sql(const EntityTables& tables, const core::KindDescriptor& kind,
                                      const core::ListQuery& query, const RecordScope& scope,
                                      Shelf shelf,
                                      const std::vector<core::CustomFieldDefinition>& definitions,
@@ -392,24 +392,21 @@ core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const
   if (query.limit < 1 || query.limit > core::kMaxPageSize) {
     return Error::field("limit", "must be between 1 and " + std::to_string(core::kMaxPageSize));
   }
-  auto find = [&](std::string_view name) -> const FieldSpec* {
-    auto it = std::find_if(fields.begin(), fields.end(),
-                           [&](const FieldSpec& s) { return s.name == name; });
-    return it == fields.end() ? nullptr : &*it;
-  };
   Builder b;
   b.where(shelf == Shelf::kLive ? "t.deleted_at IS NULL" : "t.deleted_at IS NOT NULL");
   if (std::string in_scope = scope_condition(b, scope, "t"); !in_scope.empty()) b.where(in_scope);
   for (const core::Filter& f : query.filters) {
     RAPPORT_TRY(check_arity(f));
-    if (f.field == "tags") {
-      RAPPORT_TRY(tags_filter(b, tables, f));
-    } else if (!tables.places.empty() && (f.field == "city" || f.field == "country")) {
-      RAPPORT_TRY(place_filter(b, tables, f));
-    } else if (f.field.starts_with(kCustomPrefix)) {
+    const core::FieldDescriptor* field = kind.field(f.field);
+    if (field != nullptr && !field->has(core::kFilterable)) field = nullptr;
+    if (f.field.starts_with(kCustomPrefix)) {
       RAPPORT_TRY(custom_filter(b, tables, f, definitions));
-    } else if (const FieldSpec* spec = find(f.field)) {
-      RAPPORT_TRY(standard_filter(b, *spec, f));
+    } else if (field != nullptr && field->type == core::FieldType::kTags) {
+      RAPPORT_TRY(tags_filter(b, tables, f));
+    } else if (field != nullptr && field->type == core::FieldType::kPlace) {
+      RAPPORT_TRY(place_filter(b, tables, f));
+    } else if (field != nullptr && !field->column.empty()) {
+      RAPPORT_TRY(standard_filter(b, *field, f));
     } else {
       return bad_filter(f, "is not a field lists can filter on");
     }
@@ -422,16 +419,18 @@ core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const
   if (query.sort && query.sort->field.starts_with(kCustomPrefix)) {
     RAPPORT_ASSIGN_OR_RETURN(col, custom_order(b, tables, query.sort->field, definitions));
     out.sort_field = query.sort->field;
-    out.sort_kind = FieldSpec::Kind::kText;
+    out.sort_kind = ValueKind::kText;
   } else {
-    const FieldSpec* sort = find(query.sort ? std::string_view(query.sort->field) : "id");
-    if (sort == nullptr || !sort->sortable) {
+    const core::FieldDescriptor* sort =
+        column_field(kind, query.sort ? std::string_view(query.sort->field) : kind.default_sort,
+                     core::kSortable);
+    if (sort == nullptr) {
       return Error::field("sort", "\"" + (query.sort ? query.sort->field.substr(0, 64) : "") +
                                       "\" is not a field lists can sort on");
     }
     out.sort_field = std::string(sort->name);
-    out.sort_kind = sort->kind;
-    col = sort->order.empty() ? "t." + std::string(sort->column) : std::string(sort->order);
+    out.sort_kind = value_kind(sort->type);
+    col = sort_expression(*sort, "t", "ifnull");
   }
   bool by_id = out.sort_field == "id";
   // A text search in id order walks the FTS5 index in rowid order and stops at the page's end,
@@ -444,7 +443,7 @@ core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const
     RAPPORT_ASSIGN_OR_RETURN(Cursor c, decode_cursor(query.after));
     bool text_value = std::holds_alternative<std::string>(c.value);
     if (c.field != out.sort_field || c.descending != out.descending ||
-        text_value != (out.sort_kind == FieldSpec::Kind::kText)) {
+        text_value != (out.sort_kind == ValueKind::kText)) {
       return Error::field("after", "the cursor belongs to a different sort order");
     }
     const char* cmp = out.descending ? " < " : " > ";
@@ -491,8 +490,8 @@ core::Result<bool> company_names_match(SqliteConnection& conn, const SearchPlan&
   return s.step();
 }
 
-SortValue sort_value_at(const Statement& statement, int column, FieldSpec::Kind kind) {
-  if (kind == FieldSpec::Kind::kText) return statement.text_at(column);
+SortValue sort_value_at(const Statement& statement, int column, ValueKind kind) {
+  if (kind == ValueKind::kText) return statement.text_at(column);
   return statement.int64_at(column);
 }
 

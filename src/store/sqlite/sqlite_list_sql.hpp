@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -12,8 +11,10 @@
 
 #include "core/custom_field.hpp"
 #include "core/ids.hpp"
+#include "core/kind_descriptor.hpp"
 #include "core/list_query.hpp"
 #include "core/result.hpp"
+#include "store/list_fields.hpp"
 #include "store/search_document.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
 #include "store/sqlite/sqlite_statement.hpp"
@@ -31,23 +32,8 @@ struct EntityTables {
   std::string_view grams;    // "contact_grams"
   std::string_view links;    // "contact_companies" for contacts, empty for companies
   std::string_view columns;  // the SELECT list that the row reader expects
-  core::CustomEntity entity;
+  core::RecordKind entity;
   std::string_view places;  // "contact_places" (filter[city], filter[country]); empty: none
-};
-
-// A standard field a client may filter on (and sort on, when `sortable`).
-struct FieldSpec {
-  enum class Kind { kInt, kText, kTime };
-  // `order`: what lists sort by, over alias t, when it is not the column itself (a name's
-  // collation key; a nullable id as 0 when absent, so that keyset comparisons see every row).
-  constexpr FieldSpec(std::string_view name, std::string_view column, Kind kind, bool sortable,
-                      std::string_view order = {})
-      : name(name), column(column), kind(kind), sortable(sortable), order(order) {}
-  std::string_view name;    // as clients write it
-  std::string_view column;  // as SQL writes it
-  Kind kind;
-  bool sortable;
-  std::string_view order;
 };
 
 using SqlParam = std::variant<std::int64_t, double, std::string>;
@@ -58,14 +44,15 @@ struct ListSql {
   int limit = 0;           // rows the page shows; the query asks for one more
   std::string sort_field;  // for the next cursor
   bool descending = false;
-  FieldSpec::Kind sort_kind{};  // the type of the sort value (the last selected column)
+  ValueKind sort_kind{};  // the type of the sort value (the last selected column)
 };
 
-// Builds the query. With `company_scope` (contacts only), a search also finds a record through
-// the name of a linked live company within it (the companies the caller may read). kInvalid (with the offending field) for an unknown filter or sort field, an
-// operator the field does not support, a malformed value, a limit outside 1..kMaxPageSize, or a
-// cursor that does not belong to this sort.
-core::Result<ListSql> build_list_sql(const EntityTables& tables, std::span<const FieldSpec> fields,
+// Builds the query over the filterable and sortable fields of `kind`. With `company_scope`
+// (contacts only), a search also finds a record through the name of a linked live company within it
+// (the companies the caller may read). kInvalid (with the offending field) for an unknown filter or
+// sort field, an operator the field does not support, a malformed value, a limit
+// outside 1..kMaxPageSize, or a cursor that does not belong to this sort.
+core::Result<ListSql> build_list_sql(const EntityTables& tables, const core::KindDescriptor& kind,
                                      const core::ListQuery& query, const RecordScope& scope,
                                      Shelf shelf,
                                      const std::vector<core::CustomFieldDefinition>& definitions,
@@ -80,7 +67,7 @@ core::Result<bool> company_names_match(SqliteConnection& conn, const SearchPlan&
 using SortValue = std::variant<std::int64_t, std::string>;
 
 // The sort value of the current row of a list statement (selected at `column`).
-SortValue sort_value_at(const Statement& statement, int column, FieldSpec::Kind kind);
+SortValue sort_value_at(const Statement& statement, int column, ValueKind kind);
 
 // The cursor text that continues `sql` after the row with `id` and `value`.
 std::string next_cursor(const ListSql& sql, core::Id id, const SortValue& value);

@@ -20,11 +20,13 @@
 
 namespace rapport::store {
 
-// One engine under test: how to open a fresh store and how to mark its schema as newer than
-// this binary (for the refusal test).
+// One engine under test: how to open a fresh store, how to mark its schema as newer than this
+// binary (for the refusal test) and how many rows a table of it holds (for what the store's
+// interface does not show, such as link rows left behind).
 struct EngineFixture {
   std::unique_ptr<CustomerStore> store;
   std::function<void()> bump_schema;
+  std::function<std::int64_t(const std::string& table)> count_rows;
   std::function<void()> cleanup;
 };
 
@@ -41,6 +43,15 @@ inline EngineFixture make_sqlite(const std::string& test_name) {
     auto conn = sqlite::SqliteConnection::open(path, false);
     auto stmt = (*conn)->prepare("INSERT INTO schema_version(version, name) VALUES (?1, 'future')");
     (void)stmt->bind(1, std::int64_t{sqlite::latest_schema_version() + 1}).run();
+  };
+  f.count_rows = [path](const std::string& table) -> std::int64_t {
+    auto conn = sqlite::SqliteConnection::open(path, true);
+    if (!conn.ok()) throw std::runtime_error(conn.error().message);
+    auto stmt = (*conn)->prepare("SELECT count(*) FROM " + table);
+    if (!stmt.ok()) throw std::runtime_error(stmt.error().message);
+    auto row = stmt->step();
+    if (!row.ok() || !*row) throw std::runtime_error("cannot count " + table);
+    return stmt->int64_at(0);
   };
   f.cleanup = [dir] { std::filesystem::remove_all(dir); };
   return f;
@@ -60,6 +71,11 @@ inline EngineFixture make_postgres(const std::string& base) {
     (void)owned->admin().exec(
         "INSERT INTO " + owned->name() + ".schema_version (version, name) VALUES ($1, 'future')",
         {postgres::latest_schema_version() + 1});
+  };
+  f.count_rows = [owned](const std::string& table) -> std::int64_t {
+    auto rows = owned->admin().exec("SELECT count(*) FROM " + owned->name() + "." + table);
+    if (!rows.ok()) throw std::runtime_error(rows.error().message);
+    return rows->int64(0, 0);
   };
   f.cleanup = [owned]() mutable { owned.reset(); };
   return f;

@@ -107,7 +107,7 @@ core::Status read_doc(std::string_view doc, Fill&& fill) {
 }  // namespace
 
 std::string contact_doc(const core::Contact& c) {
-  json::array emails, phones, companies, consents;
+  json::array emails, phones, consents;
   for (const auto& e : c.emails) {
     emails.push_back(
         json::object{{"address", e.address}, {"type", e.type}, {"primary", e.primary}});
@@ -119,9 +119,6 @@ std::string contact_doc(const core::Contact& c) {
                                   {"primary", p.primary},
                                   {"region", p.region}});
   }
-  for (const auto& l : c.companies) {
-    companies.push_back(json::object{{"company_id", l.company_id}, {"job_title", l.job_title}});
-  }
   for (const auto& k : c.consents) {
     consents.push_back(json::object{{"channel", k.channel},
                                     {"granted", k.granted},
@@ -131,7 +128,6 @@ std::string contact_doc(const core::Contact& c) {
   json::object doc{{"emails", std::move(emails)},
                    {"phones", std::move(phones)},
                    {"addresses", addresses(c.addresses)},
-                   {"companies", std::move(companies)},
                    {"tags", strings(c.tags)},
                    {"preferred_language", c.preferred_language},
                    {"time_zone", c.time_zone},
@@ -156,10 +152,6 @@ core::Status read_contact_doc(std::string_view doc, core::Contact& c) {
                           region ? std::string(region->as_string()) : std::string()});
     }
     c.addresses = read_addresses(o.at("addresses"));
-    for (const auto& item : o.at("companies").as_array()) {
-      const auto& l = item.as_object();
-      c.companies.push_back({l.at("company_id").to_number<core::Id>(), str(l, "job_title")});
-    }
     c.tags = read_strings(o.at("tags"));
     c.preferred_language = str(o, "preferred_language");
     c.time_zone = str(o, "time_zone");

@@ -1,6 +1,7 @@
 // The JSON document form of the parts of contacts, companies and custom field definitions that
 // are never filtered or sorted on in SQL (emails, phones, addresses, consents, notes, …). Both
-// engines store it (TEXT in SQLite, jsonb in PostgreSQL) beside the indexed columns.
+// engines store it as text beside the indexed columns. A contact's links to companies are not in
+// it: they are rows of record_links (store/record_links.hpp).
 #pragma once
 
 #include <string>

@@ -5,6 +5,7 @@
 #include "core/collation.hpp"
 #include "store/customer_codec.hpp"
 #include "store/postgres/pg_customer_store.hpp"
+#include "store/postgres/pg_links.hpp"
 #include "store/postgres/pg_list_query.hpp"
 #include "store/postgres/pg_record_index.hpp"
 #include "store/search_document.hpp"
@@ -127,26 +128,13 @@ core::Result<core::Company> PgCustomerTx::restore_company(core::Id id,
   return get_company(id);
 }
 
+// The company's row goes first: a writer linking a contact to it holds the row (FOR KEY SHARE,
+// pg_links.hpp) until it commits, so when the links are removed next, its link is among them.
+// The linked contacts lose the link with its row in record_links; nothing of theirs holds the
+// company's name, so none of them is rewritten or re-indexed.
 core::Status PgCustomerTx::erase_company(core::Id id) {
-  RAPPORT_TRY(unlink_contacts(id));
-  return erase_record(conn_, kCompanyTables, id);
-}
-
-core::Status PgCustomerTx::unlink_contacts(core::Id company_id) {
-  RAPPORT_ASSIGN_OR_RETURN(
-      PgResult linked,
-      conn_.exec("SELECT contact_id FROM contact_companies WHERE company_id = $1", {company_id}));
-  for (int row = 0; row < linked.rows(); ++row) {
-    const core::Id contact_id = linked.int64(row, 0);
-    RAPPORT_ASSIGN_OR_RETURN(core::Contact contact, get_contact(contact_id));
-    std::erase_if(contact.companies, [company_id](const core::CompanyLink& link) {
-      return link.company_id == company_id;
-    });
-    RAPPORT_TRY(conn_.exec("UPDATE contacts SET doc = $2 WHERE id = $1",
-                           {contact_id, contact_doc(contact)}));
-    RAPPORT_TRY(reindex_contact(contact_id));
-  }
-  return core::ok_status();
+  RAPPORT_TRY(erase_record(conn_, kCompanyTables, id));
+  return erase_links(conn_, core::RecordKind::kCompany, id);
 }
 
 core::Result<Page<core::Company>> PgCustomerTx::list_companies(const core::ListQuery& query,

@@ -1,10 +1,12 @@
 // Contacts in PostgreSQL: rows, their index rows, the trash, erasure and lists.
+#include <span>
 #include <string>
 
 #include "core/collation.hpp"
 #include "store/customer_codec.hpp"
 #include "store/postgres/pg_array.hpp"
 #include "store/postgres/pg_customer_store.hpp"
+#include "store/postgres/pg_links.hpp"
 #include "store/postgres/pg_list_query.hpp"
 #include "store/postgres/pg_record_index.hpp"
 #include "store/search_document.hpp"
@@ -49,7 +51,6 @@ core::Status index_contact(PgConnection& conn, const core::Contact& contact,
   index.custom = &contact.custom;
   index.search_body = contact_search_body(contact, definitions, notes);
   index.names = {contact.given_name, contact.family_name, contact.display_name};
-  for (const core::CompanyLink& link : contact.companies) index.companies.push_back(link.company_id);
   RAPPORT_TRY(write_index(conn, kContactTables, contact.id, index, definitions));
   std::vector<std::optional<std::string>> cities, countries;
   for (const ContactPlace& place : contact_places(contact)) {
@@ -75,6 +76,7 @@ core::Status index_contact(PgConnection& conn, const core::Contact& contact,
 core::Result<core::Contact> PgCustomerTx::create_contact(const core::Contact& contact,
                                                          const Stamp& stamp) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kContact));
+  RAPPORT_TRY(check_company_links(conn_, contact.companies));
   RAPPORT_TRY(check_unique_custom(conn_, kContactTables, 0, contact.custom, definitions));
   std::int64_t now = core::to_millis(stamp.now);
   RAPPORT_ASSIGN_OR_RETURN(
@@ -90,6 +92,7 @@ core::Result<core::Contact> PgCustomerTx::create_contact(const core::Contact& co
   stored.id = rows.int64(0, 0);
   stored.meta = core::RecordMeta{1, stamp.now, stamp.actor, stamp.now, stamp.actor, std::nullopt};
   RAPPORT_TRY(index_contact(conn_, stored, definitions, {}));
+  RAPPORT_TRY(write_company_links(conn_, stored.id, stored.companies, true));
   return stored;
 }
 
@@ -98,11 +101,16 @@ core::Result<core::Contact> PgCustomerTx::get_contact(core::Id id) {
       PgResult rows,
       conn_.exec("SELECT " + std::string(kColumns) + " FROM contacts r WHERE r.id = $1", {id}));
   if (rows.rows() == 0) return core::Error::not_found("contact not found");
-  return contact_at(rows, 0);
+  RAPPORT_ASSIGN_OR_RETURN(core::Contact contact, contact_at(rows, 0));
+  RAPPORT_TRY(read_company_links(conn_, std::span(&contact, 1)));
+  return contact;
 }
 
 core::Result<core::Contact> PgCustomerTx::update_contact(const core::Contact& contact,
                                                          const Stamp& stamp) {
+  // The links first, as on SQLite: a link to no company is the answer even when the version is
+  // stale too.
+  RAPPORT_TRY(check_company_links(conn_, contact.companies));
   RAPPORT_TRY(
       check_writable(conn_, kContactTables, contact.id, contact.meta.version, RecordState::kLive));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kContact));
@@ -116,6 +124,7 @@ core::Result<core::Contact> PgCustomerTx::update_contact(const core::Contact& co
                   contact_doc(contact), core::to_millis(stamp.now), stamp.actor}));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, core::NoteParent::contact(contact.id)));
   RAPPORT_TRY(index_contact(conn_, contact, definitions, notes));
+  RAPPORT_TRY(write_company_links(conn_, contact.id, contact.companies, false));
   return get_contact(contact.id);
 }
 
@@ -148,7 +157,8 @@ core::Result<core::Contact> PgCustomerTx::restore_contact(core::Id id,
 }
 
 core::Status PgCustomerTx::erase_contact(core::Id id) {
-  return erase_record(conn_, kContactTables, id);
+  RAPPORT_TRY(erase_record(conn_, kContactTables, id));
+  return erase_links(conn_, core::RecordKind::kContact, id);
 }
 
 core::Result<Page<core::Contact>> PgCustomerTx::list_contacts(const core::ListQuery& query,
@@ -168,6 +178,7 @@ core::Result<Page<core::Contact>> PgCustomerTx::list_contacts(const core::ListQu
     page.items.push_back(std::move(contact));
   }
   if (rows.rows() > statement.limit) page.next = next_cursor(statement, rows, count - 1);
+  RAPPORT_TRY(read_company_links(conn_, page.items));
   return page;
 }
 

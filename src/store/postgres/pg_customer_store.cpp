@@ -48,7 +48,8 @@ core::Status vacuum_erased(PgPool& pool) {
   RAPPORT_ASSIGN_OR_RETURN(PgLease lease, pool.acquire());
   RAPPORT_TRY(lease->exec_script(
       "VACUUM contacts, companies, contact_tags, company_tags, contact_custom, company_custom,"
-      " contact_search, company_search, contact_grams, company_grams, notes, audit_log"));
+      " contact_search, company_search, contact_grams, company_grams, record_links, notes,"
+      " audit_log"));
   return core::ok_status();
 }
 

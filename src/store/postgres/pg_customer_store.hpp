@@ -79,9 +79,6 @@ class PgCustomerTx final : public CustomerTx {
   core::Status reindex_company(core::Id id);
   // Rebuilds the index rows of the note's parent after one of its notes changed.
   core::Status reindex(const core::NoteParent& parent);
-  // Removes company `company_id`, about to be erased, from the links of its contacts (their
-  // documents and index rows).
-  core::Status unlink_contacts(core::Id company_id);
 
   PgConnection& conn_;
 };

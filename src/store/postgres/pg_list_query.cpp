@@ -8,6 +8,7 @@
 #include "core/search_text.hpp"
 #include "core/timestamp.hpp"
 #include "store/cursor.hpp"
+#include "store/record_links.hpp"
 #include "store/search_document.hpp"
 
 namespace rapport::store::postgres {
@@ -351,15 +352,19 @@ std::string scope_condition(Builder& builder, const RecordScope& scope, const st
   return alias + column + " IN (" + list + ")";
 }
 
-// The contacts linked to a live company within `company_scope` whose normalised name (the first
-// line of its search body, `cs.n`) satisfies `name_test`; `companies` selects candidate company
-// ids through an index.
+// The records of `tables` linked (their "employer" links) to a live company within
+// `company_scope` whose normalised name (the first line of its search body, `cs.n`) satisfies
+// `name_test`; `companies` selects candidate company ids through an index, and the links are
+// reached from the company's end of record_links through its (to_kind, to_id, …) index.
 std::string linked_by_company(Builder& builder, const PgRecordTables& tables,
                               const RecordScope& company_scope, const std::string& companies,
                               const std::string& name_test) {
   std::string visible = scope_condition(builder, company_scope, "co");
-  return "SELECT l.contact_id FROM " + std::string(tables.links) +
-         " l JOIN companies co ON co.id = l.company_id JOIN (SELECT record_id,"
+  std::string link = " l.to_kind = " + builder.bind(core::to_string(core::RecordKind::kCompany)) +
+                     " AND l.role = " + builder.bind(kEmployerRole) +
+                     " AND l.from_kind = " + builder.bind(core::to_string(tables.entity));
+  return "SELECT l.from_id FROM " + std::string(tables.links) +
+         " l JOIN companies co ON co.id = l.to_id AND" + link + " JOIN (SELECT record_id,"
          " split_part(body, E'\\n', 1) AS n FROM company_search) cs ON cs.record_id = co.id"
          " WHERE co.deleted_at IS NULL" +
          (visible.empty() ? "" : " AND " + visible) + " AND co.id IN (" + companies + ") AND " +

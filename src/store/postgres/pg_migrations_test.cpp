@@ -1,12 +1,17 @@
 // Tests of the PostgreSQL migration runner: fresh schema, idempotence, concurrent starts,
-// refusal of a newer schema, and pg_trgm available to a non-superuser owner.
+// refusal of a newer schema, pg_trgm available to a non-superuser owner, and the data moves of
+// migrations that take data apart (record_links).
 #include "store/postgres/pg_migrations.hpp"
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
+#include "store/customer_codec.hpp"
+#include "store/postgres/pg_customer_store.hpp"
 #include "store/postgres/pg_test_schema.hpp"
 
 namespace rapport::store::postgres {
@@ -94,6 +99,69 @@ TEST_F(PgMigrationsTest, TrigramSearchAvailableToTheNonSuperuserOwner) {
   auto similar = conn->exec("SELECT similarity($1, $2) > 0.3", {"สมชาย", "สมชาย ใจดี"});
   ASSERT_TRUE(similar.ok()) << similar.error().message;
   EXPECT_TRUE(similar->boolean(0, 0));
+}
+
+// A database made before record_links keeps its contacts' links to companies: they move out of
+// the documents into rows in their order (a link to a company that no longer exists is dropped),
+// the documents keep everything else, and contact_companies is gone.
+TEST_F(PgMigrationsTest, RecordLinksTakeTheCompanyLinksOutOfContactDocuments) {
+  auto conn = connect();
+  ASSERT_NE(conn, nullptr);
+  ASSERT_TRUE(
+      conn->exec_script("CREATE TABLE schema_version (version integer PRIMARY KEY,"
+                        " name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())")
+          .ok());
+  for (const Migration& m : embedded_migrations()) {
+    if (m.name.find("record_links") != std::string_view::npos) break;
+    ASSERT_TRUE(conn->exec_script(m.sql).ok()) << m.name;
+    ASSERT_TRUE(
+        conn->exec("INSERT INTO schema_version (version, name) VALUES ($1, 'old')", {m.version})
+            .ok());
+  }
+  core::Contact ada;
+  ada.given_name = "Ada";
+  ada.family_name = "L";
+  ada.emails = {{"ada@example.com", "work", true}};
+  ada.notes = "Met at the fair.\nTab\there.";
+  // Documents as the program wrote them before: the links inside, after the notes.
+  std::string doc = store::contact_doc(ada);
+  doc.pop_back();
+  const std::string linked = doc + R"(,"companies":[{"company_id":2,"job_title":"Owner"},)"
+                                   R"({"company_id":1,"job_title":"Buyer"},)"
+                                   R"({"company_id":9,"job_title":"Ghost"}]})";
+  const std::string unlinked = doc + R"(,"companies":[]})";
+  for (auto [id, text] : {std::pair{1, linked}, std::pair{2, unlinked}}) {
+    ASSERT_TRUE(conn->exec("INSERT INTO contacts (id, given_name, family_name, display_name,"
+                           " lifecycle_stage, doc, version, created_at, updated_at)"
+                           " VALUES ($1, 'Ada', 'L', 'Ada L', 'lead', $2, 1, 0, 0)",
+                           {id, text})
+                    .ok());
+  }
+  ASSERT_TRUE(
+      conn->exec_script("INSERT INTO companies (id, name, doc, version, created_at, updated_at)"
+                        " VALUES (1, 'Aalders', '{}', 1, 0, 0), (2, 'Bangkok', '{}', 1, 0, 0);"
+                        "INSERT INTO contact_companies VALUES (1, 1), (2, 1);")
+          .ok());
+
+  auto version = migrate(*conn);
+  ASSERT_TRUE(version.ok()) << version.error().message;
+  auto gone = conn->exec("SELECT to_regclass('contact_companies') IS NULL");
+  ASSERT_TRUE(gone.ok());
+  EXPECT_TRUE(gone->boolean(0, 0));
+  auto left =
+      conn->exec("SELECT count(*) FROM contacts WHERE doc::json -> 'companies' IS NOT NULL");
+  ASSERT_TRUE(left.ok());
+  EXPECT_EQ(left->int64(0, 0), 0);
+  PgCustomerTx tx(*conn);
+  auto read = tx.get_contact(1);
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(read->companies, (std::vector<core::CompanyLink>{{2, "Owner"}, {1, "Buyer"}}));
+  EXPECT_EQ(read->emails, ada.emails);
+  EXPECT_EQ(read->notes, ada.notes);
+  auto other = tx.get_contact(2);
+  ASSERT_TRUE(other.ok()) << other.error().message;
+  EXPECT_TRUE(other->companies.empty());
+  EXPECT_EQ(other->notes, ada.notes);
 }
 
 }  // namespace

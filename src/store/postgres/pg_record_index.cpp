@@ -120,13 +120,10 @@ core::Status check_unique_custom(PgConnection& conn, const PgRecordTables& table
 core::Status write_index(PgConnection& conn, const PgRecordTables& tables, core::Id id,
                          const RecordIndex& index,
                          const std::vector<core::CustomFieldDefinition>& definitions) {
-  const bool links = !tables.links.empty();
   RAPPORT_TRY(conn.exec(
       sql({"WITH t AS (DELETE FROM ", tables.tags, " WHERE record_id = $1), c AS (DELETE FROM ",
            tables.custom, " WHERE record_id = $1), s AS (DELETE FROM ", tables.search,
-           " WHERE record_id = $1)", links ? ", l AS (DELETE FROM " : "", tables.links,
-           links ? " WHERE contact_id = $1)" : "", " DELETE FROM ", tables.grams,
-           " WHERE record_id = $1"}),
+           " WHERE record_id = $1) DELETE FROM ", tables.grams, " WHERE record_id = $1"}),
       {id}));
   std::set<std::string> tag_set(index.tags.begin(), index.tags.end());
   std::vector<std::optional<std::string>> tags(tag_set.begin(), tag_set.end());
@@ -150,23 +147,6 @@ core::Status write_index(PgConnection& conn, const PgRecordTables& tables, core:
   }
   std::set<std::string> gram_set = search_grams(index.names, index.search_body);
   std::vector<std::optional<std::string>> grams(gram_set.begin(), gram_set.end());
-  std::vector<std::optional<std::string>> companies;
-  for (core::Id company : index.companies) companies.emplace_back(std::to_string(company));
-  // A link to a company that no longer exists is skipped, as the contact's reads skip it.
-  std::string insert_links =
-      links ? sql({", l AS (INSERT INTO ", tables.links,
-                   " (company_id, contact_id) SELECT DISTINCT co.id, $1 FROM companies co"
-                   " WHERE co.id = ANY($9::bigint[]))"})
-            : "";
-  std::vector<PgParam> params{id,
-                              array_literal(tags),
-                              array_literal(keys),
-                              array_literal(values),
-                              array_literal(numbers),
-                              array_literal(grams),
-                              index.search_body,
-                              array_literal(sort_keys)};
-  if (links) params.emplace_back(array_literal(companies));
   RAPPORT_TRY(conn.exec(
       sql({"WITH t AS (INSERT INTO ", tables.tags,
            " (tag, record_id) SELECT tag, $1 FROM unnest($2::text[]) AS tag), c AS (INSERT INTO ",
@@ -175,8 +155,9 @@ core::Status write_index(PgConnection& conn, const PgRecordTables& tables, core:
            "$3::text[], $4::text[], $5::float8[], $8::text[]) AS x(k, v, n, o)), g AS (INSERT "
            "INTO ",
            tables.grams, " (gram, record_id) SELECT gram, $1 FROM unnest($6::text[]) AS gram)",
-           insert_links, " INSERT INTO ", tables.search, " (record_id, body) VALUES ($1, $7)"}),
-      params));
+           " INSERT INTO ", tables.search, " (record_id, body) VALUES ($1, $7)"}),
+      {id, array_literal(tags), array_literal(keys), array_literal(values), array_literal(numbers),
+       array_literal(grams), index.search_body, array_literal(sort_keys)}));
   return core::ok_status();
 }
 

@@ -1,7 +1,7 @@
 // What contacts and companies share in PostgreSQL: the tables of each kind of record, the state
 // checks before a write (exists, live or trashed, expected version), unique custom values, and
-// the index rows kept beside each record (tags, custom values, search text, short-query grams, a
-// contact's company links).
+// the index rows kept beside each record (tags, custom values, search text, short-query grams).
+// A contact's links to companies are in pg_links.hpp.
 #pragma once
 
 #include <cstdint>
@@ -23,14 +23,14 @@ struct PgRecordTables {
   std::string_view custom;
   std::string_view search;
   std::string_view grams;
-  std::string_view links;  // "contact_companies" for contacts, empty for companies
+  std::string_view links;  // "record_links" when the records link to companies, else empty
   core::RecordKind entity;
   std::string_view noun;  // "contact", "company": for messages
 };
 
 inline constexpr PgRecordTables kContactTables{
     "contacts",      "contact_tags",      "contact_custom",           "contact_search",
-    "contact_grams", "contact_companies", core::RecordKind::kContact, "contact"};
+    "contact_grams", "record_links", core::RecordKind::kContact, "contact"};
 inline constexpr PgRecordTables kCompanyTables{"companies",
                                                "company_tags",
                                                "company_custom",
@@ -70,7 +70,6 @@ struct RecordIndex {
   const core::CustomValues* custom = nullptr;
   std::string search_body;
   std::vector<std::string> names;      // the names whose grams short queries find
-  std::vector<core::Id> companies;     // a contact's linked companies (tables.links)
 };
 core::Status write_index(PgConnection& conn, const PgRecordTables& tables, core::Id id,
                          const RecordIndex& index,

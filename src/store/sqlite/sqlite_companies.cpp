@@ -8,6 +8,7 @@
 #include "store/customer_codec.hpp"
 #include "store/search_document.hpp"
 #include "store/sqlite/sqlite_customer_store.hpp"
+#include "store/sqlite/sqlite_links.hpp"
 #include "store/sqlite/sqlite_record_index.hpp"
 
 namespace rapport::store::sqlite {
@@ -50,7 +51,7 @@ core::Result<core::Company> read_company(const Statement& s) {
 RecordIndex index_of(const core::Company& c,
                      const std::vector<core::CustomFieldDefinition>& definitions,
                      const std::vector<std::string>& notes) {
-  RecordIndex index{c.tags, &c.custom, company_search_body(c, definitions, notes), {}, {}};
+  RecordIndex index{c.tags, &c.custom, company_search_body(c, definitions, notes), {}};
   index.grams = search_grams({c.name}, index.body);
   return index;
 }
@@ -145,38 +146,14 @@ core::Result<core::Company> SqliteCustomerTx::restore_company(core::Id id,
   return get_company(id);
 }
 
+// The contacts linked to the company lose the link with its row in record_links; nothing of
+// theirs holds the company's name, so none of them is rewritten or re-indexed.
 core::Status SqliteCustomerTx::erase_company(core::Id id) {
-  RAPPORT_TRY(unlink_contacts(id));
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("DELETE FROM companies WHERE id = ?1"));
   RAPPORT_TRY(s.bind(1, id).run());
   if (conn_.changes() == 0) return core::Error::not_found("no such company");
+  RAPPORT_TRY(erase_links(conn_, core::RecordKind::kCompany, id));
   return erase_search_rows(conn_, kCompanies, id);
-}
-
-core::Status SqliteCustomerTx::unlink_contacts(core::Id company_id) {
-  std::vector<core::Id> linked;
-  {
-    RAPPORT_ASSIGN_OR_RETURN(
-        Statement s,
-        conn_.prepare("SELECT contact_id FROM contact_companies WHERE company_id = ?1"));
-    s.bind(1, company_id);
-    for (;;) {
-      RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
-      if (!row) break;
-      linked.push_back(s.int64_at(0));
-    }
-  }
-  for (core::Id contact_id : linked) {
-    RAPPORT_ASSIGN_OR_RETURN(core::Contact c, get_contact(contact_id));
-    std::erase_if(c.companies, [company_id](const core::CompanyLink& link) {
-      return link.company_id == company_id;
-    });
-    RAPPORT_ASSIGN_OR_RETURN(Statement u,
-                             conn_.prepare("UPDATE contacts SET doc = ?2 WHERE id = ?1"));
-    RAPPORT_TRY(u.bind(1, contact_id).bind(2, contact_doc(c)).run());
-    RAPPORT_TRY(reindex_contact(contact_id));
-  }
-  return {};
 }
 
 core::Result<Page<core::Company>> SqliteCustomerTx::list_companies(const core::ListQuery& query,

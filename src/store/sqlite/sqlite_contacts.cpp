@@ -1,10 +1,12 @@
 // The contact operations of SqliteCustomerTx.
 #include <array>
+#include <span>
 
 #include "core/collation.hpp"
 #include "store/customer_codec.hpp"
 #include "store/search_document.hpp"
 #include "store/sqlite/sqlite_customer_store.hpp"
+#include "store/sqlite/sqlite_links.hpp"
 #include "store/sqlite/sqlite_record_index.hpp"
 
 namespace rapport::store::sqlite {
@@ -17,7 +19,7 @@ const EntityTables kContacts{
     "contact_custom",
     "contact_search",
     "contact_grams",
-    "contact_companies",
+    "record_links",
     "t.id, t.given_name, t.family_name, t.display_name, t.lifecycle_stage, t.lead_source, "
     "t.owner_id, t.team_id, t.doc, t.version, t.created_at, t.created_by, t.updated_at, "
     "t.updated_by, t.deleted_at",
@@ -48,9 +50,8 @@ core::Result<core::Contact> read_contact(const Statement& s) {
 }
 
 RecordIndex index_of(const core::Contact& c, std::string body) {
-  RecordIndex index{c.tags, &c.custom, std::move(body), {}, {}};
+  RecordIndex index{c.tags, &c.custom, std::move(body), {}};
   index.grams = search_grams({c.display_name, c.given_name, c.family_name}, index.body);
-  for (const auto& link : c.companies) index.companies.push_back(link.company_id);
   return index;
 }
 
@@ -90,7 +91,7 @@ core::Status write_sort_columns(SqliteConnection& conn, core::Id id, const core:
 core::Result<core::Contact> SqliteCustomerTx::create_contact(const core::Contact& c,
                                                              const Stamp& stamp) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kContact));
-  RAPPORT_TRY(check_companies(c));
+  RAPPORT_TRY(check_company_links(conn_, c.companies));
   RAPPORT_TRY(check_unique_custom(conn_, kContacts, 0, c.custom, definitions));
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
@@ -107,6 +108,7 @@ core::Result<core::Contact> SqliteCustomerTx::create_contact(const core::Contact
   RAPPORT_TRY(write_index(conn_, kContacts, id,
                           index_of(c, contact_search_body(c, definitions, {})),
                           definitions, true));
+  RAPPORT_TRY(write_company_links(conn_, id, c.companies, true));
   RAPPORT_TRY(write_places(conn_, id, c, true));
   RAPPORT_TRY(write_sort_columns(conn_, id, c));
   return get_contact(id);
@@ -117,13 +119,15 @@ core::Result<core::Contact> SqliteCustomerTx::get_contact(core::Id id) {
                                                       " FROM contacts t WHERE t.id = ?1"));
   RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, id).step());
   if (!row) return core::Error::not_found("no such contact");
-  return read_contact(s);
+  RAPPORT_ASSIGN_OR_RETURN(core::Contact c, read_contact(s));
+  RAPPORT_TRY(read_company_links(conn_, std::span(&c, 1)));
+  return c;
 }
 
 core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact& c,
                                                              const Stamp& stamp) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kContact));
-  RAPPORT_TRY(check_companies(c));
+  RAPPORT_TRY(check_company_links(conn_, c.companies));
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
       conn_.prepare("UPDATE contacts SET given_name = ?2, family_name = ?3, display_name = ?4, "
@@ -141,6 +145,7 @@ core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact
   RAPPORT_TRY(write_index(conn_, kContacts, c.id,
                           index_of(c, contact_search_body(c, definitions, notes)),
                           definitions, false));
+  RAPPORT_TRY(write_company_links(conn_, c.id, c.companies, false));
   RAPPORT_TRY(write_places(conn_, c.id, c, false));
   RAPPORT_TRY(write_sort_columns(conn_, c.id, c));
   return get_contact(c.id);
@@ -149,7 +154,6 @@ core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact
 core::Status SqliteCustomerTx::reindex_contact(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(core::Contact c, get_contact(id));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kContact));
-  RAPPORT_TRY(check_companies(c));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::contact(id)));
   RAPPORT_TRY(write_index(conn_, kContacts, id,
                           index_of(c, contact_search_body(c, definitions, notes)),
@@ -176,6 +180,7 @@ core::Status SqliteCustomerTx::erase_contact(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("DELETE FROM contacts WHERE id = ?1"));
   RAPPORT_TRY(s.bind(1, id).run());
   if (conn_.changes() == 0) return core::Error::not_found("no such contact");
+  RAPPORT_TRY(erase_links(conn_, core::RecordKind::kContact, id));
   return erase_search_rows(conn_, kContacts, id);
 }
 
@@ -207,6 +212,7 @@ core::Result<Page<core::Contact>> SqliteCustomerTx::list_contacts(const core::Li
     last_value = sort_value_at(s, kSortColumn, sql.sort_kind);
     page.items.push_back(std::move(c));
   }
+  RAPPORT_TRY(read_company_links(conn_, page.items));
   return page;
 }
 

@@ -271,17 +271,4 @@ core::Status SqliteCustomerTx::erase_setting(std::string_view key) {
   return s.bind(1, key).run();
 }
 
-core::Status SqliteCustomerTx::check_companies(const core::Contact& c) {
-  for (std::size_t i = 0; i < c.companies.size(); ++i) {
-    RAPPORT_ASSIGN_OR_RETURN(Statement s,
-                             conn_.prepare("SELECT 1 FROM companies WHERE id = ?1"));
-    RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, c.companies[i].company_id).step());
-    if (!row) {
-      return core::Error::field("companies/" + std::to_string(i) + "/company_id",
-                                "no such company");
-    }
-  }
-  return {};
-}
-
 }  // namespace rapport::store::sqlite

@@ -79,15 +79,10 @@ class SqliteCustomerTx final : public CustomerTx {
   // the other shelf than `want_live` asks).
   core::Error unchanged(std::string_view table, core::Id id, std::int64_t expected_version,
                         bool want_live);
-  // kInvalid when `contact` links to no such company.
-  core::Status check_companies(const core::Contact& contact);
   // The bodies of `parent`'s notes, oldest first, for its search text.
   core::Result<std::vector<std::string>> note_bodies(const core::NoteParent& parent);
   // Rebuilds the index rows of the note's parent after one of its notes changed.
   core::Status reindex(const core::NoteParent& parent);
-  // Removes company `company_id`, about to be erased, from the links of its contacts (their
-  // documents and index rows).
-  core::Status unlink_contacts(core::Id company_id);
 
   SqliteConnection& conn_;
 };

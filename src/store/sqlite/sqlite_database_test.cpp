@@ -13,6 +13,8 @@
 #include <thread>
 #include <vector>
 
+#include "store/customer_codec.hpp"
+#include "store/sqlite/sqlite_customer_store.hpp"
 #include "store/sqlite/sqlite_migrations.hpp"
 
 namespace rapport::store::sqlite {
@@ -288,6 +290,78 @@ TEST(SqliteMigrationTest, AutoincrementRebuildKeepsDataAndNeverReusesIds) {
   ASSERT_TRUE(conn.exec("DELETE FROM contacts WHERE id = 1").ok());
   EXPECT_EQ(count("SELECT count(*) FROM contact_tags"), 0);
   EXPECT_EQ(count("SELECT count(*) FROM notes"), 0);
+  opened->reset();
+  std::filesystem::remove_all(dir);
+}
+
+// A database made before record_links keeps its contacts' links to companies: they move out of
+// the documents into rows in their order (a link to a company that no longer exists is dropped),
+// the documents keep everything else, and contact_companies is gone.
+TEST(SqliteMigrationTest, RecordLinksTakeTheCompanyLinksOutOfContactDocuments) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("rapport_sqlite_links_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto opened = SqliteConnection::open((dir / "old.db").string(), false);
+  ASSERT_TRUE(opened.ok());
+  SqliteConnection& conn = **opened;
+  ASSERT_TRUE(conn.exec("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT "
+                        "NOT NULL, applied_at TEXT)")
+                  .ok());
+  for (const Migration& m : embedded_migrations()) {
+    if (m.name.find("record_links") != std::string_view::npos) break;
+    ASSERT_TRUE(conn.exec(m.sql).ok()) << m.name;
+    ASSERT_TRUE(conn.exec("INSERT INTO schema_version (version, name) VALUES (" +
+                          std::to_string(m.version) + ", 'old')")
+                    .ok());
+  }
+  core::Contact ada;
+  ada.given_name = "Ada";
+  ada.family_name = "L";
+  ada.emails = {{"ada@example.com", "work", true}};
+  ada.notes = "Met at the fair.";
+  auto old_doc = [&](std::string_view companies) {
+    auto s = conn.prepare("SELECT json_set(?1, '$.companies', json(?2))");
+    EXPECT_TRUE(s.ok() && *s->bind(1, store::contact_doc(ada)).bind(2, companies).step());
+    return s->text_at(0);
+  };
+  const std::string linked =
+      old_doc(R"([{"company_id":2,"job_title":"Owner"},{"company_id":1,"job_title":"Buyer"},)"
+              R"({"company_id":9,"job_title":"Ghost"}])");
+  const std::string unlinked = old_doc("[]");
+  auto insert = [&](std::int64_t id, const std::string& doc) {
+    auto s = conn.prepare(
+        "INSERT INTO contacts (id, given_name, family_name, display_name, lifecycle_stage, doc, "
+        "version, created_at, updated_at) VALUES (?1, 'Ada', 'L', 'Ada L', 'lead', ?2, 1, 0, 0)");
+    return s.ok() && s->bind(1, id).bind(2, doc).run().ok();
+  };
+  ASSERT_TRUE(insert(1, linked));
+  ASSERT_TRUE(insert(2, unlinked));
+  ASSERT_TRUE(conn.exec("INSERT INTO companies (id, name, doc, version, created_at, updated_at) "
+                        "VALUES (1, 'Aalders', '{}', 1, 0, 0), (2, 'Bangkok', '{}', 1, 0, 0);"
+                        "INSERT INTO contact_companies VALUES (1, 1), (2, 1);")
+                  .ok());
+
+  auto version = migrate(conn);
+  ASSERT_TRUE(version.ok()) << version.error().message;
+  auto count = [&](const std::string& sql) {
+    auto s = conn.prepare(sql);
+    EXPECT_TRUE(s.ok() && *s->step()) << sql;
+    return s->int64_at(0);
+  };
+  EXPECT_EQ(count("SELECT count(*) FROM sqlite_master WHERE name = 'contact_companies'"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM contacts WHERE json_type(doc, '$.companies') IS NOT NULL"),
+            0);
+  EXPECT_EQ(count("SELECT count(*) FROM record_links"), 2);
+  SqliteCustomerTx tx(conn);
+  auto read = tx.get_contact(1);
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(read->companies, (std::vector<core::CompanyLink>{{2, "Owner"}, {1, "Buyer"}}));
+  EXPECT_EQ(read->emails, ada.emails);
+  EXPECT_EQ(read->notes, ada.notes);
+  auto other = tx.get_contact(2);
+  ASSERT_TRUE(other.ok()) << other.error().message;
+  EXPECT_TRUE(other->companies.empty());
   opened->reset();
   std::filesystem::remove_all(dir);
 }

@@ -9,6 +9,7 @@
 #include "core/search_text.hpp"
 #include "core/timestamp.hpp"
 #include "store/cursor.hpp"
+#include "store/record_links.hpp"
 
 namespace rapport::store::sqlite {
 
@@ -318,11 +319,15 @@ std::string company_match(Builder& b, const RecordScope& company_scope,
          companies + ") AND " + name_test;
 }
 
-// The contacts linked to a company that company_match() accepts.
+// The records of `t` linked to a company that company_match() accepts (their "employer" links),
+// reached from the company's end of record_links through its (to_kind, to_id, …) index.
 std::string linked_by_company(Builder& b, const EntityTables& t, const RecordScope& company_scope,
                               const std::string& companies, const std::string& name_test) {
-  return "SELECT l.contact_id FROM " + std::string(t.links) + " l JOIN " +
-         std::string(kNamedCompanies) + " WHERE co.id = l.company_id AND " +
+  return "SELECT l.from_id FROM " + std::string(t.links) + " l JOIN " +
+         std::string(kNamedCompanies) + " WHERE l.to_kind = " +
+         b.param(std::string(core::to_string(core::RecordKind::kCompany))) +
+         " AND l.to_id = co.id AND l.role = " + b.param(std::string(kEmployerRole)) +
+         " AND l.from_kind = " + b.param(std::string(core::to_string(t.entity))) + " AND " +
          company_match(b, company_scope, companies, name_test);
 }
 

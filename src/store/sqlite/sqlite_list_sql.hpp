@@ -30,7 +30,7 @@ struct EntityTables {
   std::string_view custom;   // "contact_custom"
   std::string_view search;   // "contact_search" (FTS5)
   std::string_view grams;    // "contact_grams"
-  std::string_view links;    // "contact_companies" for contacts, empty for companies
+  std::string_view links;    // "record_links" when the records link to companies, else empty
   std::string_view columns;  // the SELECT list that the row reader expects
   core::RecordKind entity;
   std::string_view places;  // "contact_places" (filter[city], filter[country]); empty: none

@@ -60,12 +60,8 @@ core::Status write_index(SqliteConnection& conn, const EntityTables& tables, cor
                          const RecordIndex& index,
                          const std::vector<core::CustomFieldDefinition>& definitions, bool fresh) {
   std::string tags(tables.tags), custom(tables.custom), search(tables.search), grams(tables.grams);
-  std::string links(tables.links);
   if (!fresh) {
     RAPPORT_TRY(exec_for_id(conn, "DELETE FROM " + tags + " WHERE record_id = ?1", id));
-    if (!links.empty()) {
-      RAPPORT_TRY(exec_for_id(conn, "DELETE FROM " + links + " WHERE contact_id = ?1", id));
-    }
     RAPPORT_TRY(exec_for_id(conn, "DELETE FROM " + custom + " WHERE record_id = ?1", id));
     RAPPORT_TRY(erase_search_rows(conn, tables, id));
   }
@@ -90,12 +86,6 @@ core::Status write_index(SqliteConnection& conn, const EntityTables& tables, cor
         s.bind_null(4);
       RAPPORT_TRY(s.run());
     }
-  }
-  for (core::Id company : index.companies) {
-    RAPPORT_ASSIGN_OR_RETURN(
-        Statement s, conn.prepare("INSERT OR IGNORE INTO " + links +
-                                  " (company_id, contact_id) VALUES (?1, ?2)"));
-    RAPPORT_TRY(s.bind(1, company).bind(2, id).run());
   }
   conn.search_rows().put(search, id, index.body, fresh);
   for (const auto& gram : index.grams) {

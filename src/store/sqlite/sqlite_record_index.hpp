@@ -1,6 +1,6 @@
 // The rows derived from a contact or company besides its own: tags, custom values (for filters
-// and uniqueness), the FTS5 search body, the short-query grams and a contact's company links. Written on every create and
-// update, removed on erasure.
+// and uniqueness), the FTS5 search body and the short-query grams. Written on every create and
+// update, removed on erasure. (A contact's links to companies are in sqlite_links.hpp.)
 #pragma once
 
 #include <set>
@@ -20,7 +20,6 @@ struct RecordIndex {
   const core::CustomValues* custom = nullptr;
   std::string body;
   std::set<std::string> grams;
-  std::vector<core::Id> companies;  // a contact's linked companies (tables.links)
 };
 
 // kConflict with a field error "custom/<key>" when a unique custom value of `values` is already

@@ -1,0 +1,91 @@
+// Links between records in PostgreSQL's record_links table.
+#include "store/postgres/pg_links.hpp"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+
+#include "store/postgres/pg_array.hpp"
+#include "store/record_links.hpp"
+
+namespace rapport::store::postgres {
+
+namespace {
+
+// `items`' ids as a bigint[] literal: one parameter and one statement text whatever their count.
+template <class Range, class IdOf>
+std::string id_array(const Range& items, IdOf id_of) {
+  std::vector<std::optional<std::string>> ids;
+  for (const auto& item : items) ids.emplace_back(std::to_string(id_of(item)));
+  return array_literal(ids);
+}
+
+std::string_view contact_kind() { return core::to_string(core::RecordKind::kContact); }
+std::string_view company_kind() { return core::to_string(core::RecordKind::kCompany); }
+
+}  // namespace
+
+core::Status check_company_links(PgConnection& conn, const std::vector<core::CompanyLink>& links) {
+  if (links.empty()) return core::ok_status();
+  RAPPORT_ASSIGN_OR_RETURN(
+      PgResult rows,
+      conn.exec("SELECT id FROM companies WHERE id = ANY($1::bigint[]) FOR KEY SHARE",
+                {id_array(links, [](const core::CompanyLink& l) { return l.company_id; })}));
+  std::set<core::Id> found;
+  for (int row = 0; row < rows.rows(); ++row) found.insert(rows.int64(row, 0));
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    if (!found.contains(links[i].company_id)) return missing_company_link(i);
+  }
+  return core::ok_status();
+}
+
+core::Status write_company_links(PgConnection& conn, core::Id contact_id,
+                                 const std::vector<core::CompanyLink>& links, bool fresh) {
+  if (!fresh) {
+    RAPPORT_TRY(
+        conn.exec("DELETE FROM record_links WHERE from_kind = $1 AND from_id = $2"
+                  " AND role = $3 AND to_kind = $4",
+                  {contact_kind(), contact_id, kEmployerRole, company_kind()}));
+  }
+  if (links.empty()) return core::ok_status();
+  std::vector<std::optional<std::string>> titles;
+  for (const core::CompanyLink& link : links) titles.emplace_back(link.job_title);
+  RAPPORT_TRY(conn.exec(
+      "INSERT INTO record_links (from_kind, from_id, role, to_kind, to_id, position, job_title)"
+      " SELECT $1, $2, $3, $4, t, (n - 1)::integer, j"
+      " FROM unnest($5::bigint[], $6::text[]) WITH ORDINALITY AS x(t, j, n)",
+      {contact_kind(), contact_id, kEmployerRole, company_kind(),
+       id_array(links, [](const core::CompanyLink& l) { return l.company_id; }),
+       array_literal(titles)}));
+  return core::ok_status();
+}
+
+core::Status read_company_links(PgConnection& conn, std::span<core::Contact> contacts) {
+  if (contacts.empty()) return core::ok_status();
+  std::unordered_map<core::Id, core::Contact*> by_id;
+  for (core::Contact& c : contacts) by_id[c.id] = &c;
+  RAPPORT_ASSIGN_OR_RETURN(
+      PgResult rows,
+      conn.exec("SELECT from_id, to_id, job_title FROM record_links WHERE from_kind = $1"
+                " AND from_id = ANY($2::bigint[]) AND role = $3 AND to_kind = $4"
+                " ORDER BY from_id, position",
+                {contact_kind(), id_array(contacts, [](const core::Contact& c) { return c.id; }),
+                 kEmployerRole, company_kind()}));
+  for (int row = 0; row < rows.rows(); ++row) {
+    by_id.at(rows.int64(row, 0))
+        ->companies.push_back({rows.int64(row, 1), std::string(rows.text(row, 2))});
+  }
+  return core::ok_status();
+}
+
+core::Status erase_links(PgConnection& conn, core::RecordKind kind, core::Id id) {
+  // One statement per end, each served by its own index.
+  RAPPORT_TRY(conn.exec("DELETE FROM record_links WHERE from_kind = $1 AND from_id = $2",
+                        {core::to_string(kind), id}));
+  RAPPORT_TRY(conn.exec("DELETE FROM record_links WHERE to_kind = $1 AND to_id = $2",
+                        {core::to_string(kind), id}));
+  return core::ok_status();
+}
+
+}  // namespace rapport::store::postgres

@@ -1,0 +1,104 @@
+// Links between records in SQLite's record_links table.
+#include "store/sqlite/sqlite_links.hpp"
+
+#include <set>
+#include <string>
+#include <unordered_map>
+
+#include "store/record_links.hpp"
+
+namespace rapport::store::sqlite {
+
+namespace {
+
+// `ids` as a JSON array, which json_each() turns into rows: one statement text (prepared once)
+// whatever the number of ids.
+template <class Range, class Id>
+std::string json_ids(const Range& items, Id id_of) {
+  std::string out = "[";
+  for (const auto& item : items) {
+    if (out.size() > 1) out += ',';
+    out += std::to_string(id_of(item));
+  }
+  return out + "]";
+}
+
+std::string_view contact_kind() { return core::to_string(core::RecordKind::kContact); }
+std::string_view company_kind() { return core::to_string(core::RecordKind::kCompany); }
+
+}  // namespace
+
+core::Status check_company_links(SqliteConnection& conn,
+                                 const std::vector<core::CompanyLink>& links) {
+  if (links.empty()) return {};
+  RAPPORT_ASSIGN_OR_RETURN(
+      Statement s,
+      conn.prepare("SELECT id FROM companies WHERE id IN (SELECT value FROM json_each(?1))"));
+  s.bind(1, json_ids(links, [](const core::CompanyLink& l) { return l.company_id; }));
+  std::set<core::Id> found;
+  for (;;) {
+    RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
+    if (!row) break;
+    found.insert(s.int64_at(0));
+  }
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    if (!found.contains(links[i].company_id)) return missing_company_link(i);
+  }
+  return {};
+}
+
+core::Status write_company_links(SqliteConnection& conn, core::Id contact_id,
+                                 const std::vector<core::CompanyLink>& links, bool fresh) {
+  if (!fresh) {
+    RAPPORT_ASSIGN_OR_RETURN(Statement d,
+                             conn.prepare("DELETE FROM record_links WHERE from_kind = ?1 AND "
+                                          "from_id = ?2 AND role = ?3 AND to_kind = ?4"));
+    RAPPORT_TRY(d.bind(1, contact_kind())
+                    .bind(2, contact_id)
+                    .bind(3, kEmployerRole)
+                    .bind(4, company_kind())
+                    .run());
+  }
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    RAPPORT_ASSIGN_OR_RETURN(
+        Statement s,
+        conn.prepare("INSERT INTO record_links (from_kind, from_id, role, to_kind, to_id, "
+                     "position, job_title) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    s.bind(1, contact_kind()).bind(2, contact_id).bind(3, kEmployerRole).bind(4, company_kind());
+    s.bind(5, links[i].company_id).bind(6, static_cast<std::int64_t>(i));
+    RAPPORT_TRY(s.bind(7, std::string_view(links[i].job_title)).run());
+  }
+  return {};
+}
+
+core::Status read_company_links(SqliteConnection& conn, std::span<core::Contact> contacts) {
+  if (contacts.empty()) return {};
+  std::unordered_map<core::Id, core::Contact*> by_id;
+  for (core::Contact& c : contacts) by_id[c.id] = &c;
+  RAPPORT_ASSIGN_OR_RETURN(
+      Statement s,
+      conn.prepare("SELECT from_id, to_id, job_title FROM record_links WHERE from_kind = ?1 AND "
+                   "from_id IN (SELECT value FROM json_each(?2)) AND role = ?3 AND to_kind = ?4 "
+                   "ORDER BY from_id, position"));
+  s.bind(1, contact_kind()).bind(2, json_ids(contacts, [](const core::Contact& c) {
+                                   return c.id;
+                                 }));
+  s.bind(3, kEmployerRole).bind(4, company_kind());
+  for (;;) {
+    RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
+    if (!row) return {};
+    by_id.at(s.int64_at(0))->companies.push_back({s.int64_at(1), s.text_at(2)});
+  }
+}
+
+core::Status erase_links(SqliteConnection& conn, core::RecordKind kind, core::Id id) {
+  // One statement per end, each served by its own index.
+  for (std::string_view sql : {"DELETE FROM record_links WHERE from_kind = ?1 AND from_id = ?2",
+                               "DELETE FROM record_links WHERE to_kind = ?1 AND to_id = ?2"}) {
+    RAPPORT_ASSIGN_OR_RETURN(Statement s, conn.prepare(sql));
+    RAPPORT_TRY(s.bind(1, core::to_string(kind)).bind(2, id).run());
+  }
+  return {};
+}
+
+}  // namespace rapport::store::sqlite

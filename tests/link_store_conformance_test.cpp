@@ -1,12 +1,16 @@
 // The link store conformance suite: a contact's links to companies (rows of record_links) behave
 // the same on every engine — kept in the order written, replaced on every write, the same field
 // error for a company that does not exist, gone with either end's erasure, kept through the
-// trash, and a company's rename reaching exactly its linked contacts without rewriting them.
+// trash, never left dangling by an erasure racing a write, and a company's rename reaching exactly
+// its linked contacts without rewriting them.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <future>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "engine_fixture.hpp"
@@ -270,6 +274,51 @@ TEST_P(LinkStoreConformance, TrashingACompanyKeepsItsLinks) {
                   })
                   .ok());
   EXPECT_EQ(search("widgets"), Ids{linked->id});
+}
+
+// No foreign key guards record_links, so the store must: a company erased while a contact is
+// being linked to it never leaves the link behind, whichever transaction gets there first.
+TEST_P(LinkStoreConformance, ErasureAndALinkRacingForTheSameCompanyLeaveNoDanglingLink) {
+  // The link first: the erasure waits for it to commit, then takes it away.
+  auto first = company("First Racing");
+  std::promise<void> linked;
+  core::Id contact_id = 0;
+  std::thread writer([&] {
+    auto status = store().transact([&](CustomerTx& tx) -> core::Status {
+      RAPPORT_ASSIGN_OR_RETURN(
+          auto c, tx.create_contact(person("Somchai", "Jaidee", {{first.id, ""}}), stamp()));
+      contact_id = c.id;
+      linked.set_value();
+      // Holds the transaction open while the erasure starts.
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      return {};
+    });
+    EXPECT_TRUE(status.ok()) << status.error().message;
+  });
+  linked.get_future().wait();
+  EXPECT_TRUE(erase_company(first.id).ok());
+  writer.join();
+  EXPECT_EQ(link_rows(), 0);
+  EXPECT_TRUE(get(contact_id).companies.empty());
+
+  // The erasure first: the link waits for it to commit, then finds no company.
+  auto second = company("Second Racing");
+  std::promise<void> erased;
+  std::thread eraser([&] {
+    auto status = store().transact([&](CustomerTx& tx) -> core::Status {
+      RAPPORT_TRY(tx.erase_company(second.id));
+      erased.set_value();
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      return {};
+    });
+    EXPECT_TRUE(status.ok()) << status.error().message;
+  });
+  erased.get_future().wait();
+  auto refused = create(person("Lee", "Smith", {{second.id, ""}}));
+  eraser.join();
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message, "companies/0/company_id: no such company");
+  EXPECT_EQ(link_rows(), 0);
 }
 
 // The measure behind issue 8's rename target, at test size: a company with 1,000 linked contacts

@@ -636,6 +636,10 @@ TEST_P(StoreConformance, RecordScopeRestrictsListsAndSearch) {
   EXPECT_EQ(search("scoped", RecordScope::teams({10})), std::vector<core::Id>{a->id});
   EXPECT_EQ(search("theirs", RecordScope::owners({1})), std::vector<core::Id>{});
   EXPECT_EQ(search("scoped").size(), 2u);
+  // A team scope covers its holder's own records in other teams too, as reading one by id does.
+  EXPECT_EQ(all_ids({}, RecordScope::teams({10}, 2)), (std::vector<core::Id>{b->id, a->id}));
+  EXPECT_EQ(search("theirs", RecordScope::teams({10}, 2)), std::vector<core::Id>{b->id});
+  EXPECT_EQ(search("theirs", RecordScope::teams({10}, 1)), std::vector<core::Id>{});
 }
 
 TEST_P(StoreConformance, SearchFindsNamesAcrossScriptsPhonesAndCompanies) {

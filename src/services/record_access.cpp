@@ -8,7 +8,7 @@ store::RecordScope record_scope(const Caller& caller, core::Scope scope) {
     case core::Scope::kAll:
       return store::RecordScope::all();
     case core::Scope::kTeam:
-      if (caller.team_id) return store::RecordScope::teams({*caller.team_id});
+      if (caller.team_id) return store::RecordScope::teams({*caller.team_id}, caller.user_id);
       return store::RecordScope::owners({caller.user_id});
     case core::Scope::kOwn:
       break;

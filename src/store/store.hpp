@@ -28,14 +28,20 @@ namespace rapport::store {
 
 // Which records a caller may see, applied inside the list query itself so that lists and search
 // never return records outside it. Owners and teams match owner_id / team_id; an empty id list
-// sees nothing.
+// sees nothing. A team scope also covers `owner`'s records whatever their team, as a team grant
+// covers the caller's own records (core::within_scope).
 struct RecordScope {
   enum class Kind { kAll, kOwners, kTeams };
   Kind kind = Kind::kAll;
   std::vector<core::Id> ids;
+  std::optional<core::Id> owner;
   static RecordScope all() { return {}; }
-  static RecordScope owners(std::vector<core::Id> ids) { return {Kind::kOwners, std::move(ids)}; }
-  static RecordScope teams(std::vector<core::Id> ids) { return {Kind::kTeams, std::move(ids)}; }
+  static RecordScope owners(std::vector<core::Id> ids) {
+    return {Kind::kOwners, std::move(ids), std::nullopt};
+  }
+  static RecordScope teams(std::vector<core::Id> ids, std::optional<core::Id> owner = {}) {
+    return {Kind::kTeams, std::move(ids), owner};
+  }
 };
 
 // Live records, or the trash.

@@ -349,7 +349,9 @@ std::string scope_condition(Builder& builder, const RecordScope& scope, const st
   std::string list;
   for (core::Id id : scope.ids) list += (list.empty() ? "" : ", ") + builder.bind(id);
   std::string column = scope.kind == RecordScope::Kind::kOwners ? ".owner_id" : ".team_id";
-  return alias + column + " IN (" + list + ")";
+  std::string in_scope = alias + column + " IN (" + list + ")";
+  if (!scope.owner) return in_scope;
+  return "(" + in_scope + " OR " + alias + ".owner_id = " + builder.bind(*scope.owner) + ")";
 }
 
 // The records of `tables` linked (their "employer" links) to a live company within

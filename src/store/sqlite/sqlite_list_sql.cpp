@@ -302,7 +302,9 @@ std::string scope_condition(Builder& b, const RecordScope& scope, const std::str
   std::string list;
   for (core::Id id : scope.ids) list += (list.empty() ? "" : ", ") + b.param(id);
   const char* col = scope.kind == RecordScope::Kind::kOwners ? ".owner_id" : ".team_id";
-  return alias + col + " IN (" + list + ")";
+  std::string in_scope = alias + col + " IN (" + list + ")";
+  if (!scope.owner) return in_scope;
+  return "(" + in_scope + " OR " + alias + ".owner_id = " + b.param(*scope.owner) + ")";
 }
 
 // Companies `co` with their normalised name `cs.n` (the first line of their search body).

@@ -278,6 +278,8 @@ std::map<std::string, Spec> expectations() {
   m["DELETE /api/v1/tokens/{id}"] = {Target::kToken, personal(404)};
   m["GET /api/v1/audit"] = {Target::kNone, flat(O::kAudit, A::kRead)};
   m["GET /api/v1/settings"] = {Target::kNone, flat(O::kSettings, A::kRead)};
+  // Every signed-in user reads the kinds they may see; which ones is MetaApi's to check.
+  m["GET /api/v1/meta"] = {Target::kNone, [](const Case&) { return kOk; }};
   m["PATCH /api/v1/settings"] = {Target::kNone, flat(O::kSettings, A::kUpdate),
                                  [](const Case&) { return R"({"default_region":"DE"})"; }};
   return m;

@@ -1,0 +1,95 @@
+// Test fixture per record kind: bodies for a set of sample records whose values differ across the
+// samples in every field a list sorts, filters or searches on (some left empty, in several
+// scripts), so that the generated per-kind suites (api_kind_conformance_test.cpp) see ties,
+// empties, both directions and every operator at work. A new kind adds its case here.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <cstdint>
+#include <string>
+
+#include "core/record_kind.hpp"
+
+namespace rapport::app::api_harness {
+
+inline constexpr int kSampleCount = 8;
+
+// A word only sample i's notes hold, for finding exactly it by search.
+inline constexpr const char* kSampleWords[kSampleCount] = {"amber", "birch", "cedar", "dunes",
+                                                           "ember", "fjord", "grove", "heath"};
+
+// Ids the samples refer to: two users and two teams to own them, and the first sample of the kind
+// (0 while creating it) for references to a record of the same kind.
+struct SampleRefs {
+  std::int64_t users[2] = {0, 0};
+  std::int64_t teams[2] = {0, 0};
+  std::int64_t first = 0;
+};
+
+inline boost::json::value optional_id(std::int64_t id) {
+  return id == 0 ? boost::json::value(nullptr) : boost::json::value(id);
+}
+
+inline boost::json::object contact_sample(int i, const SampleRefs& refs) {
+  static const char* given[] = {"Anna", "émile", "สมชาย", "李", "Zoë", "Bram", "anna", "Ömer"};
+  static const char* family[] = {"de Vries", "Dekker", "ใจดี",    "王小明",
+                                 "van Dijk", "",       "Bakker", "Özil"};
+  static const char* stages[] = {"lead",        "customer", "lead",  "subscriber",
+                                 "opportunity", "customer", "other", "lead"};
+  static const char* languages[] = {"th", "nl", "", "zh-Hant", "en", "nl", "", "fil"};
+  static const char* zones[] = {"Asia/Bangkok",     "Europe/Amsterdam", "",
+                                "Asia/Taipei",      "Asia/Manila",      "",
+                                "Europe/Amsterdam", "Asia/Bangkok"};
+  boost::json::object body{
+      {"given_name", given[i]},
+      {"family_name", family[i]},
+      {"lifecycle_stage", stages[i]},
+      {"lead_source", i % 3 == 0 ? "" : (i % 3 == 1 ? "web" : "fair")},
+      {"preferred_language", languages[i]},
+      {"time_zone", zones[i]},
+      {"owner_id", optional_id(i % 3 == 0 ? 0 : refs.users[i % 2])},
+      {"team_id", optional_id(i % 4 == 0 ? 0 : refs.teams[i % 2])},
+      {"tags", i % 2 == 0 ? boost::json::array{"vip"} : boost::json::array{}},
+      {"emails",
+       boost::json::array{boost::json::object{
+           {"address", "sample" + std::to_string(i) + "@example.org"}, {"type", "work"}}}},
+      {"notes", std::string("sample note ") + kSampleWords[i]},
+  };
+  if (i % 2 == 1) {
+    body["addresses"] =
+        boost::json::array{boost::json::object{{"type", "work"},
+                                               {"locality", i % 4 == 1 ? "Den Haag" : "Chiang Mai"},
+                                               {"country", i % 4 == 1 ? "NL" : "TH"}}};
+  }
+  return body;
+}
+
+inline boost::json::object company_sample(int i, const SampleRefs& refs) {
+  static const char* names[] = {"Aalders BV", "ĲsselTech",  "บริษัท สยาม",      "台北貿易",
+                                "de Boer BV", "aalders bv", "Zuid Logistiek", "Övrig AB"};
+  static const char* industries[] = {"retail", "",         "logistics", "retail",
+                                     "",       "software", "logistics", "retail"};
+  return {
+      {"name", names[i]},
+      {"industry", industries[i]},
+      {"owner_id", optional_id(i % 3 == 0 ? 0 : refs.users[i % 2])},
+      {"team_id", optional_id(i % 4 == 0 ? 0 : refs.teams[i % 2])},
+      {"parent_id", optional_id(i % 3 == 1 ? refs.first : 0)},
+      {"tags", i % 2 == 0 ? boost::json::array{"vip"} : boost::json::array{}},
+      {"notes", std::string("sample note ") + kSampleWords[i]},
+  };
+}
+
+// The body of sample `i` (0 ≤ i < kSampleCount) of `kind`.
+inline boost::json::object sample(core::RecordKind kind, int i, const SampleRefs& refs) {
+  switch (kind) {
+    case core::RecordKind::kContact:
+      return contact_sample(i, refs);
+    case core::RecordKind::kCompany:
+      return company_sample(i, refs);
+  }
+  return {};
+}
+
+}  // namespace rapport::app::api_harness

@@ -19,7 +19,15 @@ Middleware auth_middleware(services::AuthService& auth) {
     const auto session = find_cookie(*cookie_header, kSessionCookie);
     if (!session) return std::nullopt;
     auto caller = auth.authenticate_session(*session, request.client_address);
-    if (caller.ok()) request.auth = std::move(*caller);
+    if (caller.ok()) {
+      request.auth = std::move(*caller);
+    } else if (caller.error().kind == core::ErrorKind::kUnavailable ||
+               caller.error().kind == core::ErrorKind::kInternal) {
+      // A dead or planted cookie is no session, and the request goes on without one; but a
+      // database that could not tell is the server's failure, not a signed-out user: a 401 tells
+      // the client to sign in again, a 503 to try again.
+      return problem_response(caller.error());
+    }
     return std::nullopt;
   };
 }

@@ -17,7 +17,8 @@ inline constexpr std::string_view kSessionCookie = "rapport_session";
 
 // Middleware: an Authorization header must hold a valid bearer token (401 otherwise); without
 // one, a valid session cookie makes the caller; an invalid or expired cookie is ignored, so the
-// request proceeds anonymous (login still works with a stale cookie).
+// request proceeds anonymous (login still works with a stale cookie). A database failure while
+// looking either up ends the request with its 5xx problem.
 Middleware auth_middleware(services::AuthService& auth);
 
 // The caller the middleware found; kUnauthenticated when the request carried no valid

@@ -1,6 +1,7 @@
 // Every row of every table of a test database as text, on either engine, so that a harness can
-// show that a refused request changed nothing. Left out: sessions (every authenticated request
-// may touch its last-seen time) and api_tokens.last_used_at (every bearer request records it).
+// show that a refused request changed nothing. Left out unless asked for (Volatile::kKept, for a
+// harness whose clock stands still): sessions (every authenticated request may touch its
+// last-seen time) and api_tokens.last_used_at (every bearer request records it).
 // The search index tables (*_grams), derived from the records and thousands of rows long, are
 // compared by their row counts only.
 #pragma once
@@ -19,6 +20,8 @@ namespace rapport::reliability {
 inline constexpr const char* kVolatileTable = "sessions";
 inline constexpr const char* kVolatileColumn = "last_used_at";
 
+enum class Volatile { kLeftOut, kKept };
+
 inline bool is_index(const std::string& table) {
   return table.size() > 6 && table.compare(table.size() - 6, 6, "_grams") == 0;
 }
@@ -26,7 +29,9 @@ inline bool is_index(const std::string& table) {
 // "table|col=value|…" for every row, sorted.
 using Snapshot = std::vector<std::string>;
 
-inline core::Result<Snapshot> sqlite_snapshot(const std::string& path) {
+inline core::Result<Snapshot> sqlite_snapshot(const std::string& path,
+                                              Volatile volatiles = Volatile::kLeftOut) {
+  const bool keep = volatiles == Volatile::kKept;
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
     sqlite3_close(db);
@@ -51,7 +56,7 @@ inline core::Result<Snapshot> sqlite_snapshot(const std::string& path) {
   Snapshot out;
   for (const auto& table : rows_of("SELECT name FROM sqlite_master WHERE type = 'table'")) {
     const std::string name = table[0].substr(table[0].find('=') + 1);
-    if (name == kVolatileTable) continue;
+    if (name == kVolatileTable && !keep) continue;
     if (is_index(name)) {
       out.push_back(name + "|" + rows_of("SELECT count(*) FROM \"" + name + "\"")[0][0]);
       continue;
@@ -59,7 +64,7 @@ inline core::Result<Snapshot> sqlite_snapshot(const std::string& path) {
     for (const auto& row : rows_of("SELECT * FROM \"" + name + "\"")) {
       std::string line = name;
       for (const auto& cell : row) {
-        if (cell.rfind(std::string(kVolatileColumn) + "=", 0) != 0) line += "|" + cell;
+        if (keep || cell.rfind(std::string(kVolatileColumn) + "=", 0) != 0) line += "|" + cell;
       }
       out.push_back(std::move(line));
     }
@@ -69,22 +74,28 @@ inline core::Result<Snapshot> sqlite_snapshot(const std::string& path) {
   return out;
 }
 
-inline core::Result<Snapshot> postgres_snapshot(store::postgres::PgConnection& conn) {
+inline core::Result<Snapshot> postgres_snapshot(store::postgres::PgConnection& conn,
+                                                Volatile volatiles = Volatile::kLeftOut) {
+  const bool keep = volatiles == Volatile::kKept;
   RAPPORT_ASSIGN_OR_RETURN(
       auto tables,
       conn.exec("SELECT table_name FROM information_schema.tables WHERE table_schema = "
                 "current_schema() AND table_type = 'BASE TABLE'"));
-  Snapshot out;
+  // One statement for every table: a dump is two round trips, not one per table.
+  std::string sql;
   for (int t = 0; t < tables.rows(); ++t) {
     const std::string name(tables.text(t, 0));
-    if (name == kVolatileTable) continue;
-    const std::string sql = is_index(name) ? "SELECT count(*)::text FROM \"" + name + "\""
-                                           : "SELECT (to_jsonb(t) - '" +
-                                                 std::string(kVolatileColumn) + "')::text FROM \"" +
-                                                 name + "\" t";
-    RAPPORT_ASSIGN_OR_RETURN(auto rows, conn.exec(sql));
-    for (int r = 0; r < rows.rows(); ++r) out.push_back(name + "|" + std::string(rows.text(r, 0)));
+    if (name == kVolatileTable && !keep) continue;
+    if (!sql.empty()) sql += " UNION ALL ";
+    sql += is_index(name) ? "SELECT '" + name + "|' || count(*)::text FROM \"" + name + "\""
+                          : "SELECT '" + name + "|' || (to_jsonb(t) - '" +
+                                std::string(keep ? "" : kVolatileColumn) + "')::text FROM \"" +
+                                name + "\" t";
   }
+  Snapshot out;
+  if (sql.empty()) return out;
+  RAPPORT_ASSIGN_OR_RETURN(auto rows, conn.exec(sql));
+  for (int r = 0; r < rows.rows(); ++r) out.emplace_back(rows.text(r, 0));
   std::sort(out.begin(), out.end());
   return out;
 }

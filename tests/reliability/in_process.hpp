@@ -37,6 +37,7 @@ inline constexpr services::PasswordParams kTestPasswordCost{crypto_pwhash_OPSLIM
 struct Reply {
   unsigned status = 0;
   std::string body;
+  std::string content_type;
   std::vector<std::pair<std::string, std::string>> headers;
   json::value json() const { return json::parse(body); }
   std::string header(std::string_view name) const {
@@ -122,7 +123,8 @@ class Harness {
                        request.options = match.route->options, request.path_params = match.params,
                        api_->router().dispatch(*match.route, request))
                     : http::no_route_response(match);
-    Reply reply{static_cast<unsigned>(response.status()), response.body(), response.headers()};
+    Reply reply{static_cast<unsigned>(response.status()), response.body(),
+                response.content_type(), response.headers()};
     return reply;
   }
 

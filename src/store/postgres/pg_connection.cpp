@@ -75,6 +75,14 @@ core::Result<PgResult> PgConnection::finish(PGresult* result) {
   return error;
 }
 
+std::optional<core::Error> PgConnection::injected(std::string_view sql) {
+  fault::Failure failure{};
+  if (!fault::should_fail([&] { return sql; }, failure)) return std::nullopt;
+  const InjectedFailure real = injected_failure(failure);
+  last_sqlstate_ = real.sqlstate;
+  return error_from_sqlstate(real.sqlstate, real.message);
+}
+
 core::Result<std::string> PgConnection::statement_for(std::string_view sql, int param_count) {
   auto found = statements_.find(std::string(sql));
   if (found != statements_.end()) return found->second;
@@ -108,6 +116,7 @@ core::Result<PgResult> PgConnection::exec(std::string_view sql, std::span<const 
     lengths.push_back(param.value ? static_cast<int>(param.value->size()) : 0);
     formats.push_back(param.binary ? 1 : 0);
   }
+  if (auto error = injected(sql)) return std::move(*error);
   int count = static_cast<int>(params.size());
   RAPPORT_ASSIGN_OR_RETURN(std::string name, statement_for(sql, count));
   return finish(
@@ -116,6 +125,7 @@ core::Result<PgResult> PgConnection::exec(std::string_view sql, std::span<const 
 
 core::Result<PgResult> PgConnection::exec_script(std::string_view sql) {
   if (!healthy()) return core::Error::unavailable("database unavailable: connection lost");
+  if (auto error = injected(sql)) return std::move(*error);
   std::string text(sql);
   return finish(PQexec(conn_, text.c_str()));
 }

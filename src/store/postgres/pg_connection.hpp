@@ -101,6 +101,9 @@ class PgConnection {
   explicit PgConnection(PGconn* conn) : conn_(conn) {}
   core::Result<std::string> statement_for(std::string_view sql, int param_count);
   core::Result<PgResult> finish(PGresult* result);
+  // The fault injection seam's verdict on the call about to run `sql`: the engine's error for
+  // the failure it stands for, as finish() would give it, or nothing.
+  std::optional<core::Error> injected(std::string_view sql);
 
   PGconn* conn_;
   static constexpr std::size_t kMaxPreparedStatements = 256;

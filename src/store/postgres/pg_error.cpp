@@ -61,4 +61,11 @@ core::Error error_from_result(const PGresult* result, const PGconn* conn) {
   return error_from_sqlstate(state != nullptr ? state : "", message, table != nullptr ? table : "");
 }
 
+InjectedFailure injected_failure(fault::Failure failure) {
+  if (failure == fault::Failure::kUnavailable) {
+    return {"53100", "could not extend file: No space left on device"};
+  }
+  return {"58030", "could not read block 0 in file: Input/output error"};
+}
+
 }  // namespace rapport::store::postgres

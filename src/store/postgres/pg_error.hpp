@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "store/fault_injection.hpp"
 
 namespace rapport::store::postgres {
 
@@ -27,5 +28,13 @@ core::Error error_from_sqlstate(std::string_view sqlstate, std::string_view mess
 // The error for a finished result that is not PGRES_COMMAND_OK/TUPLES_OK, or for a null result
 // (libpq returns null when it ran out of memory or lost the connection). Never crashes on null.
 core::Error error_from_result(const PGresult* result, const PGconn* conn);
+
+// What PostgreSQL reports for the real failure a call the fault injection seam fails stands for
+// (store/fault_injection.hpp): disk_full (53100) or io_error (58030), with its primary message.
+struct InjectedFailure {
+  std::string_view sqlstate;
+  std::string_view message;
+};
+InjectedFailure injected_failure(fault::Failure failure);
 
 }  // namespace rapport::store::postgres

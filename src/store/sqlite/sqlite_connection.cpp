@@ -59,6 +59,8 @@ SqliteConnection::~SqliteConnection() {
 }
 
 core::Status SqliteConnection::exec(std::string_view script) {
+  fault::Failure failure{};
+  if (fault::should_fail([&] { return script; }, failure)) return injected_error(failure, "exec");
   std::string text(script);
   char* message = nullptr;
   int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
@@ -68,6 +70,8 @@ core::Status SqliteConnection::exec(std::string_view script) {
 }
 
 core::Result<Statement> SqliteConnection::prepare(std::string_view sql) {
+  fault::Failure failure{};
+  if (fault::should_fail([&] { return sql; }, failure)) return injected_error(failure, "prepare");
   std::string key(sql);
   auto found = cache_.find(key);
   if (found != cache_.end()) return Statement(found->second, db_);

@@ -48,4 +48,9 @@ core::Error error_from_code(int code, std::string_view context, sqlite3* db) {
   }
 }
 
+core::Error injected_error(fault::Failure failure, std::string_view context) {
+  return error_from_code(
+      failure == fault::Failure::kUnavailable ? SQLITE_BUSY : SQLITE_IOERR_WRITE, context, nullptr);
+}
+
 }  // namespace rapport::store::sqlite

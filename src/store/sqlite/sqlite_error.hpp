@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "store/fault_injection.hpp"
 
 namespace rapport::store::sqlite {
 
@@ -16,5 +17,9 @@ namespace rapport::store::sqlite {
 // anything else → kInternal with `context` (what was being done) and SQLite's text, for the log
 // (the HTTP layer never shows a 5xx's message). Never bound values.
 core::Error error_from_code(int code, std::string_view context, sqlite3* db);
+
+// The error of a call the fault injection seam fails (store/fault_injection.hpp): the mapping
+// above of the code SQLite gives for the real failure (SQLITE_BUSY, SQLITE_IOERR_WRITE).
+core::Error injected_error(fault::Failure failure, std::string_view context);
 
 }  // namespace rapport::store::sqlite

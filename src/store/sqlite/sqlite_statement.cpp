@@ -58,6 +58,10 @@ Statement& Statement::bind_null(int index) {
 
 core::Result<bool> Statement::step() {
   if (bind_error_ != SQLITE_OK) return error_from_code(bind_error_, "bind", db_);
+  fault::Failure failure{};
+  if (fault::should_fail([&] { return std::string_view(sqlite3_sql(stmt_)); }, failure)) {
+    return injected_error(failure, "step");
+  }
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;

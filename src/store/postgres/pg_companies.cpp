@@ -47,8 +47,12 @@ core::Status index_company(PgConnection& conn, const core::Company& company,
   index.custom = &company.custom;
   index.search_body = company_search_body(company, definitions, notes);
   index.names = {company.name};
-  RAPPORT_TRY(write_index(conn, kCompanyTables, company.id, index, definitions));
-  // The sort key of the name, which lists sort by.
+  return write_index(conn, kCompanyTables, company.id, index, definitions);
+}
+
+// The sort key of the name, which lists sort by. Create and update set it in their INSERT and
+// UPDATE; a reindex sets it here (the collation may have changed).
+core::Status write_sort_columns(PgConnection& conn, const core::Company& company) {
   RAPPORT_TRY(conn.exec("UPDATE companies SET name_key = $2 WHERE id = $1",
                         {company.id, core::collation_key(company.name)}));
   return core::ok_status();
@@ -64,10 +68,11 @@ core::Result<core::Company> PgCustomerTx::create_company(const core::Company& co
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows,
       conn_.exec("INSERT INTO companies (name, industry, owner_id, team_id, parent_id, doc,"
-                 " version, created_at, created_by, updated_at, updated_by)"
-                 " VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, $7, $8) RETURNING id",
+                 " version, created_at, created_by, updated_at, updated_by, name_key)"
+                 " VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, $7, $8, $9) RETURNING id",
                  {company.name, company.industry, company.owner_id, company.team_id,
-                  company.parent_id, company_doc(company), now, stamp.actor}));
+                  company.parent_id, company_doc(company), now, stamp.actor,
+                  core::collation_key(company.name)}));
   core::Company stored = company;
   stored.id = rows.int64(0, 0);
   stored.meta = core::RecordMeta{1, stamp.now, stamp.actor, stamp.now, stamp.actor, std::nullopt};
@@ -91,10 +96,11 @@ core::Result<core::Company> PgCustomerTx::update_company(const core::Company& co
   RAPPORT_TRY(check_unique_custom(conn_, kCompanyTables, company.id, company.custom, definitions));
   RAPPORT_TRY(conn_.exec(
       "UPDATE companies SET name = $2, industry = $3, owner_id = $4, team_id = $5,"
-      " parent_id = $6, doc = $7, version = version + 1, updated_at = $8, updated_by = $9"
-      " WHERE id = $1",
+      " parent_id = $6, doc = $7, version = version + 1, updated_at = $8, updated_by = $9,"
+      " name_key = $10 WHERE id = $1",
       {company.id, company.name, company.industry, company.owner_id, company.team_id,
-       company.parent_id, company_doc(company), core::to_millis(stamp.now), stamp.actor}));
+       company.parent_id, company_doc(company), core::to_millis(stamp.now), stamp.actor,
+       core::collation_key(company.name)}));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, core::NoteParent::company(company.id)));
   RAPPORT_TRY(index_company(conn_, company, definitions, notes));
   return get_company(company.id);
@@ -104,7 +110,8 @@ core::Status PgCustomerTx::reindex_company(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(core::Company company, get_company(id));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kCompany));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, core::NoteParent::company(id)));
-  return index_company(conn_, company, definitions, notes);
+  RAPPORT_TRY(index_company(conn_, company, definitions, notes));
+  return write_sort_columns(conn_, company);
 }
 
 core::Result<core::Company> PgCustomerTx::trash_company(core::Id id, std::int64_t expected_version,

@@ -61,7 +61,13 @@ core::Status index_contact(PgConnection& conn, const core::Contact& contact,
   RAPPORT_TRY(conn.exec("INSERT INTO contact_places (record_id, city, country) SELECT $1, c, k"
                         " FROM unnest($2::text[], $3::text[]) AS x(c, k)",
                         {contact.id, array_literal(cities), array_literal(countries)}));
-  // The columns lists sort and filter on that the program derives from the contact.
+  return core::ok_status();
+}
+
+// The columns lists sort and filter on that the program derives from the contact: its names' sort
+// keys, its language and its time zone. Create and update set them in their INSERT and UPDATE; a
+// reindex sets them here (the collation or the reading of the document may have changed).
+core::Status write_sort_columns(PgConnection& conn, const core::Contact& contact) {
   RAPPORT_TRY(conn.exec(
       "UPDATE contacts SET given_key = $2, family_key = $3, display_key = $4,"
       " preferred_language = $5, time_zone = $6 WHERE id = $1",
@@ -83,11 +89,15 @@ core::Result<core::Contact> PgCustomerTx::create_contact(const core::Contact& co
       PgResult rows,
       conn_.exec("INSERT INTO contacts (given_name, family_name, display_name, lifecycle_stage,"
                  " lead_source, owner_id, team_id, doc, version, created_at, created_by,"
-                 " updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10,"
-                 " $9, $10) RETURNING id",
+                 " updated_at, updated_by, given_key, family_key, display_key, preferred_language,"
+                 " time_zone) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $9, $10, $11,"
+                 " $12, $13, $14, $15) RETURNING id",
                  {contact.given_name, contact.family_name, contact.display_name,
                   contact.lifecycle_stage, contact.lead_source, contact.owner_id, contact.team_id,
-                  contact_doc(contact), now, stamp.actor}));
+                  contact_doc(contact), now, stamp.actor, core::collation_key(contact.given_name),
+                  core::collation_key(contact.family_name),
+                  core::collation_key(contact.display_name), contact.preferred_language,
+                  contact.time_zone}));
   core::Contact stored = contact;
   stored.id = rows.int64(0, 0);
   stored.meta = core::RecordMeta{1, stamp.now, stamp.actor, stamp.now, stamp.actor, std::nullopt};
@@ -118,10 +128,16 @@ core::Result<core::Contact> PgCustomerTx::update_contact(const core::Contact& co
   RAPPORT_TRY(
       conn_.exec("UPDATE contacts SET given_name = $2, family_name = $3, display_name = $4,"
                  " lifecycle_stage = $5, lead_source = $6, owner_id = $7, team_id = $8, doc = $9,"
-                 " version = version + 1, updated_at = $10, updated_by = $11 WHERE id = $1",
+                 " version = version + 1, updated_at = $10, updated_by = $11, given_key = $12,"
+                 " family_key = $13, display_key = $14, preferred_language = $15,"
+                 " time_zone = $16 WHERE id = $1",
                  {contact.id, contact.given_name, contact.family_name, contact.display_name,
                   contact.lifecycle_stage, contact.lead_source, contact.owner_id, contact.team_id,
-                  contact_doc(contact), core::to_millis(stamp.now), stamp.actor}));
+                  contact_doc(contact), core::to_millis(stamp.now), stamp.actor,
+                  core::collation_key(contact.given_name),
+                  core::collation_key(contact.family_name),
+                  core::collation_key(contact.display_name), contact.preferred_language,
+                  contact.time_zone}));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, core::NoteParent::contact(contact.id)));
   RAPPORT_TRY(index_contact(conn_, contact, definitions, notes));
   RAPPORT_TRY(write_company_links(conn_, contact.id, contact.companies, false));
@@ -132,7 +148,8 @@ core::Status PgCustomerTx::reindex_contact(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(core::Contact contact, get_contact(id));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kContact));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, core::NoteParent::contact(id)));
-  return index_contact(conn_, contact, definitions, notes);
+  RAPPORT_TRY(index_contact(conn_, contact, definitions, notes));
+  return write_sort_columns(conn_, contact);
 }
 
 core::Result<core::Contact> PgCustomerTx::trash_contact(core::Id id, std::int64_t expected_version,

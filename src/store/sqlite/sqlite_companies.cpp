@@ -65,7 +65,8 @@ core::Status check_parent(SqliteConnection& conn, const core::Company& c) {
   return {};
 }
 
-// The sort key of the company's name, which lists sort by.
+// The sort key of the company's name, which lists sort by. Create and update set it in their
+// INSERT and UPDATE; a reindex sets it here (the collation may have changed).
 core::Status write_sort_columns(SqliteConnection& conn, core::Id id, const core::Company& c) {
   RAPPORT_ASSIGN_OR_RETURN(Statement s,
                            conn.prepare("UPDATE companies SET name_key = ?2 WHERE id = ?1"));
@@ -82,14 +83,14 @@ core::Result<core::Company> SqliteCustomerTx::create_company(const core::Company
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
       conn_.prepare("INSERT INTO companies (name, industry, owner_id, team_id, parent_id, doc, "
-                    "version, created_at, created_by, updated_at, updated_by) VALUES (?1, ?2, "
-                    "?3, ?4, ?5, ?6, 1, ?7, ?8, ?7, ?8)"));
+                    "version, created_at, created_by, updated_at, updated_by, name_key) VALUES "
+                    "(?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?8, ?7, ?8, ?9)"));
   s.bind(1, std::string_view(c.name)).bind(2, std::string_view(c.industry)).bind(3, c.owner_id);
   s.bind(4, c.team_id).bind(5, c.parent_id).bind(6, company_doc(c));
-  RAPPORT_TRY(s.bind(7, core::to_millis(stamp.now)).bind(8, stamp.actor).run());
+  s.bind(7, core::to_millis(stamp.now)).bind(8, stamp.actor);
+  RAPPORT_TRY(s.bind(9, core::collation_key(c.name)).run());
   core::Id id = conn_.last_insert_rowid();
   RAPPORT_TRY(write_index(conn_, kCompanies, id, index_of(c, definitions, {}), definitions, true));
-  RAPPORT_TRY(write_sort_columns(conn_, id, c));
   return get_company(id);
 }
 
@@ -109,17 +110,17 @@ core::Result<core::Company> SqliteCustomerTx::update_company(const core::Company
       Statement s,
       conn_.prepare("UPDATE companies SET name = ?2, industry = ?3, owner_id = ?4, team_id = ?5, "
                     "parent_id = ?6, doc = ?7, version = version + 1, updated_at = ?8, "
-                    "updated_by = ?9 WHERE id = ?1 AND version = ?10 AND deleted_at IS NULL"));
+                    "updated_by = ?9, name_key = ?11 WHERE id = ?1 AND version = ?10 AND "
+                    "deleted_at IS NULL"));
   s.bind(1, c.id).bind(2, std::string_view(c.name)).bind(3, std::string_view(c.industry));
   s.bind(4, c.owner_id).bind(5, c.team_id).bind(6, c.parent_id).bind(7, company_doc(c));
-  s.bind(8, core::to_millis(stamp.now)).bind(9, stamp.actor);
+  s.bind(8, core::to_millis(stamp.now)).bind(9, stamp.actor).bind(11, core::collation_key(c.name));
   RAPPORT_TRY(s.bind(10, c.meta.version).run());
   if (conn_.changes() == 0) return unchanged("companies", c.id, c.meta.version, true);
   RAPPORT_TRY(check_unique_custom(conn_, kCompanies, c.id, c.custom, definitions));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::company(c.id)));
   RAPPORT_TRY(
       write_index(conn_, kCompanies, c.id, index_of(c, definitions, notes), definitions, false));
-  RAPPORT_TRY(write_sort_columns(conn_, c.id, c));
   return get_company(c.id);
 }
 

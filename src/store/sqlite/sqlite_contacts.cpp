@@ -72,18 +72,25 @@ core::Status write_places(SqliteConnection& conn, core::Id id, const core::Conta
   return {};
 }
 
+// Binds the derived columns below, in their order, from parameter `first` on.
+Statement& bind_sort_columns(Statement& s, int first, const core::Contact& c) {
+  s.bind(first, core::collation_key(c.given_name));
+  s.bind(first + 1, core::collation_key(c.family_name));
+  s.bind(first + 2, core::collation_key(c.display_name));
+  return s.bind(first + 3, std::string_view(c.preferred_language))
+      .bind(first + 4, std::string_view(c.time_zone));
+}
+
 // The columns lists sort and filter on that the program derives from the contact: its names' sort
-// keys, its language and its time zone.
+// keys, its language and its time zone. Create and update set them in their INSERT and UPDATE; a
+// reindex sets them here (the collation or the reading of the document may have changed).
 core::Status write_sort_columns(SqliteConnection& conn, core::Id id, const core::Contact& c) {
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
       conn.prepare("UPDATE contacts SET given_key = ?2, family_key = ?3, display_key = ?4, "
                    "preferred_language = ?5, time_zone = ?6 WHERE id = ?1"));
-  s.bind(1, id).bind(2, core::collation_key(c.given_name));
-  s.bind(3, core::collation_key(c.family_name)).bind(4, core::collation_key(c.display_name));
-  return s.bind(5, std::string_view(c.preferred_language))
-      .bind(6, std::string_view(c.time_zone))
-      .run();
+  bind_sort_columns(s.bind(1, id), 2, c);
+  return s.run();
 }
 
 }  // namespace
@@ -97,12 +104,14 @@ core::Result<core::Contact> SqliteCustomerTx::create_contact(const core::Contact
       Statement s,
       conn_.prepare("INSERT INTO contacts (given_name, family_name, display_name, "
                     "lifecycle_stage, lead_source, owner_id, team_id, doc, version, created_at, "
-                    "created_by, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                    "1, ?9, ?10, ?9, ?10)"));
+                    "created_by, updated_at, updated_by, given_key, family_key, display_key, "
+                    "preferred_language, time_zone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, "
+                    "?10, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"));
   s.bind(1, std::string_view(c.given_name)).bind(2, std::string_view(c.family_name));
   s.bind(3, std::string_view(c.display_name)).bind(4, std::string_view(c.lifecycle_stage));
   s.bind(5, std::string_view(c.lead_source)).bind(6, c.owner_id).bind(7, c.team_id);
   s.bind(8, contact_doc(c)).bind(9, core::to_millis(stamp.now)).bind(10, stamp.actor);
+  bind_sort_columns(s, 11, c);
   RAPPORT_TRY(s.run());
   core::Id id = conn_.last_insert_rowid();
   RAPPORT_TRY(write_index(conn_, kContacts, id,
@@ -110,7 +119,6 @@ core::Result<core::Contact> SqliteCustomerTx::create_contact(const core::Contact
                           definitions, true));
   RAPPORT_TRY(write_company_links(conn_, id, c.companies, true));
   RAPPORT_TRY(write_places(conn_, id, c, true));
-  RAPPORT_TRY(write_sort_columns(conn_, id, c));
   return get_contact(id);
 }
 
@@ -132,12 +140,15 @@ core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact
       Statement s,
       conn_.prepare("UPDATE contacts SET given_name = ?2, family_name = ?3, display_name = ?4, "
                     "lifecycle_stage = ?5, lead_source = ?6, owner_id = ?7, team_id = ?8, "
-                    "doc = ?9, version = version + 1, updated_at = ?10, updated_by = ?11 "
+                    "doc = ?9, version = version + 1, updated_at = ?10, updated_by = ?11, "
+                    "given_key = ?13, family_key = ?14, display_key = ?15, "
+                    "preferred_language = ?16, time_zone = ?17 "
                     "WHERE id = ?1 AND version = ?12 AND deleted_at IS NULL"));
   s.bind(1, c.id).bind(2, std::string_view(c.given_name)).bind(3, std::string_view(c.family_name));
   s.bind(4, std::string_view(c.display_name)).bind(5, std::string_view(c.lifecycle_stage));
   s.bind(6, std::string_view(c.lead_source)).bind(7, c.owner_id).bind(8, c.team_id);
   s.bind(9, contact_doc(c)).bind(10, core::to_millis(stamp.now)).bind(11, stamp.actor);
+  bind_sort_columns(s, 13, c);
   RAPPORT_TRY(s.bind(12, c.meta.version).run());
   if (conn_.changes() == 0) return unchanged("contacts", c.id, c.meta.version, true);
   RAPPORT_TRY(check_unique_custom(conn_, kContacts, c.id, c.custom, definitions));
@@ -147,7 +158,6 @@ core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact
                           definitions, false));
   RAPPORT_TRY(write_company_links(conn_, c.id, c.companies, false));
   RAPPORT_TRY(write_places(conn_, c.id, c, false));
-  RAPPORT_TRY(write_sort_columns(conn_, c.id, c));
   return get_contact(c.id);
 }
 

@@ -16,6 +16,7 @@ struct State {
   std::mutex mutex;
   std::uint64_t nth = 0;
   Failure failure = Failure::kUnavailable;
+  Counted counted = Counted::kCalls;
   Tally tally;
 };
 
@@ -26,11 +27,12 @@ State& state() {
 
 }  // namespace
 
-void arm(std::uint64_t nth, Failure failure) {
+void arm(std::uint64_t nth, Failure failure, Counted counted) {
   State& s = state();
   std::lock_guard lock(s.mutex);
   s.nth = nth;
   s.failure = failure;
+  s.counted = counted;
   s.tally = {};
   detail::armed.store(true, std::memory_order_relaxed);
 }
@@ -43,11 +45,11 @@ Tally disarm() {
   return std::exchange(s.tally, {});
 }
 
-bool detail::fire(std::string_view call, Failure& failure) {
+bool detail::fire(Counted counted, std::string_view call, Failure& failure) {
   State& s = state();
   std::lock_guard lock(s.mutex);
   // A call that saw the flag just before disarm() is not counted.
-  if (!armed.load(std::memory_order_relaxed)) return false;
+  if (!armed.load(std::memory_order_relaxed) || counted != s.counted) return false;
   s.tally.calls.emplace_back(call);
   if (s.tally.calls.size() != s.nth) return false;
   s.tally.fired = true;

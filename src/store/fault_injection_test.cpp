@@ -11,6 +11,7 @@
 #include "store/postgres/pg_connection.hpp"
 #include "store/postgres/pg_test_schema.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
+#include "store/sqlite/sqlite_fault_vfs.hpp"
 
 namespace rapport::store {
 namespace {
@@ -73,6 +74,32 @@ TEST_F(SqliteFaultTest, AnIoErrorIsInternalAndDisarmedNothingFails) {
   EXPECT_EQ(counted.calls.size(), 1u);
   EXPECT_TRUE(conn_->exec("INSERT INTO t (x) VALUES (2)").ok());
   EXPECT_TRUE(fault::disarm().calls.empty());
+}
+
+// The VFS: a commit whose WAL frame cannot be written fails with SQLite's own error, and is
+// rolled back by SQLite.
+TEST_F(SqliteFaultTest, AFailedWalWriteFailsTheCommit) {
+  ASSERT_TRUE(sqlite::install_fault_vfs().ok());
+  conn_.reset();  // reopened on the fault VFS, now the default
+  auto conn = sqlite::SqliteConnection::open(path_.string(), false);
+  ASSERT_TRUE(conn.ok()) << conn.error().message;
+  conn_ = std::move(*conn);
+  fault::arm(1, fault::Failure::kIoError, fault::Counted::kFileWrites);
+  const core::Status failed = conn_->exec("INSERT INTO t (x) VALUES (1)");
+  const fault::Tally tally = fault::disarm();
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().kind, core::ErrorKind::kInternal);
+  EXPECT_NE(failed.error().message.find("disk I/O error"), std::string::npos)
+      << failed.error().message;
+  EXPECT_TRUE(tally.fired);
+  EXPECT_EQ(tally.calls.front(), "write WAL");
+  {
+    auto count = conn_->prepare("SELECT count(*) FROM t");
+    ASSERT_TRUE(count.ok());
+    ASSERT_TRUE(*count->step());
+    EXPECT_EQ(count->int64_at(0), 0);
+  }
+  EXPECT_TRUE(conn_->exec("INSERT INTO t (x) VALUES (2)").ok());
 }
 
 TEST(PgFaultTest, FailsTheNthCallOnceAsTheEngineWould) {

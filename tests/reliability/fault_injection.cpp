@@ -5,7 +5,8 @@
 // clean 5xx problem (the engine's text never shown), the database as before the request (every
 // row of every table), and the same request sent again unarmed must succeed: the transaction was
 // rolled back and the connection is usable. A failure after the commit (SQLite's checkpoint, the
-// PostgreSQL vacuum after an erase) may answer 5xx with the write whole. Prints the figures.
+// PostgreSQL vacuum after an erase) may answer 5xx with the write whole. Then, on SQLite, the
+// same over its file writes and syncs (store/sqlite/sqlite_fault_vfs.hpp). Prints the figures.
 #include <gtest/gtest.h>
 
 #include <algorithm>

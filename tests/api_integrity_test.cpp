@@ -1,10 +1,12 @@
 // Data integrity end to end on both engines: ids are never reused, a team still in use is not
-// deleted, an erased person's data leaves the SQLite files (tests/api_fixture.hpp runs the
-// server).
+// deleted, an erased person's data leaves the SQLite files, and PostgreSQL's at `rapport compact`
+// (tests/api_fixture.hpp runs the server).
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 
 #include "api_fixture.hpp"
 
@@ -110,42 +112,116 @@ TEST_P(IntegrityApi, ConstraintErrorsAreWordsAndControlCharactersAreRefused) {
   EXPECT_EQ(c1.status, 422u) << c1.body;
 }
 
-// SQLite only: on PostgreSQL, VACUUM removes the erased row versions from the tables and indexes
-// but leaves their bytes in the pages' free space until new rows overwrite them (a grep of the
-// relation files still finds them); see docs/storage.md.
-class ErasureFilesApi : public IntegrityApi {};
+// The erased values searched for in the raw files, lower-cased.
+const std::vector<std::string> kErasedNeedles = {"quixotrel", "zangwillby", "9876543",
+                                                 "marmaladefjord", "orrest"};
 
-TEST_P(ErasureFilesApi, AnErasedPersonLeavesNoTraceInTheSqliteFiles) {
-  auto admin = login("admin@example.org");
-  const std::string person =
-      R"({"given_name":"Quixotrel","family_name":"Zangwillby","emails":[{"address":)"
-      R"("quixotrel.zangwillby@example.org","type":"work","primary":true}],"phones":[{"number":)"
-      R"("081-987-6543","type":"mobile","primary":true}]})";
-  auto created = admin.write(bhttp::verb::post, "/api/v1/contacts", person);
-  ASSERT_EQ(created.status, 201u) << created.body;
-  const auto path = "/api/v1/contacts/" + std::to_string(created.json().at("id").as_int64());
-  auto note = admin.write(bhttp::verb::post, path + "/notes", R"({"body":"Marmaladefjord plans"})");
-  ASSERT_EQ(note.status, 201u) << note.body;
-  auto renamed = admin.write(bhttp::verb::patch, path, R"({"family_name":"Zangwillby-Orrest"})",
-                             {{"If-Match", "\"1\""}});
-  ASSERT_EQ(renamed.status, 200u) << renamed.body;
-  // Someone else stays, so the pages that held the person are not simply freed.
-  ASSERT_EQ(admin.write(bhttp::verb::post, "/api/v1/contacts", contact_in_team(1)).status, 201u);
-  ASSERT_EQ(admin.write(bhttp::verb::post, path + "/erase").status, 204u);
-
-  const std::vector<std::string> needles = {"quixotrel", "zangwillby", "9876543", "marmaladefjord",
-                                            "orrest"};
-  for (const auto& file : {dir_ / "api.db", dir_ / "api.db-wal", dir_ / "api.db-shm"}) {
+// Each needle found in `files` (a missing file holds none), as "needle in file".
+std::vector<std::string> needles_in(const std::vector<std::filesystem::path>& files) {
+  std::vector<std::string> found;
+  for (const auto& file : files) {
     if (!std::filesystem::exists(file)) continue;
     const std::string bytes = lowercase_file(file);
-    for (const auto& needle : needles) {
-      EXPECT_EQ(bytes.find(needle), std::string::npos) << needle << " found in " << file;
+    for (const auto& needle : kErasedNeedles) {
+      if (bytes.find(needle) != std::string::npos) found.push_back(needle + " in " + file.string());
     }
   }
+  return found;
+}
+
+class ErasureFilesApi : public IntegrityApi {
+ protected:
+  // Creates a contact with distinctive name, e-mail, phone and note, renames it (an older row
+  // version), adds someone who stays (so the pages that held the person are not simply freed),
+  // then erases the person.
+  void erase_a_person() {
+    auto admin = login("admin@example.org");
+    const std::string person =
+        R"({"given_name":"Quixotrel","family_name":"Zangwillby","emails":[{"address":)"
+        R"("quixotrel.zangwillby@example.org","type":"work","primary":true}],"phones":[{"number":)"
+        R"("081-987-6543","type":"mobile","primary":true}]})";
+    auto created = admin.write(bhttp::verb::post, "/api/v1/contacts", person);
+    ASSERT_EQ(created.status, 201u) << created.body;
+    const auto path = "/api/v1/contacts/" + std::to_string(created.json().at("id").as_int64());
+    auto note =
+        admin.write(bhttp::verb::post, path + "/notes", R"({"body":"Marmaladefjord plans"})");
+    ASSERT_EQ(note.status, 201u) << note.body;
+    auto renamed = admin.write(bhttp::verb::patch, path, R"({"family_name":"Zangwillby-Orrest"})",
+                               {{"If-Match", "\"1\""}});
+    ASSERT_EQ(renamed.status, 200u) << renamed.body;
+    ASSERT_EQ(admin.write(bhttp::verb::post, "/api/v1/contacts", contact_in_team(1)).status, 201u);
+    ASSERT_EQ(admin.write(bhttp::verb::post, path + "/erase").status, 204u);
+  }
+
+  // Flushes PostgreSQL's shared buffers to the relation files (scripts/with-postgres grants the
+  // test role pg_checkpoint), then lists the files of every table, index, TOAST table and TOAST
+  // index in the test's schema, under the cluster's data directory `data`.
+  std::vector<std::filesystem::path> relation_files(const std::filesystem::path& data) {
+    auto& conn = schema_->admin();
+    auto checkpoint = conn.exec_script("CHECKPOINT");
+    EXPECT_TRUE(checkpoint.ok()) << checkpoint.error().message;
+    auto rows = conn.exec(
+        "WITH mine AS (SELECT oid, reltoastrelid FROM pg_class"
+        "              WHERE relnamespace = $1::text::regnamespace AND relkind IN ('r', 'i'))"
+        " SELECT pg_relation_filepath(oid) FROM mine"
+        " UNION ALL SELECT pg_relation_filepath(reltoastrelid) FROM mine WHERE reltoastrelid <> 0"
+        " UNION ALL SELECT pg_relation_filepath(i.indexrelid) FROM mine"
+        "   JOIN pg_index i ON i.indrelid = mine.reltoastrelid",
+        {schema_->name()});
+    std::vector<std::filesystem::path> files;
+    EXPECT_TRUE(rows.ok()) << rows.error().message;
+    if (!rows.ok()) return files;
+    for (int row = 0; row < rows->rows(); ++row) {
+      const auto base = data / std::string(rows->text(row, 0));
+      files.push_back(base);
+      // A relation past 1 GB continues in base.1, base.2 …
+      for (int segment = 1;; ++segment) {
+        auto next = base;
+        next += "." + std::to_string(segment);
+        if (!std::filesystem::exists(next)) break;
+        files.push_back(next);
+      }
+    }
+    return files;
+  }
+};
+
+TEST_P(ErasureFilesApi, AnErasedPersonLeavesNoTraceInTheSqliteFiles) {
+  ASSERT_NO_FATAL_FAILURE(erase_a_person());
+  EXPECT_EQ(needles_in({dir_ / "api.db", dir_ / "api.db-wal", dir_ / "api.db-shm"}),
+            std::vector<std::string>{});
+}
+
+// PostgreSQL's plain VACUUM after an erase frees the erased row versions' space without
+// overwriting it, so the relation files still hold them; `rapport compact` (Database::compact)
+// rewrites the files.
+class ErasureCompactApi : public ErasureFilesApi {};
+
+TEST_P(ErasureCompactApi, AnErasedPersonLeavesThePostgresFilesAtTheCompact) {
+  const char* data = std::getenv("RAPPORT_TEST_POSTGRES_DATA");
+  if (data == nullptr) {
+    GTEST_SKIP() << "needs the cluster's data directory, RAPPORT_TEST_POSTGRES_DATA, which "
+                    "scripts/with-postgres sets";
+  }
+  ASSERT_NO_FATAL_FAILURE(erase_a_person());
+  const auto before = relation_files(data);
+  ASSERT_FALSE(before.empty());
+  EXPECT_NE(needles_in(before), std::vector<std::string>{})
+      << "plain VACUUM left no erased value to find, so this test cannot tell what compact does";
+
+  std::ostringstream report;
+  auto compacted = db_->compact(report);
+  ASSERT_TRUE(compacted.ok()) << compacted.error().message;
+  EXPECT_NE(report.str().find("checkpoint done"), std::string::npos) << report.str();
+  auto after = relation_files(data);
+  // The files before the rewrite are emptied at its commit and removed at the checkpoint.
+  after.insert(after.end(), before.begin(), before.end());
+  EXPECT_EQ(needles_in(after), std::vector<std::string>{});
 }
 
 RAPPORT_API_ENGINES(IntegrityApi);
 INSTANTIATE_TEST_SUITE_P(Sqlite, ErasureFilesApi, ::testing::Values("sqlite"));
+INSTANTIATE_TEST_SUITE_P(Postgresql, ErasureCompactApi, ::testing::Values("postgresql"));
 
 }  // namespace
 }  // namespace rapport::app

@@ -1,6 +1,7 @@
 // `rapport user` and `rapport token` as a shell script uses them, on both engines: reading
 // commands never create a database, `user list` has a header and team names, a refused
-// `user add` says why in words and leaves nothing behind, a bad option exits 2.
+// `user add` says why in words and leaves nothing behind, a bad option exits 2; and `rapport
+// compact`, the maintenance command beside them, says each step it took.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -88,7 +89,7 @@ TEST(UserCliSqlite, ReadingCommandsNeverCreateADatabase) {
   std::filesystem::remove_all(dir);
   const std::string path = (dir / "typo.db").string();
   for (const std::string command :
-       {"user list", "token list --user a@example.org", "user unlock a@example.org"}) {
+       {"user list", "token list --user a@example.org", "user unlock a@example.org", "compact"}) {
     CliRun r = run(command + " --database '" + path + "'");
     EXPECT_EQ(r.exit_code, 1) << command << ": " << r.out;
     EXPECT_NE(r.out.find("no database at " + path), std::string::npos) << r.out;
@@ -139,7 +140,28 @@ TEST_P(UserCli, BadOptionsExitTwo) {
   EXPECT_EQ(run("user list --help").exit_code, 0);
 }
 
+class CompactCli : public UserCli {};
+
+TEST_P(CompactCli, RewritesTheDatabaseAndSaysEachStep) {
+  ASSERT_EQ(run("user add ada@example.org --role admin" + database(), kPassword).exit_code, 0);
+  CliRun compact = run("compact" + database());
+  ASSERT_EQ(compact.exit_code, 0) << compact.out;
+  if (GetParam() == "postgresql") {
+    // scripts/with-postgres grants the test role pg_checkpoint.
+    EXPECT_EQ(compact.out,
+              "rapport: tables holding personal data rewritten (VACUUM FULL, ANALYZE)\n"
+              "rapport: checkpoint done\n");
+  } else {
+    EXPECT_EQ(compact.out,
+              "rapport: full-text indexes merged, database file rebuilt (VACUUM) and the WAL "
+              "checkpointed into it\n");
+  }
+  CliRun list = run("user list" + database());
+  EXPECT_NE(list.out.find("\tada@example.org\tadmin\t"), std::string::npos) << list.out;
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, UserCli, ::testing::Values("sqlite", "postgresql"));
+INSTANTIATE_TEST_SUITE_P(Engines, CompactCli, ::testing::Values("sqlite", "postgresql"));
 
 }  // namespace
 }  // namespace rapport::app

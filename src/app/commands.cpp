@@ -2,6 +2,7 @@
 #include "app/commands.hpp"
 
 #include "app/cli_analytics.hpp"
+#include "app/cli_compact.hpp"
 #include "app/cli_demo.hpp"
 #include "app/cli_migrate.hpp"
 #include "app/cli_serve.hpp"
@@ -15,6 +16,7 @@ int g_exit_code = 0;
 
 void add_commands(CLI::App& app) {
   add_analytics_command(app);
+  add_compact_command(app);
   add_demo_command(app);
   add_migrate_command(app);
   add_serve_command(app);

@@ -56,6 +56,12 @@ class SqliteBackedDatabase final : public Database {
             {"rapport_db_pool_waiting", "Units of work waiting for a connection now.",
              double(s.waiting)}};
   }
+  core::Status compact(std::ostream& report) override {
+    RAPPORT_TRY(store_->compact());
+    report << "rapport: full-text indexes merged, database file rebuilt (VACUUM) and the WAL "
+              "checkpointed into it\n";
+    return core::ok_status();
+  }
 
  private:
   std::unique_ptr<store::sqlite::SqliteCustomerStore> store_;
@@ -111,6 +117,18 @@ class PostgresBackedDatabase final : public Database {
             {"rapport_db_pool_timeouts_total",
              "Acquisitions that gave up waiting (answered 503).", double(s.timeouts),
              Type::kCounter}};
+  }
+  core::Status compact(std::ostream& report) override {
+    RAPPORT_ASSIGN_OR_RETURN(auto done, store::postgres::compact_erased(db_->pool()));
+    report << "rapport: tables holding personal data rewritten (VACUUM FULL, ANALYZE)\n";
+    if (done.checkpointed) {
+      report << "rapport: checkpoint done\n";
+    } else {
+      report << "rapport: checkpoint skipped: the role is neither superuser nor a member of "
+                "pg_checkpoint; the old files are emptied already and the new ones reach the "
+                "disk at the server's next checkpoint\n";
+    }
+    return core::ok_status();
   }
 
  private:

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,10 @@ class Database {
   // The connection pool's figures for /metrics: connections lent out and requests waiting for
   // one (SQLite: the reader connections; PostgreSQL: the pool).
   virtual std::vector<http::Sample> pool_samples() = 0;
+  // `rapport compact`: rewrites what holds personal data so that no database file keeps the bytes
+  // of an erased record (docs/storage.md), and writes one line per step to `report`, naming any
+  // step the engine's role may not take.
+  virtual core::Status compact(std::ostream& report) = 0;
 };
 
 // Whether opening may create a SQLite file that is not there yet: commands that only read or act

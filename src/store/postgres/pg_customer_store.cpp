@@ -44,13 +44,36 @@ core::Status PgCustomerTx::reindex(core::RecordKind kind, core::Id id) {
   return core::Error::invalid("unknown record kind");
 }
 
+namespace {
+// Every table that holds personal data or rows derived from it (the audit log's redacted entries
+// included); contact_places is emptied by the erase's ON DELETE CASCADE.
+constexpr std::string_view kPersonalTables =
+    "contacts, companies, contact_tags, company_tags, contact_custom, company_custom,"
+    " contact_search, company_search, contact_grams, company_grams, contact_places, record_links,"
+    " notes, audit_log";
+// insufficient_privilege: CHECKPOINT needs superuser or pg_checkpoint (PostgreSQL 15).
+constexpr std::string_view kInsufficientPrivilege = "42501";
+}  // namespace
+
 core::Status vacuum_erased(PgPool& pool) {
   RAPPORT_ASSIGN_OR_RETURN(PgLease lease, pool.acquire());
-  RAPPORT_TRY(lease->exec_script(
-      "VACUUM contacts, companies, contact_tags, company_tags, contact_custom, company_custom,"
-      " contact_search, company_search, contact_grams, company_grams, record_links, notes,"
-      " audit_log"));
+  RAPPORT_TRY(lease->exec_script("VACUUM " + std::string(kPersonalTables)));
   return core::ok_status();
+}
+
+core::Result<PgCompaction> compact_erased(PgPool& pool) {
+  RAPPORT_ASSIGN_OR_RETURN(PgLease lease, pool.acquire());
+  // FULL writes each table, its indexes and its TOAST table into new files and empties the old
+  // ones at commit; ANALYZE replaces the statistics sampled from the old rows.
+  RAPPORT_TRY(lease->exec_script("VACUUM (FULL, ANALYZE) " + std::string(kPersonalTables)));
+  PgCompaction done;
+  auto checkpoint = lease->exec_script("CHECKPOINT");
+  if (checkpoint.ok()) {
+    done.checkpointed = true;
+  } else if (lease->last_sqlstate() != kInsufficientPrivilege) {
+    return checkpoint.error();
+  }
+  return done;
 }
 
 core::Result<std::unique_ptr<CustomerStore>> open_customer_store(const std::string& url) {

@@ -17,6 +17,19 @@ namespace rapport::store::postgres {
 // the tables' files rather than kept until autovacuum gets to them.
 core::Status vacuum_erased(PgPool& pool);
 
+// What compact_erased() did besides rewriting the tables.
+struct PgCompaction {
+  // False when the role may not run CHECKPOINT (neither superuser nor pg_checkpoint): the new
+  // files then reach the disk at the server's next checkpoint.
+  bool checkpointed = false;
+};
+
+// `rapport compact`: rewrites the tables vacuum_erased() vacuums, with their indexes and TOAST
+// tables, into new files (VACUUM FULL, which holds each table's ACCESS EXCLUSIVE lock while it is
+// rewritten), so that no relation file keeps the bytes of an erased row, then checkpoints when
+// the role may. Plain VACUUM frees those bytes' space without overwriting it.
+core::Result<PgCompaction> compact_erased(PgPool& pool);
+
 // The operations of one transaction, on the connection transact() holds.
 class PgCustomerTx final : public CustomerTx {
  public:

@@ -55,6 +55,15 @@ core::Result<int> SqliteCustomerStore::migrate() {
   return version;
 }
 
+core::Status SqliteCustomerStore::compact() {
+  RAPPORT_TRY(db_->exclusive([](SqliteConnection& conn) -> core::Status {
+    RAPPORT_TRY(conn.exec("INSERT INTO contact_search(contact_search) VALUES ('optimize');"
+                          "INSERT INTO company_search(company_search) VALUES ('optimize')"));
+    return conn.exec("VACUUM");
+  }));
+  return db_->checkpoint();
+}
+
 core::Result<int> SqliteCustomerStore::schema_version() {
   int version = 0;
   RAPPORT_TRY(db_->exclusive([&](SqliteConnection& conn) -> core::Status {

@@ -100,6 +100,13 @@ class SqliteCustomerStore final : public CustomerStore {
 
   SqliteDatabase& database() { return *db_; }
 
+  // `rapport compact`: merges each full-text index into one segment, which drops the trigrams of
+  // erased records that a deletion only marks as gone, rebuilds the file without free pages
+  // (VACUUM: the space freed by erasures made before secure_delete was set, or by a SQLite built
+  // without it, may still hold their bytes) and checkpoints the WAL into it. Writes wait while it
+  // rebuilds; kUnavailable when readers keep the checkpoint from finishing.
+  core::Status compact();
+
  private:
   explicit SqliteCustomerStore(std::unique_ptr<SqliteDatabase> db) : db_(std::move(db)) {}
   std::unique_ptr<SqliteDatabase> db_;

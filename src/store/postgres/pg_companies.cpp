@@ -5,8 +5,8 @@
 #include "core/collation.hpp"
 #include "store/customer_codec.hpp"
 #include "store/postgres/pg_customer_store.hpp"
+#include "store/postgres/pg_dialect.hpp"
 #include "store/postgres/pg_links.hpp"
-#include "store/postgres/pg_list_query.hpp"
 #include "store/postgres/pg_record_index.hpp"
 #include "store/search_document.hpp"
 
@@ -15,8 +15,8 @@ namespace rapport::store::postgres {
 namespace {
 
 constexpr std::string_view kColumns =
-    "r.id, r.name, r.industry, r.owner_id, r.team_id, r.parent_id, r.doc, r.version,"
-    " r.created_at, r.created_by, r.updated_at, r.updated_by, r.deleted_at";
+    "t.id, t.name, t.industry, t.owner_id, t.team_id, t.parent_id, t.doc, t.version,"
+    " t.created_at, t.created_by, t.updated_at, t.updated_by, t.deleted_at";
 constexpr int kColumnCount = 13;
 
 core::Result<core::Company> company_at(const PgResult& rows, int row) {
@@ -83,7 +83,7 @@ core::Result<core::Company> PgCustomerTx::create_company(const core::Company& co
 core::Result<core::Company> PgCustomerTx::get_company(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows,
-      conn_.exec("SELECT " + std::string(kColumns) + " FROM companies r WHERE r.id = $1", {id}));
+      conn_.exec("SELECT " + std::string(kColumns) + " FROM companies t WHERE t.id = $1", {id}));
   if (rows.rows() == 0) return core::Error::not_found("company not found");
   return company_at(rows, 0);
 }
@@ -148,19 +148,18 @@ core::Result<Page<core::Company>> PgCustomerTx::list_companies(const core::ListQ
                                                                const RecordScope& scope,
                                                                Shelf shelf) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kCompany));
-  ListSpec spec{kCompanyTables, core::describe(core::RecordKind::kCompany), kColumns};
-  RAPPORT_ASSIGN_OR_RETURN(ListStatement statement,
-                           build_list(spec, kColumnCount, query, scope, shelf, definitions,
-                                      RecordScope::all()));
-  RAPPORT_ASSIGN_OR_RETURN(PgResult rows, conn_.exec(statement.sql, statement.params));
+  RAPPORT_ASSIGN_OR_RETURN(
+      ListPlan list, plan_list(kPgDialect, core::describe(core::RecordKind::kCompany), kColumns,
+                               query, scope, shelf, definitions, nullptr));
+  RAPPORT_ASSIGN_OR_RETURN(PgResult rows, conn_.exec(list.sql, pg_params(list.params)));
   Page<core::Company> page;
-  int count = std::min(rows.rows(), statement.limit);
+  int count = std::min(rows.rows(), list.limit);
   page.items.reserve(count);
   for (int row = 0; row < count; ++row) {
     RAPPORT_ASSIGN_OR_RETURN(core::Company company, company_at(rows, row));
     page.items.push_back(std::move(company));
   }
-  if (rows.rows() > statement.limit) page.next = next_cursor(statement, rows, count - 1);
+  if (rows.rows() > list.limit) page.next = next_cursor(list, rows, count - 1, kColumnCount);
   return page;
 }
 

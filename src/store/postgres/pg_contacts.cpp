@@ -6,8 +6,8 @@
 #include "store/customer_codec.hpp"
 #include "store/postgres/pg_array.hpp"
 #include "store/postgres/pg_customer_store.hpp"
+#include "store/postgres/pg_dialect.hpp"
 #include "store/postgres/pg_links.hpp"
-#include "store/postgres/pg_list_query.hpp"
 #include "store/postgres/pg_record_index.hpp"
 #include "store/search_document.hpp"
 
@@ -16,9 +16,9 @@ namespace rapport::store::postgres {
 namespace {
 
 constexpr std::string_view kColumns =
-    "r.id, r.given_name, r.family_name, r.display_name, r.lifecycle_stage, r.lead_source,"
-    " r.owner_id, r.team_id, r.doc, r.version, r.created_at, r.created_by, r.updated_at,"
-    " r.updated_by, r.deleted_at";
+    "t.id, t.given_name, t.family_name, t.display_name, t.lifecycle_stage, t.lead_source,"
+    " t.owner_id, t.team_id, t.doc, t.version, t.created_at, t.created_by, t.updated_at,"
+    " t.updated_by, t.deleted_at";
 constexpr int kColumnCount = 15;
 
 core::Result<core::Contact> contact_at(const PgResult& rows, int row) {
@@ -109,7 +109,7 @@ core::Result<core::Contact> PgCustomerTx::create_contact(const core::Contact& co
 core::Result<core::Contact> PgCustomerTx::get_contact(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows,
-      conn_.exec("SELECT " + std::string(kColumns) + " FROM contacts r WHERE r.id = $1", {id}));
+      conn_.exec("SELECT " + std::string(kColumns) + " FROM contacts t WHERE t.id = $1", {id}));
   if (rows.rows() == 0) return core::Error::not_found("contact not found");
   RAPPORT_ASSIGN_OR_RETURN(core::Contact contact, contact_at(rows, 0));
   RAPPORT_TRY(read_company_links(conn_, std::span(&contact, 1)));
@@ -183,18 +183,18 @@ core::Result<Page<core::Contact>> PgCustomerTx::list_contacts(const core::ListQu
                                                               Shelf shelf,
                                                               const RecordScope& companies) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kContact));
-  ListSpec spec{kContactTables, core::describe(core::RecordKind::kContact), kColumns};
-  RAPPORT_ASSIGN_OR_RETURN(ListStatement statement,
-                           build_list(spec, kColumnCount, query, scope, shelf, definitions, companies));
-  RAPPORT_ASSIGN_OR_RETURN(PgResult rows, conn_.exec(statement.sql, statement.params));
+  RAPPORT_ASSIGN_OR_RETURN(
+      ListPlan list, plan_list(kPgDialect, core::describe(core::RecordKind::kContact), kColumns,
+                               query, scope, shelf, definitions, &companies));
+  RAPPORT_ASSIGN_OR_RETURN(PgResult rows, conn_.exec(list.sql, pg_params(list.params)));
   Page<core::Contact> page;
-  int count = std::min(rows.rows(), statement.limit);
+  int count = std::min(rows.rows(), list.limit);
   page.items.reserve(count);
   for (int row = 0; row < count; ++row) {
     RAPPORT_ASSIGN_OR_RETURN(core::Contact contact, contact_at(rows, row));
     page.items.push_back(std::move(contact));
   }
-  if (rows.rows() > statement.limit) page.next = next_cursor(statement, rows, count - 1);
+  if (rows.rows() > list.limit) page.next = next_cursor(list, rows, count - 1, kColumnCount);
   RAPPORT_TRY(read_company_links(conn_, page.items));
   return page;
 }

@@ -8,9 +8,8 @@
 #include <string>
 
 #include "core/kind_descriptor.hpp"
-#include "store/postgres/pg_list_query.hpp"
+#include "store/postgres/pg_dialect.hpp"
 #include "store/postgres/pg_migrations.hpp"
-#include "store/postgres/pg_record_index.hpp"
 #include "store/postgres/pg_test_schema.hpp"
 
 namespace rapport::store::postgres {
@@ -68,20 +67,20 @@ TEST_F(PgKindDrift, EverySortableFieldIsServedByAnIndex) {
   ASSERT_TRUE(conn_->exec_script("SET enable_sort = off; SET enable_seqscan = off").ok());
   for (core::RecordKind kind : core::kRecordKinds) {
     const core::KindDescriptor& d = core::describe(kind);
-    const ListSpec spec{record_tables(kind), d, "r.id"};
     for (const core::FieldDescriptor& f : d.fields) {
       if (!f.has(core::kSortable)) continue;
       for (bool descending : {false, true}) {
         core::ListQuery query;
         query.sort = core::SortKey{std::string(f.name), descending};
         auto statement =
-            build_list(spec, 1, query, RecordScope::all(), Shelf::kLive, {}, RecordScope::all());
+            plan_list(kPgDialect, d, "t.id", query, RecordScope::all(), Shelf::kLive, {}, nullptr);
         ASSERT_TRUE(statement.ok()) << f.name << ": " << statement.error().message;
-        auto plan = conn_->exec("EXPLAIN " + statement->sql, statement->params);
+        auto plan = conn_->exec("EXPLAIN " + statement->sql, pg_params(statement->params));
         ASSERT_TRUE(plan.ok()) << plan.error().message;
         std::string steps;
-        for (int row = 0; row < plan->rows(); ++row)
+        for (int row = 0; row < plan->rows(); ++row) {
           steps += std::string(plan->text(row, 0)) + "\n";
+        }
         EXPECT_EQ(steps.find("Sort"), std::string::npos)
             << d.table << " sorted by " << f.name << (descending ? " descending" : "") << ":\n"
             << steps;

@@ -23,22 +23,13 @@ struct PgRecordTables {
   std::string_view custom;
   std::string_view search;
   std::string_view grams;
-  std::string_view links;  // "record_links" when the records link to companies, else empty
-  core::RecordKind entity;
   std::string_view noun;  // "contact", "company": for messages
 };
 
-inline constexpr PgRecordTables kContactTables{
-    "contacts",      "contact_tags",      "contact_custom",           "contact_search",
-    "contact_grams", "record_links", core::RecordKind::kContact, "contact"};
-inline constexpr PgRecordTables kCompanyTables{"companies",
-                                               "company_tags",
-                                               "company_custom",
-                                               "company_search",
-                                               "company_grams",
-                                               "",
-                                               core::RecordKind::kCompany,
-                                               "company"};
+inline constexpr PgRecordTables kContactTables{"contacts",       "contact_tags",  "contact_custom",
+                                               "contact_search", "contact_grams", "contact"};
+inline constexpr PgRecordTables kCompanyTables{"companies",      "company_tags",  "company_custom",
+                                               "company_search", "company_grams", "company"};
 
 // The tables of records of `kind`.
 const PgRecordTables& record_tables(core::RecordKind kind);

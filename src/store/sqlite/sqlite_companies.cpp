@@ -15,19 +15,17 @@ namespace rapport::store::sqlite {
 
 namespace {
 
-const EntityTables kCompanies{
-    "companies",
-    "company_tags",
-    "company_custom",
-    "company_search",
-    "company_grams",
-    "",
+// The columns every read selects (over alias t), in the order read_company expects.
+constexpr std::string_view kColumns =
     "t.id, t.name, t.industry, t.owner_id, t.team_id, t.parent_id, t.doc, t.version, "
-    "t.created_at, t.created_by, t.updated_at, t.updated_by, t.deleted_at",
-    core::RecordKind::kCompany,
-    ""};
+    "t.created_at, t.created_by, t.updated_at, t.updated_by, t.deleted_at";
 
-// The sort value follows the columns of kCompanies.columns.
+const KindTables& tables() {
+  static const KindTables kTables(core::describe(core::RecordKind::kCompany));
+  return kTables;
+}
+
+// The sort value follows kColumns.
 constexpr int kSortColumn = 13;
 
 core::Result<core::Company> read_company(const Statement& s) {
@@ -79,7 +77,7 @@ core::Result<core::Company> SqliteCustomerTx::create_company(const core::Company
                                                              const Stamp& stamp) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kCompany));
   RAPPORT_TRY(check_parent(conn_, c));
-  RAPPORT_TRY(check_unique_custom(conn_, kCompanies, 0, c.custom, definitions));
+  RAPPORT_TRY(check_unique_custom(conn_, tables(), 0, c.custom, definitions));
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
       conn_.prepare("INSERT INTO companies (name, industry, owner_id, team_id, parent_id, doc, "
@@ -90,12 +88,12 @@ core::Result<core::Company> SqliteCustomerTx::create_company(const core::Company
   s.bind(7, core::to_millis(stamp.now)).bind(8, stamp.actor);
   RAPPORT_TRY(s.bind(9, core::collation_key(c.name)).run());
   core::Id id = conn_.last_insert_rowid();
-  RAPPORT_TRY(write_index(conn_, kCompanies, id, index_of(c, definitions, {}), definitions, true));
+  RAPPORT_TRY(write_index(conn_, tables(), id, index_of(c, definitions, {}), definitions, true));
   return get_company(id);
 }
 
 core::Result<core::Company> SqliteCustomerTx::get_company(core::Id id) {
-  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("SELECT " + std::string(kCompanies.columns) +
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("SELECT " + std::string(kColumns) +
                                                       " FROM companies t WHERE t.id = ?1"));
   RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, id).step());
   if (!row) return core::Error::not_found("no such company");
@@ -117,10 +115,10 @@ core::Result<core::Company> SqliteCustomerTx::update_company(const core::Company
   s.bind(8, core::to_millis(stamp.now)).bind(9, stamp.actor).bind(11, core::collation_key(c.name));
   RAPPORT_TRY(s.bind(10, c.meta.version).run());
   if (conn_.changes() == 0) return unchanged("companies", c.id, c.meta.version, true);
-  RAPPORT_TRY(check_unique_custom(conn_, kCompanies, c.id, c.custom, definitions));
+  RAPPORT_TRY(check_unique_custom(conn_, tables(), c.id, c.custom, definitions));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::company(c.id)));
   RAPPORT_TRY(
-      write_index(conn_, kCompanies, c.id, index_of(c, definitions, notes), definitions, false));
+      write_index(conn_, tables(), c.id, index_of(c, definitions, notes), definitions, false));
   return get_company(c.id);
 }
 
@@ -129,7 +127,7 @@ core::Status SqliteCustomerTx::reindex_company(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kCompany));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::company(id)));
   RAPPORT_TRY(
-      write_index(conn_, kCompanies, id, index_of(c, definitions, notes), definitions, false));
+      write_index(conn_, tables(), id, index_of(c, definitions, notes), definitions, false));
   return write_sort_columns(conn_, id, c);
 }
 
@@ -154,32 +152,31 @@ core::Status SqliteCustomerTx::erase_company(core::Id id) {
   RAPPORT_TRY(s.bind(1, id).run());
   if (conn_.changes() == 0) return core::Error::not_found("no such company");
   RAPPORT_TRY(erase_links(conn_, core::RecordKind::kCompany, id));
-  return erase_search_rows(conn_, kCompanies, id);
+  return erase_search_rows(conn_, tables(), id);
 }
 
 core::Result<Page<core::Company>> SqliteCustomerTx::list_companies(const core::ListQuery& query,
                                                                    const RecordScope& scope,
                                                                    Shelf shelf) {
-  SearchPlan plan = plan_search(query.search);
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kCompany));
   // A search must see the rows this transaction has queued.
   RAPPORT_TRY(conn_.search_rows().flush(conn_));
   RAPPORT_ASSIGN_OR_RETURN(
-      ListSql sql, build_list_sql(kCompanies, core::describe(core::RecordKind::kCompany), query,
-                                  scope, shelf, definitions, plan, nullptr));
-  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare(sql.text));
-  bind_all(s, sql.params);
+      ListPlan list, plan_list(kSqliteDialect, core::describe(core::RecordKind::kCompany), kColumns,
+                               query, scope, shelf, definitions, nullptr));
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare(list.sql));
+  bind_all(s, list.params);
   Page<core::Company> page;
   SortValue last_value;
   for (;;) {
     RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
     if (!row) break;
-    if (static_cast<int>(page.items.size()) == sql.limit) {
-      page.next = next_cursor(sql, page.items.back().id, last_value);
+    if (static_cast<int>(page.items.size()) == list.limit) {
+      page.next = next_cursor(list, page.items.back().id, last_value);
       break;
     }
     RAPPORT_ASSIGN_OR_RETURN(core::Company c, read_company(s));
-    last_value = sort_value_at(s, kSortColumn, sql.sort_kind);
+    last_value = sort_value_at(s, kSortColumn, list.sort_kind);
     page.items.push_back(std::move(c));
   }
   return page;

@@ -13,20 +13,18 @@ namespace rapport::store::sqlite {
 
 namespace {
 
-const EntityTables kContacts{
-    "contacts",
-    "contact_tags",
-    "contact_custom",
-    "contact_search",
-    "contact_grams",
-    "record_links",
+// The columns every read selects (over alias t), in the order read_contact expects.
+constexpr std::string_view kColumns =
     "t.id, t.given_name, t.family_name, t.display_name, t.lifecycle_stage, t.lead_source, "
     "t.owner_id, t.team_id, t.doc, t.version, t.created_at, t.created_by, t.updated_at, "
-    "t.updated_by, t.deleted_at",
-    core::RecordKind::kContact,
-    "contact_places"};
+    "t.updated_by, t.deleted_at";
 
-// The sort value follows the columns of kContacts.columns.
+const KindTables& tables() {
+  static const KindTables kTables(core::describe(core::RecordKind::kContact));
+  return kTables;
+}
+
+// The sort value follows kColumns.
 constexpr int kSortColumn = 15;
 
 core::Result<core::Contact> read_contact(const Statement& s) {
@@ -99,7 +97,7 @@ core::Result<core::Contact> SqliteCustomerTx::create_contact(const core::Contact
                                                              const Stamp& stamp) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kContact));
   RAPPORT_TRY(check_company_links(conn_, c.companies));
-  RAPPORT_TRY(check_unique_custom(conn_, kContacts, 0, c.custom, definitions));
+  RAPPORT_TRY(check_unique_custom(conn_, tables(), 0, c.custom, definitions));
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
       conn_.prepare("INSERT INTO contacts (given_name, family_name, display_name, "
@@ -114,8 +112,7 @@ core::Result<core::Contact> SqliteCustomerTx::create_contact(const core::Contact
   bind_sort_columns(s, 11, c);
   RAPPORT_TRY(s.run());
   core::Id id = conn_.last_insert_rowid();
-  RAPPORT_TRY(write_index(conn_, kContacts, id,
-                          index_of(c, contact_search_body(c, definitions, {})),
+  RAPPORT_TRY(write_index(conn_, tables(), id, index_of(c, contact_search_body(c, definitions, {})),
                           definitions, true));
   RAPPORT_TRY(write_company_links(conn_, id, c.companies, true));
   RAPPORT_TRY(write_places(conn_, id, c, true));
@@ -123,7 +120,7 @@ core::Result<core::Contact> SqliteCustomerTx::create_contact(const core::Contact
 }
 
 core::Result<core::Contact> SqliteCustomerTx::get_contact(core::Id id) {
-  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("SELECT " + std::string(kContacts.columns) +
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("SELECT " + std::string(kColumns) +
                                                       " FROM contacts t WHERE t.id = ?1"));
   RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, id).step());
   if (!row) return core::Error::not_found("no such contact");
@@ -151,11 +148,11 @@ core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact
   bind_sort_columns(s, 13, c);
   RAPPORT_TRY(s.bind(12, c.meta.version).run());
   if (conn_.changes() == 0) return unchanged("contacts", c.id, c.meta.version, true);
-  RAPPORT_TRY(check_unique_custom(conn_, kContacts, c.id, c.custom, definitions));
+  RAPPORT_TRY(check_unique_custom(conn_, tables(), c.id, c.custom, definitions));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::contact(c.id)));
-  RAPPORT_TRY(write_index(conn_, kContacts, c.id,
-                          index_of(c, contact_search_body(c, definitions, notes)),
-                          definitions, false));
+  RAPPORT_TRY(write_index(conn_, tables(), c.id,
+                          index_of(c, contact_search_body(c, definitions, notes)), definitions,
+                          false));
   RAPPORT_TRY(write_company_links(conn_, c.id, c.companies, false));
   RAPPORT_TRY(write_places(conn_, c.id, c, false));
   return get_contact(c.id);
@@ -165,9 +162,9 @@ core::Status SqliteCustomerTx::reindex_contact(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(core::Contact c, get_contact(id));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kContact));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::contact(id)));
-  RAPPORT_TRY(write_index(conn_, kContacts, id,
-                          index_of(c, contact_search_body(c, definitions, notes)),
-                          definitions, false));
+  RAPPORT_TRY(write_index(conn_, tables(), id,
+                          index_of(c, contact_search_body(c, definitions, notes)), definitions,
+                          false));
   RAPPORT_TRY(write_places(conn_, id, c, false));
   return write_sort_columns(conn_, id, c);
 }
@@ -191,7 +188,7 @@ core::Status SqliteCustomerTx::erase_contact(core::Id id) {
   RAPPORT_TRY(s.bind(1, id).run());
   if (conn_.changes() == 0) return core::Error::not_found("no such contact");
   RAPPORT_TRY(erase_links(conn_, core::RecordKind::kContact, id));
-  return erase_search_rows(conn_, kContacts, id);
+  return erase_search_rows(conn_, tables(), id);
 }
 
 core::Result<Page<core::Contact>> SqliteCustomerTx::list_contacts(const core::ListQuery& query,
@@ -204,22 +201,22 @@ core::Result<Page<core::Contact>> SqliteCustomerTx::list_contacts(const core::Li
   RAPPORT_TRY(conn_.search_rows().flush(conn_));
   RAPPORT_ASSIGN_OR_RETURN(bool via_companies, company_names_match(conn_, plan, companies));
   RAPPORT_ASSIGN_OR_RETURN(
-      ListSql sql,
-      build_list_sql(kContacts, core::describe(core::RecordKind::kContact), query, scope, shelf,
-                     definitions, plan, via_companies ? &companies : nullptr));
-  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare(sql.text));
-  bind_all(s, sql.params);
+      ListPlan list,
+      plan_list(kSqliteDialect, core::describe(core::RecordKind::kContact), kColumns, query, scope,
+                shelf, definitions, via_companies ? &companies : nullptr));
+  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare(list.sql));
+  bind_all(s, list.params);
   Page<core::Contact> page;
   SortValue last_value;
   for (;;) {
     RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
     if (!row) break;
-    if (static_cast<int>(page.items.size()) == sql.limit) {
-      page.next = next_cursor(sql, page.items.back().id, last_value);
+    if (static_cast<int>(page.items.size()) == list.limit) {
+      page.next = next_cursor(list, page.items.back().id, last_value);
       break;
     }
     RAPPORT_ASSIGN_OR_RETURN(core::Contact c, read_contact(s));
-    last_value = sort_value_at(s, kSortColumn, sql.sort_kind);
+    last_value = sort_value_at(s, kSortColumn, list.sort_kind);
     page.items.push_back(std::move(c));
   }
   RAPPORT_TRY(read_company_links(conn_, page.items));

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "store/sqlite/sqlite_database.hpp"
-#include "store/sqlite/sqlite_list_sql.hpp"
+#include "store/sqlite/sqlite_dialect.hpp"
 #include "store/store.hpp"
 
 namespace rapport::store::sqlite {

@@ -10,7 +10,7 @@
 
 #include "core/kind_descriptor.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
-#include "store/sqlite/sqlite_list_sql.hpp"
+#include "store/sqlite/sqlite_dialect.hpp"
 #include "store/sqlite/sqlite_migrations.hpp"
 
 namespace rapport::store::sqlite {
@@ -65,17 +65,15 @@ TEST_F(SqliteKindDrift, EveryDescribedColumnIsInItsTable) {
 TEST_F(SqliteKindDrift, EverySortableFieldIsServedByAnIndex) {
   for (core::RecordKind kind : core::kRecordKinds) {
     const core::KindDescriptor& d = core::describe(kind);
-    // Only the record table matters for a list without filters or search.
-    const EntityTables tables{d.table, {}, {}, {}, {}, {}, "t.id", kind, {}};
     for (const core::FieldDescriptor& f : d.fields) {
       if (!f.has(core::kSortable)) continue;
       for (bool descending : {false, true}) {
         core::ListQuery query;
         query.sort = core::SortKey{std::string(f.name), descending};
-        auto sql = build_list_sql(tables, d, query, RecordScope::all(), Shelf::kLive, {},
-                                  SearchPlan{}, nullptr);
+        auto sql = plan_list(kSqliteDialect, d, "t.id", query, RecordScope::all(), Shelf::kLive, {},
+                             nullptr);
         ASSERT_TRUE(sql.ok()) << f.name << ": " << sql.error().message;
-        auto plan = conn_->prepare("EXPLAIN QUERY PLAN " + sql->text);
+        auto plan = conn_->prepare("EXPLAIN QUERY PLAN " + sql->sql);
         ASSERT_TRUE(plan.ok()) << plan.error().message;
         bind_all(*plan, sql->params);
         std::string steps;

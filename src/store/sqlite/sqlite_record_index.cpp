@@ -33,7 +33,7 @@ core::Status exec_for_id(SqliteConnection& conn, const std::string& sql, core::I
 
 }  // namespace
 
-core::Status check_unique_custom(SqliteConnection& conn, const EntityTables& tables, core::Id id,
+core::Status check_unique_custom(SqliteConnection& conn, const KindTables& tables, core::Id id,
                                  const core::CustomValues& values,
                                  const std::vector<core::CustomFieldDefinition>& definitions) {
   for (const auto& [key, value] : values) {
@@ -56,7 +56,7 @@ core::Status check_unique_custom(SqliteConnection& conn, const EntityTables& tab
   return {};
 }
 
-core::Status write_index(SqliteConnection& conn, const EntityTables& tables, core::Id id,
+core::Status write_index(SqliteConnection& conn, const KindTables& tables, core::Id id,
                          const RecordIndex& index,
                          const std::vector<core::CustomFieldDefinition>& definitions, bool fresh) {
   std::string tags(tables.tags), custom(tables.custom), search(tables.search), grams(tables.grams);
@@ -96,7 +96,7 @@ core::Status write_index(SqliteConnection& conn, const EntityTables& tables, cor
   return {};
 }
 
-core::Status erase_search_rows(SqliteConnection& conn, const EntityTables& tables, core::Id id) {
+core::Status erase_search_rows(SqliteConnection& conn, const KindTables& tables, core::Id id) {
   conn.search_rows().remove(tables.search, id);
   return exec_for_id(conn, "DELETE FROM " + std::string(tables.grams) + " WHERE record_id = ?1",
                      id);

@@ -10,8 +10,8 @@
 #include "core/custom_field.hpp"
 #include "core/ids.hpp"
 #include "core/result.hpp"
+#include "store/list_planner.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
-#include "store/sqlite/sqlite_list_sql.hpp"
 
 namespace rapport::store::sqlite {
 
@@ -24,18 +24,18 @@ struct RecordIndex {
 
 // kConflict with a field error "custom/<key>" when a unique custom value of `values` is already
 // held by another record of the same kind (live or in the trash).
-core::Status check_unique_custom(SqliteConnection& conn, const EntityTables& tables, core::Id id,
+core::Status check_unique_custom(SqliteConnection& conn, const KindTables& tables, core::Id id,
                                  const core::CustomValues& values,
                                  const std::vector<core::CustomFieldDefinition>& definitions);
 
 // Replaces the derived rows of record `id` (`fresh`: the record is new, nothing to replace). The
 // FTS5 row is queued on the connection and written at commit (sqlite_search_rows.hpp).
-core::Status write_index(SqliteConnection& conn, const EntityTables& tables, core::Id id,
+core::Status write_index(SqliteConnection& conn, const KindTables& tables, core::Id id,
                          const RecordIndex& index,
                          const std::vector<core::CustomFieldDefinition>& definitions, bool fresh);
 
 // Removes the search rows of record `id` (tags and custom rows go with the record through
 // ON DELETE CASCADE).
-core::Status erase_search_rows(SqliteConnection& conn, const EntityTables& tables, core::Id id);
+core::Status erase_search_rows(SqliteConnection& conn, const KindTables& tables, core::Id id);
 
 }  // namespace rapport::store::sqlite

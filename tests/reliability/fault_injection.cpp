@@ -525,7 +525,17 @@ class FaultInjection : public ::testing::TestWithParam<std::string> {
   }
 };
 
-TEST_P(FaultInjection, EveryWriteRouteEveryDatabaseCall) { run(fault::Counted::kCalls, 1); }
+// Every `stride`th fault point from the environment variable `name` (at least 1), else `fallback`.
+int stride_from(const char* name, int fallback) {
+  const char* text = std::getenv(name);
+  return text ? std::max(1, std::atoi(text)) : fallback;
+}
+
+// Every database call in the release build; the sanitizer build, several times slower, samples
+// every RAPPORT_FAULT_CALL_STRIDE-th (tests/reliability/CMakeLists.txt sets it there).
+TEST_P(FaultInjection, EveryWriteRouteEveryDatabaseCall) {
+  run(fault::Counted::kCalls, stride_from("RAPPORT_FAULT_CALL_STRIDE", 1));
+}
 
 INSTANTIATE_TEST_SUITE_P(Engines, FaultInjection, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
@@ -540,8 +550,7 @@ class FileFaultInjection : public FaultInjection {};
 TEST_P(FileFaultInjection, EveryWriteRouteEveryFileWrite) {
   ASSERT_TRUE(store::sqlite::install_fault_vfs().ok());
   open_fixture();  // again, on the fault VFS
-  const char* stride = std::getenv("RAPPORT_FAULT_FILE_STRIDE");
-  run(fault::Counted::kFileWrites, stride ? std::max(1, std::atoi(stride)) : 4);
+  run(fault::Counted::kFileWrites, stride_from("RAPPORT_FAULT_FILE_STRIDE", 4));
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, FileFaultInjection, ::testing::Values("sqlite"),

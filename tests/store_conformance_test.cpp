@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -65,6 +66,22 @@ class StoreConformance : public ::testing::TestWithParam<std::string> {
     core::Contact out;
     RAPPORT_TRY(store().transact([&](CustomerTx& tx) -> core::Status {
       RAPPORT_ASSIGN_OR_RETURN(out, tx.create_contact(c, stamp()));
+      return {};
+    }));
+    return out;
+  }
+
+  core::Company firm(std::string name) {
+    core::Company c;
+    c.name = std::move(name);
+    EXPECT_TRUE(core::validate(c, {}, "TH").ok());
+    return c;
+  }
+
+  core::Result<core::Company> create_company(const core::Company& c) {
+    core::Company out;
+    RAPPORT_TRY(store().transact([&](CustomerTx& tx) -> core::Status {
+      RAPPORT_ASSIGN_OR_RETURN(out, tx.create_company(c, stamp()));
       return {};
     }));
     return out;
@@ -189,6 +206,7 @@ TEST_P(StoreConformance, ContactRoundTripsEveryField) {
   core::ContactRules rules;
   rules.custom_fields = {tier, score, langs, budget};
   ASSERT_TRUE(core::validate(c, rules).ok());
+  EXPECT_EQ(*created, read);  // what create returns is what a get returns, on every engine
   c.id = read.id;
   c.meta = read.meta;
   EXPECT_EQ(read, c);
@@ -217,6 +235,7 @@ TEST_P(StoreConformance, CompanyRoundTripsEveryField) {
     c.parent_id = p.id;
     RAPPORT_ASSIGN_OR_RETURN(core::Company created, tx.create_company(c, stamp()));
     RAPPORT_ASSIGN_OR_RETURN(read, tx.get_company(created.id));
+    EXPECT_EQ(created, read);  // what create returns is what a get returns, on every engine
     return {};
   });
   ASSERT_TRUE(status.ok()) << status.error().message;
@@ -259,6 +278,251 @@ TEST_P(StoreConformance, StaleVersionIsRefused) {
     return {};
   });
   EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
+}
+
+// One kind's operations, for the checks that run alike on contacts and companies.
+struct KindWrites {
+  std::string noun;
+  core::Id id;
+  std::function<core::Status(CustomerTx&, core::Id)> get;
+  std::function<core::Status(CustomerTx&, core::Id, std::int64_t)> update, trash, restore;
+  std::function<core::Status(CustomerTx&, core::Id)> erase;
+};
+
+void expect_error(const core::Status& status, ErrorKind kind, const std::string& message) {
+  ASSERT_FALSE(status.ok()) << message;
+  EXPECT_EQ(status.error().kind, kind) << message;
+  EXPECT_EQ(status.error().message, message);
+  EXPECT_TRUE(status.error().fields.empty()) << message;
+}
+
+// The same words on every engine, and the same order of the checks: existence, then the version,
+// then the shelf (a stale version wins over the trash).
+TEST_P(StoreConformance, RecordStateErrorsAndTheirOrderAreTheSameOnEveryEngine) {
+  auto contact = create(person("Anna", "de Vries"));
+  ASSERT_TRUE(contact.ok()) << contact.error().message;
+  auto company = create_company(firm("Aalders"));
+  ASSERT_TRUE(company.ok()) << company.error().message;
+  std::vector<KindWrites> kinds;
+  kinds.push_back(
+      {"contact", contact->id,
+       [](CustomerTx& tx, core::Id id) -> core::Status {
+         RAPPORT_TRY(tx.get_contact(id));
+         return {};
+       },
+       [&](CustomerTx& tx, core::Id id, std::int64_t version) -> core::Status {
+         core::Contact c = *contact;
+         c.id = id;
+         c.meta.version = version;
+         RAPPORT_TRY(tx.update_contact(c, stamp()));
+         return {};
+       },
+       [&](CustomerTx& tx, core::Id id, std::int64_t version) -> core::Status {
+         RAPPORT_TRY(tx.trash_contact(id, version, stamp()));
+         return {};
+       },
+       [&](CustomerTx& tx, core::Id id, std::int64_t version) -> core::Status {
+         RAPPORT_TRY(tx.restore_contact(id, version, stamp()));
+         return {};
+       },
+       [](CustomerTx& tx, core::Id id) { return tx.erase_contact(id); }});
+  kinds.push_back(
+      {"company", company->id,
+       [](CustomerTx& tx, core::Id id) -> core::Status {
+         RAPPORT_TRY(tx.get_company(id));
+         return {};
+       },
+       [&](CustomerTx& tx, core::Id id, std::int64_t version) -> core::Status {
+         core::Company c = *company;
+         c.id = id;
+         c.meta.version = version;
+         RAPPORT_TRY(tx.update_company(c, stamp()));
+         return {};
+       },
+       [&](CustomerTx& tx, core::Id id, std::int64_t version) -> core::Status {
+         RAPPORT_TRY(tx.trash_company(id, version, stamp()));
+         return {};
+       },
+       [&](CustomerTx& tx, core::Id id, std::int64_t version) -> core::Status {
+         RAPPORT_TRY(tx.restore_company(id, version, stamp()));
+         return {};
+       },
+       [](CustomerTx& tx, core::Id id) { return tx.erase_company(id); }});
+  for (const KindWrites& k : kinds) {
+    SCOPED_TRACE(k.noun);
+    auto run = [&](const auto& op, auto... args) {
+      return store().transact([&](CustomerTx& tx) { return op(tx, args...); });
+    };
+    const core::Id ghost = 999999;
+    const std::string missing = "no such " + k.noun;
+    expect_error(run(k.get, ghost), ErrorKind::kNotFound, missing);
+    expect_error(run(k.update, ghost, std::int64_t{1}), ErrorKind::kNotFound, missing);
+    expect_error(run(k.trash, ghost, std::int64_t{1}), ErrorKind::kNotFound, missing);
+    expect_error(run(k.restore, ghost, std::int64_t{1}), ErrorKind::kNotFound, missing);
+    expect_error(run(k.erase, ghost), ErrorKind::kNotFound, missing);
+
+    auto stale = [&](int stored, int expected) {
+      return "the " + k.noun + " was changed by someone else (version " + std::to_string(stored) +
+             ", not " + std::to_string(expected) + ")";
+    };
+    ASSERT_TRUE(run(k.update, k.id, std::int64_t{1}).ok());
+    expect_error(run(k.update, k.id, std::int64_t{1}), ErrorKind::kStale, stale(2, 1));
+    expect_error(run(k.trash, k.id, std::int64_t{1}), ErrorKind::kStale, stale(2, 1));
+
+    ASSERT_TRUE(run(k.trash, k.id, std::int64_t{2}).ok());
+    const std::string in_trash = "the " + k.noun + " is in the trash; restore it first";
+    expect_error(run(k.update, k.id, std::int64_t{3}), ErrorKind::kConflict, in_trash);
+    expect_error(run(k.trash, k.id, std::int64_t{3}), ErrorKind::kConflict, in_trash);
+    expect_error(run(k.update, k.id, std::int64_t{1}), ErrorKind::kStale, stale(3, 1));
+    expect_error(run(k.restore, k.id, std::int64_t{2}), ErrorKind::kStale, stale(3, 2));
+
+    ASSERT_TRUE(run(k.restore, k.id, std::int64_t{3}).ok());
+    expect_error(run(k.restore, k.id, std::int64_t{4}), ErrorKind::kConflict,
+                 "the " + k.noun + " is not in the trash");
+    expect_error(run(k.restore, k.id, std::int64_t{1}), ErrorKind::kStale, stale(4, 1));
+  }
+}
+
+// A parent company that does not exist (never, or erased) is the same field error on every
+// engine, checked before the write and before the version; a unique custom value is checked
+// after the version.
+TEST_P(StoreConformance, ParentIsCheckedBeforeTheVersionAndUniqueValuesAfterIt) {
+  auto gone = create_company(firm("Gone Trading"));
+  ASSERT_TRUE(gone.ok()) << gone.error().message;
+  ASSERT_TRUE(store().transact([&](CustomerTx& tx) { return tx.erase_company(gone->id); }).ok());
+  auto expect_no_parent = [](const core::Status& status) {
+    ASSERT_FALSE(status.ok());
+    EXPECT_EQ(status.error().kind, ErrorKind::kInvalid);
+    EXPECT_EQ(status.error().message, "parent_id: no such company");
+    EXPECT_EQ(status.error().fields,
+              (std::vector<core::FieldError>{{"parent_id", "no such company"}}));
+  };
+  auto write = [&](const core::Company& c, bool fresh) {
+    return store().transact([&](CustomerTx& tx) -> core::Status {
+      if (fresh) {
+        RAPPORT_TRY(tx.create_company(c, stamp()));
+      } else {
+        RAPPORT_TRY(tx.update_company(c, stamp()));
+      }
+      return {};
+    });
+  };
+  core::Company orphan = firm("Orphan Holdings");
+  for (core::Id parent : {gone->id, core::Id{999999}}) {
+    orphan.parent_id = parent;
+    expect_no_parent(write(orphan, true));
+  }
+  EXPECT_EQ(engine_.count_rows("companies"), 0);
+
+  auto child = create_company(firm("Child Holdings"));
+  ASSERT_TRUE(child.ok()) << child.error().message;
+  core::Company next = *child;
+  next.parent_id = gone->id;
+  expect_no_parent(write(next, false));
+  next.meta.version = 99;
+  expect_no_parent(write(next, false));
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) -> core::Status {
+                    RAPPORT_TRY(tx.trash_company(child->id, 1, stamp()));
+                    return {};
+                  })
+                  .ok());
+  next.meta.version = 2;
+  expect_no_parent(write(next, false));
+
+  auto code = define("code", core::CustomFieldType::kText, {}, true);
+  auto holder = person("Unique", "Holder");
+  holder.custom["code"] = {"C-1", {}, {}};
+  ASSERT_TRUE(create(holder, {code}).ok());
+  auto other = create(person("Unique", "Other"), {code});
+  ASSERT_TRUE(other.ok()) << other.error().message;
+  core::Contact taking = *other;
+  taking.custom["code"] = {"C-1", {}, {}};
+  auto update = [&](const core::Contact& c) {
+    return store().transact([&](CustomerTx& tx) -> core::Status {
+      RAPPORT_TRY(tx.update_contact(c, stamp()));
+      return {};
+    });
+  };
+  taking.meta.version = 5;
+  expect_error(update(taking), ErrorKind::kStale,
+               "the contact was changed by someone else (version 1, not 5)");
+  taking.meta.version = 1;
+  auto taken = update(taking);
+  ASSERT_FALSE(taken.ok());
+  EXPECT_EQ(taken.error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(taken.error().message, "custom/code: this value is already in use");
+  EXPECT_EQ(taken.error().fields,
+            (std::vector<core::FieldError>{{"custom/code", "this value is already in use"}}));
+}
+
+// Custom field definitions: the same words and the same order on every engine (existence, the
+// fixed identity, then the version), and what a write returns is what a list returns.
+TEST_P(StoreConformance, CustomFieldErrorsAndWritesAreTheSameOnEveryEngine) {
+  auto code = define("code", core::CustomFieldType::kText);
+  auto run = [&](const std::function<core::Status(CustomerTx&)>& work) {
+    return store().transact(work);
+  };
+  auto listed = [&] {
+    std::vector<core::CustomFieldDefinition> fields;
+    EXPECT_TRUE(store()
+                    .read([&](CustomerTx& tx) -> core::Status {
+                      RAPPORT_ASSIGN_OR_RETURN(fields,
+                                               tx.list_custom_fields(core::RecordKind::kContact));
+                      return {};
+                    })
+                    .ok());
+    return fields;
+  };
+  EXPECT_EQ(listed(), std::vector<core::CustomFieldDefinition>{code});
+
+  auto duplicate = run([&](CustomerTx& tx) -> core::Status {
+    RAPPORT_TRY(tx.create_custom_field(code, stamp()));
+    return {};
+  });
+  ASSERT_FALSE(duplicate.ok());
+  EXPECT_EQ(duplicate.error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(duplicate.error().message, "a custom field with this key already exists");
+  EXPECT_EQ(duplicate.error().fields,
+            (std::vector<core::FieldError>{{"key", "is already used by another custom field"}}));
+
+  auto update = [&](const core::CustomFieldDefinition& d) {
+    return run([&](CustomerTx& tx) -> core::Status {
+      RAPPORT_TRY(tx.update_custom_field(d, stamp()));
+      return {};
+    });
+  };
+  core::CustomFieldDefinition ghost = code;
+  ghost.id = 999999;
+  expect_error(update(ghost), ErrorKind::kNotFound, "no such custom field");
+  expect_error(run([&](CustomerTx& tx) { return tx.delete_custom_field(ghost.id, 1); }),
+               ErrorKind::kNotFound, "no such custom field");
+
+  core::CustomFieldDefinition rekeyed = code;
+  rekeyed.key = "other_code";
+  rekeyed.type = core::CustomFieldType::kNumber;
+  rekeyed.version = 9;  // the identity is checked before the version
+  auto fixed = update(rekeyed);
+  ASSERT_FALSE(fixed.ok());
+  EXPECT_EQ(fixed.error().kind, ErrorKind::kInvalid);
+  EXPECT_EQ(fixed.error().message, "the field's identity cannot change");
+  EXPECT_EQ(fixed.error().fields,
+            (std::vector<core::FieldError>{{"key", "cannot change"}, {"type", "cannot change"}}));
+
+  core::CustomFieldDefinition relabelled = code;
+  relabelled.label = "Customer code";
+  relabelled.unique = true;
+  core::CustomFieldDefinition updated;
+  ASSERT_TRUE(run([&](CustomerTx& tx) -> core::Status {
+                RAPPORT_ASSIGN_OR_RETURN(updated, tx.update_custom_field(relabelled, stamp()));
+                return {};
+              }).ok());
+  EXPECT_EQ(updated.version, 2);
+  EXPECT_EQ(listed(), std::vector<core::CustomFieldDefinition>{updated});
+  const std::string stale = "the custom field was changed by someone else";
+  expect_error(update(relabelled), ErrorKind::kStale, stale);
+  expect_error(run([&](CustomerTx& tx) { return tx.delete_custom_field(code.id, 1); }),
+               ErrorKind::kStale, stale);
 }
 
 TEST_P(StoreConformance, FailedTransactionLeavesNothing) {

@@ -8,6 +8,7 @@
 #include "store/postgres/pg_dialect.hpp"
 #include "store/postgres/pg_links.hpp"
 #include "store/postgres/pg_record_index.hpp"
+#include "store/record_errors.hpp"
 #include "store/search_document.hpp"
 
 namespace rapport::store::postgres {
@@ -58,11 +59,23 @@ core::Status write_sort_columns(PgConnection& conn, const core::Company& company
   return core::ok_status();
 }
 
+// kInvalid when `parent_id` names no company, checked before the write as on SQLite rather than
+// left to the foreign key. The parent stays locked against erasure (FOR KEY SHARE) until commit.
+core::Status check_parent(PgConnection& conn, const core::Company& company) {
+  if (!company.parent_id) return core::ok_status();
+  RAPPORT_ASSIGN_OR_RETURN(
+      PgResult rows,
+      conn.exec("SELECT 1 FROM companies WHERE id = $1 FOR KEY SHARE", {*company.parent_id}));
+  if (rows.rows() == 0) return missing_parent_company();
+  return core::ok_status();
+}
+
 }  // namespace
 
 core::Result<core::Company> PgCustomerTx::create_company(const core::Company& company,
                                                          const Stamp& stamp) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kCompany));
+  RAPPORT_TRY(check_parent(conn_, company));
   RAPPORT_TRY(check_unique_custom(conn_, kCompanyTables, 0, company.custom, definitions));
   std::int64_t now = core::to_millis(stamp.now);
   RAPPORT_ASSIGN_OR_RETURN(
@@ -77,19 +90,23 @@ core::Result<core::Company> PgCustomerTx::create_company(const core::Company& co
   stored.id = rows.int64(0, 0);
   stored.meta = core::RecordMeta{1, stamp.now, stamp.actor, stamp.now, stamp.actor, std::nullopt};
   RAPPORT_TRY(index_company(conn_, stored, definitions, {}));
-  return stored;
+  // Read back, as on SQLite: the caller gets what a get returns (stamps at the stored precision).
+  return get_company(stored.id);
 }
 
 core::Result<core::Company> PgCustomerTx::get_company(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows,
       conn_.exec("SELECT " + std::string(kColumns) + " FROM companies t WHERE t.id = $1", {id}));
-  if (rows.rows() == 0) return core::Error::not_found("company not found");
+  if (rows.rows() == 0) return record_not_found(core::RecordKind::kCompany);
   return company_at(rows, 0);
 }
 
 core::Result<core::Company> PgCustomerTx::update_company(const core::Company& company,
                                                          const Stamp& stamp) {
+  // The parent first, as on SQLite (record_errors.hpp): a parent that does not exist is the
+  // answer even when the version is stale too.
+  RAPPORT_TRY(check_parent(conn_, company));
   RAPPORT_TRY(
       check_writable(conn_, kCompanyTables, company.id, company.meta.version, RecordState::kLive));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kCompany));

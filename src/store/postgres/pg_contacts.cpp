@@ -9,6 +9,7 @@
 #include "store/postgres/pg_dialect.hpp"
 #include "store/postgres/pg_links.hpp"
 #include "store/postgres/pg_record_index.hpp"
+#include "store/record_errors.hpp"
 #include "store/search_document.hpp"
 
 namespace rapport::store::postgres {
@@ -103,14 +104,15 @@ core::Result<core::Contact> PgCustomerTx::create_contact(const core::Contact& co
   stored.meta = core::RecordMeta{1, stamp.now, stamp.actor, stamp.now, stamp.actor, std::nullopt};
   RAPPORT_TRY(index_contact(conn_, stored, definitions, {}));
   RAPPORT_TRY(write_company_links(conn_, stored.id, stored.companies, true));
-  return stored;
+  // Read back, as on SQLite: the caller gets what a get returns (stamps at the stored precision).
+  return get_contact(stored.id);
 }
 
 core::Result<core::Contact> PgCustomerTx::get_contact(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows,
       conn_.exec("SELECT " + std::string(kColumns) + " FROM contacts t WHERE t.id = $1", {id}));
-  if (rows.rows() == 0) return core::Error::not_found("contact not found");
+  if (rows.rows() == 0) return record_not_found(core::RecordKind::kContact);
   RAPPORT_ASSIGN_OR_RETURN(core::Contact contact, contact_at(rows, 0));
   RAPPORT_TRY(read_company_links(conn_, std::span(&contact, 1)));
   return contact;
@@ -118,8 +120,8 @@ core::Result<core::Contact> PgCustomerTx::get_contact(core::Id id) {
 
 core::Result<core::Contact> PgCustomerTx::update_contact(const core::Contact& contact,
                                                          const Stamp& stamp) {
-  // The links first, as on SQLite: a link to no company is the answer even when the version is
-  // stale too.
+  // The links first, as on SQLite (record_errors.hpp): a link to no company is the answer even
+  // when the version is stale too.
   RAPPORT_TRY(check_company_links(conn_, contact.companies));
   RAPPORT_TRY(
       check_writable(conn_, kContactTables, contact.id, contact.meta.version, RecordState::kLive));

@@ -4,7 +4,9 @@
 
 #include "store/customer_codec.hpp"
 #include "store/postgres/pg_customer_store.hpp"
+#include "store/constraint_errors.hpp"
 #include "store/postgres/pg_record_index.hpp"
+#include "store/record_errors.hpp"
 
 namespace rapport::store::postgres {
 
@@ -16,14 +18,14 @@ core::Result<core::CustomFieldDefinition> find_definition(PgConnection& conn, co
       PgResult rows, conn.exec(lock ? "SELECT entity FROM custom_fields WHERE id = $1 FOR UPDATE"
                                     : "SELECT entity FROM custom_fields WHERE id = $1",
                                {id}));
-  if (rows.rows() == 0) return core::Error::not_found("custom field not found");
+  if (rows.rows() == 0) return custom_field_not_found();
   RAPPORT_ASSIGN_OR_RETURN(core::RecordKind entity,
                            core::parse_record_kind(rows.text(0, 0), "entity"));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn, entity));
   for (auto& definition : definitions) {
     if (definition.id == id) return std::move(definition);
   }
-  return core::Error::not_found("custom field not found");
+  return custom_field_not_found();
 }
 
 }  // namespace
@@ -38,43 +40,35 @@ core::Result<core::CustomFieldDefinition> PgCustomerTx::create_custom_field(
           " VALUES ($1, $2, $3, 1, $4, $4) ON CONFLICT (entity, key) DO NOTHING"
           " RETURNING id",
           {core::to_string(definition.entity), definition.key, custom_field_doc(definition), now}));
-  if (rows.rows() == 0) {
-    return core::Error{core::ErrorKind::kConflict,
-                       "key: a custom field with this key exists",
-                       {{"key", "a custom field with this key exists"}}};
-  }
-  core::CustomFieldDefinition stored = definition;
-  stored.id = rows.int64(0, 0);
-  stored.version = 1;
-  stored.created_at = stamp.now;
-  stored.updated_at = stamp.now;
-  return stored;
+  if (rows.rows() == 0) return unique_violation("custom_fields");
+  // Read back, as on SQLite: the caller gets what a list returns (stamps at the stored precision).
+  return find_definition(conn_, rows.int64(0, 0), false);
 }
 
 core::Result<core::CustomFieldDefinition> PgCustomerTx::update_custom_field(
     const core::CustomFieldDefinition& definition, const Stamp& stamp) {
   RAPPORT_ASSIGN_OR_RETURN(core::CustomFieldDefinition stored,
                            find_definition(conn_, definition.id, true));
-  if (stored.version != definition.version) {
-    return core::Error::stale("custom field was changed by someone else");
-  }
+  // The same checks in the same order as on SQLite: identity, then version.
+  std::vector<core::FieldError> fixed;
+  if (stored.entity != definition.entity) fixed.push_back({"entity", "cannot change"});
+  if (stored.key != definition.key) fixed.push_back({"key", "cannot change"});
+  if (stored.type != definition.type) fixed.push_back({"type", "cannot change"});
+  if (!fixed.empty()) return custom_field_identity_changed(std::move(fixed));
+  if (stored.version != definition.version) return stale_custom_field();
   stored.label = definition.label;
   stored.options = definition.options;
   stored.required = definition.required;
   stored.unique = definition.unique;
-  stored.version += 1;
-  stored.updated_at = stamp.now;
   RAPPORT_TRY(conn_.exec(
-      "UPDATE custom_fields SET doc = $2, version = $3, updated_at = $4 WHERE id = $1",
-      {stored.id, custom_field_doc(stored), stored.version, core::to_millis(stamp.now)}));
-  return stored;
+      "UPDATE custom_fields SET doc = $2, version = version + 1, updated_at = $3 WHERE id = $1",
+      {stored.id, custom_field_doc(stored), core::to_millis(stamp.now)}));
+  return find_definition(conn_, stored.id, false);
 }
 
 core::Status PgCustomerTx::delete_custom_field(core::Id id, std::int64_t expected_version) {
   RAPPORT_ASSIGN_OR_RETURN(core::CustomFieldDefinition stored, find_definition(conn_, id, true));
-  if (stored.version != expected_version) {
-    return core::Error::stale("custom field was changed by someone else");
-  }
+  if (stored.version != expected_version) return stale_custom_field();
   const PgRecordTables& tables = record_tables(stored.entity);
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult holders,

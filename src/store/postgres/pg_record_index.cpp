@@ -8,6 +8,7 @@
 
 #include "store/customer_codec.hpp"
 #include "store/postgres/pg_array.hpp"
+#include "store/record_errors.hpp"
 #include "store/search_document.hpp"
 
 namespace rapport::store::postgres {
@@ -46,18 +47,13 @@ core::Status check_writable(PgConnection& conn, const PgRecordTables& tables, co
       PgResult rows, conn.exec(sql({"SELECT version, deleted_at IS NOT NULL FROM ", tables.records,
                                     " WHERE id = $1 FOR UPDATE"}),
                                {id}));
-  std::string noun(tables.noun);
-  if (rows.rows() == 0) return core::Error::not_found(noun + " not found");
-  bool trashed = rows.boolean(0, 1);
-  if (required == RecordState::kLive && trashed) {
-    return core::Error::conflict(noun + " is in the trash; restore it first");
-  }
-  if (required == RecordState::kTrashed && !trashed) {
-    return core::Error::conflict(noun + " is not in the trash");
-  }
+  if (rows.rows() == 0) return record_not_found(tables.entity);
   if (rows.int64(0, 0) != expected_version) {
-    return core::Error::stale(noun + " was changed by someone else");
+    return stale_record(tables.entity, rows.int64(0, 0), expected_version);
   }
+  bool trashed = rows.boolean(0, 1);
+  if (required == RecordState::kLive && trashed) return record_in_trash(tables.entity);
+  if (required == RecordState::kTrashed && !trashed) return record_not_in_trash(tables.entity);
   return core::ok_status();
 }
 
@@ -167,9 +163,7 @@ core::Status erase_record(PgConnection& conn, const PgRecordTables& tables, core
   }
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows, conn.exec(sql({"DELETE FROM ", tables.records, " WHERE id = $1"}), {id}));
-  if (rows.affected_rows() == 0) {
-    return core::Error::not_found(std::string(tables.noun) + " not found");
-  }
+  if (rows.affected_rows() == 0) return record_not_found(tables.entity);
   return core::ok_status();
 }
 

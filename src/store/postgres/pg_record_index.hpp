@@ -23,22 +23,25 @@ struct PgRecordTables {
   std::string_view custom;
   std::string_view search;
   std::string_view grams;
-  std::string_view noun;  // "contact", "company": for messages
+  core::RecordKind entity;
 };
 
 inline constexpr PgRecordTables kContactTables{"contacts",       "contact_tags",  "contact_custom",
-                                               "contact_search", "contact_grams", "contact"};
+                                               "contact_search", "contact_grams",
+                                               core::RecordKind::kContact};
 inline constexpr PgRecordTables kCompanyTables{"companies",      "company_tags",  "company_custom",
-                                               "company_search", "company_grams", "company"};
+                                               "company_search", "company_grams",
+                                               core::RecordKind::kCompany};
 
 // The tables of records of `kind`.
 const PgRecordTables& record_tables(core::RecordKind kind);
 
 enum class RecordState { kLive, kTrashed };
 
-// Locks the row `id` for this transaction and checks it may be written: kNotFound when absent,
-// kConflict when it is not in `required` state (a trashed record cannot be edited, a live one
-// not restored), kStale when its version is not `expected_version`.
+// Locks the row `id` for this transaction and checks it may be written, in the order SQLite's
+// store checks too (record_errors.hpp): kNotFound when absent, kStale when its version is not
+// `expected_version`, kConflict when it is not in `required` state (a trashed record cannot be
+// edited, a live one not restored).
 core::Status check_writable(PgConnection& conn, const PgRecordTables& tables, core::Id id,
                             std::int64_t expected_version, RecordState required);
 

@@ -6,6 +6,7 @@
 
 #include "core/collation.hpp"
 #include "store/customer_codec.hpp"
+#include "store/record_errors.hpp"
 #include "store/search_document.hpp"
 #include "store/sqlite/sqlite_customer_store.hpp"
 #include "store/sqlite/sqlite_links.hpp"
@@ -59,7 +60,7 @@ core::Status check_parent(SqliteConnection& conn, const core::Company& c) {
   if (!c.parent_id) return {};
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn.prepare("SELECT 1 FROM companies WHERE id = ?1"));
   RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, *c.parent_id).step());
-  if (!row) return core::Error::field("parent_id", "no such company");
+  if (!row) return missing_parent_company();
   return {};
 }
 
@@ -96,7 +97,7 @@ core::Result<core::Company> SqliteCustomerTx::get_company(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("SELECT " + std::string(kColumns) +
                                                       " FROM companies t WHERE t.id = ?1"));
   RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, id).step());
-  if (!row) return core::Error::not_found("no such company");
+  if (!row) return record_not_found(core::RecordKind::kCompany);
   return read_company(s);
 }
 
@@ -114,7 +115,9 @@ core::Result<core::Company> SqliteCustomerTx::update_company(const core::Company
   s.bind(4, c.owner_id).bind(5, c.team_id).bind(6, c.parent_id).bind(7, company_doc(c));
   s.bind(8, core::to_millis(stamp.now)).bind(9, stamp.actor).bind(11, core::collation_key(c.name));
   RAPPORT_TRY(s.bind(10, c.meta.version).run());
-  if (conn_.changes() == 0) return unchanged("companies", c.id, c.meta.version, true);
+  if (conn_.changes() == 0) {
+    return unchanged(core::RecordKind::kCompany, c.id, c.meta.version, true);
+  }
   RAPPORT_TRY(check_unique_custom(conn_, tables(), c.id, c.custom, definitions));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::company(c.id)));
   RAPPORT_TRY(
@@ -134,14 +137,14 @@ core::Status SqliteCustomerTx::reindex_company(core::Id id) {
 core::Result<core::Company> SqliteCustomerTx::trash_company(core::Id id,
                                                             std::int64_t expected_version,
                                                             const Stamp& stamp) {
-  RAPPORT_TRY(set_trashed("companies", id, expected_version, stamp, true));
+  RAPPORT_TRY(set_trashed(core::RecordKind::kCompany, id, expected_version, stamp, true));
   return get_company(id);
 }
 
 core::Result<core::Company> SqliteCustomerTx::restore_company(core::Id id,
                                                               std::int64_t expected_version,
                                                               const Stamp& stamp) {
-  RAPPORT_TRY(set_trashed("companies", id, expected_version, stamp, false));
+  RAPPORT_TRY(set_trashed(core::RecordKind::kCompany, id, expected_version, stamp, false));
   return get_company(id);
 }
 
@@ -150,7 +153,7 @@ core::Result<core::Company> SqliteCustomerTx::restore_company(core::Id id,
 core::Status SqliteCustomerTx::erase_company(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("DELETE FROM companies WHERE id = ?1"));
   RAPPORT_TRY(s.bind(1, id).run());
-  if (conn_.changes() == 0) return core::Error::not_found("no such company");
+  if (conn_.changes() == 0) return record_not_found(core::RecordKind::kCompany);
   RAPPORT_TRY(erase_links(conn_, core::RecordKind::kCompany, id));
   return erase_search_rows(conn_, tables(), id);
 }

@@ -4,6 +4,7 @@
 
 #include "core/collation.hpp"
 #include "store/customer_codec.hpp"
+#include "store/record_errors.hpp"
 #include "store/search_document.hpp"
 #include "store/sqlite/sqlite_customer_store.hpp"
 #include "store/sqlite/sqlite_links.hpp"
@@ -123,7 +124,7 @@ core::Result<core::Contact> SqliteCustomerTx::get_contact(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("SELECT " + std::string(kColumns) +
                                                       " FROM contacts t WHERE t.id = ?1"));
   RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, id).step());
-  if (!row) return core::Error::not_found("no such contact");
+  if (!row) return record_not_found(core::RecordKind::kContact);
   RAPPORT_ASSIGN_OR_RETURN(core::Contact c, read_contact(s));
   RAPPORT_TRY(read_company_links(conn_, std::span(&c, 1)));
   return c;
@@ -147,7 +148,9 @@ core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact
   s.bind(9, contact_doc(c)).bind(10, core::to_millis(stamp.now)).bind(11, stamp.actor);
   bind_sort_columns(s, 13, c);
   RAPPORT_TRY(s.bind(12, c.meta.version).run());
-  if (conn_.changes() == 0) return unchanged("contacts", c.id, c.meta.version, true);
+  if (conn_.changes() == 0) {
+    return unchanged(core::RecordKind::kContact, c.id, c.meta.version, true);
+  }
   RAPPORT_TRY(check_unique_custom(conn_, tables(), c.id, c.custom, definitions));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::contact(c.id)));
   RAPPORT_TRY(write_index(conn_, tables(), c.id,
@@ -172,21 +175,21 @@ core::Status SqliteCustomerTx::reindex_contact(core::Id id) {
 core::Result<core::Contact> SqliteCustomerTx::trash_contact(core::Id id,
                                                             std::int64_t expected_version,
                                                             const Stamp& stamp) {
-  RAPPORT_TRY(set_trashed("contacts", id, expected_version, stamp, true));
+  RAPPORT_TRY(set_trashed(core::RecordKind::kContact, id, expected_version, stamp, true));
   return get_contact(id);
 }
 
 core::Result<core::Contact> SqliteCustomerTx::restore_contact(core::Id id,
                                                               std::int64_t expected_version,
                                                               const Stamp& stamp) {
-  RAPPORT_TRY(set_trashed("contacts", id, expected_version, stamp, false));
+  RAPPORT_TRY(set_trashed(core::RecordKind::kContact, id, expected_version, stamp, false));
   return get_contact(id);
 }
 
 core::Status SqliteCustomerTx::erase_contact(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("DELETE FROM contacts WHERE id = ?1"));
   RAPPORT_TRY(s.bind(1, id).run());
-  if (conn_.changes() == 0) return core::Error::not_found("no such contact");
+  if (conn_.changes() == 0) return record_not_found(core::RecordKind::kContact);
   RAPPORT_TRY(erase_links(conn_, core::RecordKind::kContact, id));
   return erase_search_rows(conn_, tables(), id);
 }

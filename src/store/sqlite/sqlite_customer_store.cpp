@@ -4,7 +4,9 @@
 #include <string>
 
 #include "core/kind_descriptor.hpp"
+#include "store/constraint_errors.hpp"
 #include "store/customer_codec.hpp"
+#include "store/record_errors.hpp"
 #include "store/sqlite/sqlite_migrations.hpp"
 
 namespace rapport::store::sqlite {
@@ -29,7 +31,7 @@ core::Result<core::CustomFieldDefinition> find_definition(SqliteConnection& conn
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn.prepare("SELECT " + std::string(kFieldColumns) +
                                                      " FROM custom_fields WHERE id = ?1"));
   RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, id).step());
-  if (!row) return core::Error::not_found("no such custom field");
+  if (!row) return custom_field_not_found();
   return read_definition(s);
 }
 
@@ -89,28 +91,26 @@ core::Status SqliteCustomerStore::read(const std::function<core::Status(Customer
   });
 }
 
-core::Error SqliteCustomerTx::unchanged(std::string_view table, core::Id id,
+core::Error SqliteCustomerTx::unchanged(core::RecordKind kind, core::Id id,
                                         std::int64_t expected_version, bool want_live) {
-  auto s = conn_.prepare("SELECT version, deleted_at IS NULL FROM " + std::string(table) +
-                         " WHERE id = ?1");
+  auto s = conn_.prepare("SELECT version, deleted_at IS NULL FROM " +
+                         std::string(core::describe(kind).table) + " WHERE id = ?1");
   if (!s.ok()) return std::move(s).error();
   auto row = s->bind(1, id).step();
   if (!row.ok()) return std::move(row).error();
-  if (!*row) return core::Error::not_found("no such record");
+  if (!*row) return record_not_found(kind);
   if (s->int64_at(0) != expected_version) {
-    return core::Error::stale("the record was changed by someone else (version " +
-                              std::to_string(s->int64_at(0)) + ", not " +
-                              std::to_string(expected_version) + ")");
+    return stale_record(kind, s->int64_at(0), expected_version);
   }
   bool live = s->int64_at(1) != 0;
-  if (want_live && !live) return core::Error::conflict("the record is in the trash");
-  return core::Error::conflict("the record is not in the trash");
+  if (want_live && !live) return record_in_trash(kind);
+  return record_not_in_trash(kind);
 }
 
-core::Status SqliteCustomerTx::set_trashed(std::string_view table, core::Id id,
+core::Status SqliteCustomerTx::set_trashed(core::RecordKind kind, core::Id id,
                                            std::int64_t expected_version, const Stamp& stamp,
                                            bool trash) {
-  std::string sql = "UPDATE " + std::string(table) +
+  std::string sql = "UPDATE " + std::string(core::describe(kind).table) +
                     " SET deleted_at = ?1, version = version + 1, updated_at = ?2, "
                     "updated_by = ?3 WHERE id = ?4 AND version = ?5 AND deleted_at IS " +
                     (trash ? "NULL" : "NOT NULL");
@@ -121,7 +121,7 @@ core::Status SqliteCustomerTx::set_trashed(std::string_view table, core::Id id,
     s.bind_null(1);
   s.bind(2, core::to_millis(stamp.now)).bind(3, stamp.actor).bind(4, id).bind(5, expected_version);
   RAPPORT_TRY(s.run());
-  if (conn_.changes() == 0) return unchanged(table, id, expected_version, trash);
+  if (conn_.changes() == 0) return unchanged(kind, id, expected_version, trash);
   return {};
 }
 
@@ -135,9 +135,7 @@ core::Result<core::CustomFieldDefinition> SqliteCustomerTx::create_custom_field(
   core::Status inserted = s.run();
   if (!inserted.ok()) {
     if (inserted.error().kind == core::ErrorKind::kConflict) {
-      return core::Error{core::ErrorKind::kConflict,
-                         "a custom field with this key exists",
-                         {{"key", "is already used by another custom field"}}};
+      return unique_violation("custom_fields");
     }
     return std::move(inserted).error();
   }
@@ -151,14 +149,13 @@ core::Result<core::CustomFieldDefinition> SqliteCustomerTx::update_custom_field(
   if (current.entity != d.entity) fixed.push_back({"entity", "cannot change"});
   if (current.key != d.key) fixed.push_back({"key", "cannot change"});
   if (current.type != d.type) fixed.push_back({"type", "cannot change"});
-  if (!fixed.empty()) return core::Error::invalid("the field's identity cannot change", fixed);
+  if (!fixed.empty()) return custom_field_identity_changed(std::move(fixed));
   RAPPORT_ASSIGN_OR_RETURN(Statement s,
                            conn_.prepare("UPDATE custom_fields SET doc = ?1, version = version + "
                                          "1, updated_at = ?2 WHERE id = ?3 AND version = ?4"));
   s.bind(1, custom_field_doc(d)).bind(2, core::to_millis(stamp.now)).bind(3, d.id);
   RAPPORT_TRY(s.bind(4, d.version).run());
-  if (conn_.changes() == 0)
-    return core::Error::stale("the custom field was changed by someone else");
+  if (conn_.changes() == 0) return stale_custom_field();
   return find_definition(conn_, d.id);
 }
 
@@ -174,9 +171,7 @@ core::Status SqliteCustomerTx::reindex(core::RecordKind kind, core::Id id) {
 
 core::Status SqliteCustomerTx::delete_custom_field(core::Id id, std::int64_t expected_version) {
   RAPPORT_ASSIGN_OR_RETURN(core::CustomFieldDefinition d, find_definition(conn_, id));
-  if (d.version != expected_version) {
-    return core::Error::stale("the custom field was changed by someone else");
-  }
+  if (d.version != expected_version) return stale_custom_field();
   std::string records(core::describe(d.entity).table);
   std::string values = custom_table(d.entity);
   std::vector<core::Id> holders;

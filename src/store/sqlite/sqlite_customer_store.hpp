@@ -72,12 +72,13 @@ class SqliteCustomerTx final : public CustomerTx {
  private:
   core::Status reindex_contact(core::Id id);
   core::Status reindex_company(core::Id id);
-  // Moves record `id` of `table` into (`trash`) or out of the trash under the version rule.
-  core::Status set_trashed(std::string_view table, core::Id id, std::int64_t expected_version,
+  // Moves record `id` of `kind` into (`trash`) or out of the trash under the version rule.
+  core::Status set_trashed(core::RecordKind kind, core::Id id, std::int64_t expected_version,
                            const Stamp& stamp, bool trash);
-  // Why a versioned UPDATE of a record changed no row: kNotFound, kStale or kConflict (it is on
-  // the other shelf than `want_live` asks).
-  core::Error unchanged(std::string_view table, core::Id id, std::int64_t expected_version,
+  // Why a versioned UPDATE of a record changed no row, in the order PostgreSQL's store checks
+  // too (record_errors.hpp): kNotFound, kStale, then kConflict (it is on the other shelf than
+  // `want_live` asks).
+  core::Error unchanged(core::RecordKind kind, core::Id id, std::int64_t expected_version,
                         bool want_live);
   // The bodies of `parent`'s notes, oldest first, for its search text.
   core::Result<std::vector<std::string>> note_bodies(const core::NoteParent& parent);

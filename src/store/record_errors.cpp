@@ -1,0 +1,43 @@
+// The record and custom field errors shared by the SQLite and PostgreSQL stores.
+#include "store/record_errors.hpp"
+
+#include <string>
+
+namespace rapport::store {
+
+namespace {
+
+std::string noun(core::RecordKind kind) { return std::string(core::to_string(kind)); }
+
+}  // namespace
+
+core::Error record_not_found(core::RecordKind kind) {
+  return core::Error::not_found("no such " + noun(kind));
+}
+
+core::Error stale_record(core::RecordKind kind, std::int64_t stored, std::int64_t expected) {
+  return core::Error::stale("the " + noun(kind) + " was changed by someone else (version " +
+                            std::to_string(stored) + ", not " + std::to_string(expected) + ")");
+}
+
+core::Error record_in_trash(core::RecordKind kind) {
+  return core::Error::conflict("the " + noun(kind) + " is in the trash; restore it first");
+}
+
+core::Error record_not_in_trash(core::RecordKind kind) {
+  return core::Error::conflict("the " + noun(kind) + " is not in the trash");
+}
+
+core::Error missing_parent_company() { return core::Error::field("parent_id", "no such company"); }
+
+core::Error custom_field_not_found() { return core::Error::not_found("no such custom field"); }
+
+core::Error stale_custom_field() {
+  return core::Error::stale("the custom field was changed by someone else");
+}
+
+core::Error custom_field_identity_changed(std::vector<core::FieldError> fields) {
+  return core::Error::invalid("the field's identity cannot change", std::move(fields));
+}
+
+}  // namespace rapport::store

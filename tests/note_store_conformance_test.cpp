@@ -1,6 +1,6 @@
 // The note store conformance suite: notes on contacts and companies behave the same on every
-// engine — version rule, newest-first keyset pages, search of the parent by its notes' words,
-// notes kept through the trash and gone with an erased record.
+// engine — version rule, newest-first keyset pages, keyed by (parent kind, parent id), search of
+// the parent by its notes' words, notes kept through the trash and gone with an erased record.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -17,6 +17,9 @@ namespace {
 
 using core::ErrorKind;
 using core::NoteParent;
+
+NoteParent on_contact(core::Id id) { return {core::RecordKind::kContact, id}; }
+NoteParent on_company(core::Id id) { return {core::RecordKind::kCompany, id}; }
 
 class NoteStoreConformance : public ::testing::TestWithParam<std::string> {
  protected:
@@ -75,10 +78,7 @@ class NoteStoreConformance : public ::testing::TestWithParam<std::string> {
   core::Result<core::Note> add_note(const NoteParent& parent, std::string body,
                                     std::optional<Stamp> at = std::nullopt) {
     core::Note n;
-    if (parent.kind == NoteParent::Kind::kContact)
-      n.contact_id = parent.id;
-    else
-      n.company_id = parent.id;
+    n.parent = parent;
     n.body = std::move(body);
     RAPPORT_TRY(core::validate(n));
     core::Note out;
@@ -177,11 +177,10 @@ class NoteStoreConformance : public ::testing::TestWithParam<std::string> {
 TEST_P(NoteStoreConformance, RoundTripAndVersionRule) {
   core::Id somchai = contact("Somchai", "Jaidee");
   const Stamp written = stamp(11);
-  auto created = add_note(NoteParent::contact(somchai), "ประชุมวันอังคาร\nเรื่องราคา", written);
+  auto created = add_note(on_contact(somchai), "ประชุมวันอังคาร\nเรื่องราคา", written);
   ASSERT_TRUE(created.ok()) << created.error().message;
   EXPECT_GT(created->id, 0);
-  EXPECT_EQ(created->contact_id, somchai);
-  EXPECT_FALSE(created->company_id.has_value());
+  EXPECT_EQ(created->parent, on_contact(somchai));
   EXPECT_EQ(created->meta.version, 1);
   EXPECT_EQ(created->meta.created_at, written.now);
   EXPECT_EQ(created->meta.created_by, 11);
@@ -210,13 +209,13 @@ TEST_P(NoteStoreConformance, RoundTripAndVersionRule) {
 }
 
 TEST_P(NoteStoreConformance, ParentMustExist) {
-  EXPECT_EQ(add_note(NoteParent::contact(999999), "orphan").error().kind, ErrorKind::kNotFound);
-  EXPECT_EQ(add_note(NoteParent::company(999999), "orphan").error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(add_note(on_contact(999999), "orphan").error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(add_note(on_company(999999), "orphan").error().kind, ErrorKind::kNotFound);
   core::Id acme = company("Acme");
-  auto on_company = add_note(NoteParent::company(acme), "Renewal in March");
-  ASSERT_TRUE(on_company.ok()) << on_company.error().message;
-  EXPECT_EQ(on_company->company_id, acme);
-  EXPECT_FALSE(on_company->contact_id.has_value());
+  auto renewal = add_note(on_company(acme), "Renewal in March");
+  ASSERT_TRUE(renewal.ok()) << renewal.error().message;
+  EXPECT_EQ(renewal->parent, on_company(acme));
+  EXPECT_EQ(*get(renewal->id), *renewal);
 }
 
 TEST_P(NoteStoreConformance, ListsNewestFirstInKeysetPages) {
@@ -224,36 +223,36 @@ TEST_P(NoteStoreConformance, ListsNewestFirstInKeysetPages) {
   core::Id b = contact("Bert", "Other");
   std::vector<core::Id> expected;
   for (int i = 0; i < 7; ++i) {
-    auto n = add_note(NoteParent::contact(a), "note " + std::to_string(i));
+    auto n = add_note(on_contact(a), "note " + std::to_string(i));
     ASSERT_TRUE(n.ok());
     expected.push_back(n->id);
   }
   // Two notes in the same millisecond: the id breaks the tie.
   const Stamp same = stamp();
   for (int i = 0; i < 2; ++i) {
-    auto n = add_note(NoteParent::contact(a), "same time " + std::to_string(i), same);
+    auto n = add_note(on_contact(a), "same time " + std::to_string(i), same);
     ASSERT_TRUE(n.ok());
     expected.push_back(n->id);
   }
-  ASSERT_TRUE(add_note(NoteParent::contact(b), "not Anna's").ok());
+  ASSERT_TRUE(add_note(on_contact(b), "not Anna's").ok());
   std::reverse(expected.begin(), expected.end());
   for (int limit : {1, 2, 3, 4, 9, 50}) {
-    EXPECT_EQ(all_ids(NoteParent::contact(a), limit), expected) << "limit " << limit;
+    EXPECT_EQ(all_ids(on_contact(a), limit), expected) << "limit " << limit;
   }
-  auto full = page(NoteParent::contact(a), 9);
+  auto full = page(on_contact(a), 9);
   ASSERT_TRUE(full.ok());
   EXPECT_TRUE(full->next.empty());
-  EXPECT_EQ(all_ids(NoteParent::company(a), 10), std::vector<core::Id>{});
+  EXPECT_EQ(all_ids(on_company(a), 10), std::vector<core::Id>{});
 
-  EXPECT_EQ(page(NoteParent::contact(a), 0).error().kind, ErrorKind::kInvalid);
-  EXPECT_EQ(page(NoteParent::contact(a), core::kMaxPageSize + 1).error().kind, ErrorKind::kInvalid);
-  EXPECT_EQ(page(NoteParent::contact(a), 5, "garbage!").error().kind, ErrorKind::kInvalid);
+  EXPECT_EQ(page(on_contact(a), 0).error().kind, ErrorKind::kInvalid);
+  EXPECT_EQ(page(on_contact(a), core::kMaxPageSize + 1).error().kind, ErrorKind::kInvalid);
+  EXPECT_EQ(page(on_contact(a), 5, "garbage!").error().kind, ErrorKind::kInvalid);
 }
 
 TEST_P(NoteStoreConformance, SearchFindsTheParentByItsNotes) {
   core::Id somchai = contact("Somchai", "Jaidee", "Met at Müller GmbH");
   core::Id other = contact("Other", "Person");
-  auto note = add_note(NoteParent::contact(somchai), "ประชุมที่สีลม กับ 王小明");
+  auto note = add_note(on_contact(somchai), "ประชุมที่สีลม กับ 王小明");
   ASSERT_TRUE(note.ok());
   EXPECT_EQ(find_contacts("ประชุม"), std::vector<core::Id>{somchai});
   EXPECT_EQ(find_contacts("王小明"), std::vector<core::Id>{somchai});
@@ -279,7 +278,7 @@ TEST_P(NoteStoreConformance, SearchFindsTheParentByItsNotes) {
   EXPECT_EQ(find_contacts("person"), std::vector<core::Id>{other});
 
   core::Id acme = company("Acme Trading");
-  auto company_note = add_note(NoteParent::company(acme), "会议纪要: renewal");
+  auto company_note = add_note(on_company(acme), "会议纪要: renewal");
   ASSERT_TRUE(company_note.ok());
   EXPECT_EQ(find_companies("会议纪要"), std::vector<core::Id>{acme});
   EXPECT_TRUE(find_contacts("会议纪要").empty());
@@ -291,9 +290,9 @@ TEST_P(NoteStoreConformance, TrashKeepsNotesEraseRemovesThem) {
   core::Id kept = contact("Kept", "Notes");
   core::Id gone = contact("Erased", "Person");
   core::Id firm = company("Gone Company");
-  auto kept_note = add_note(NoteParent::contact(kept), "stays");
-  auto gone_note = add_note(NoteParent::contact(gone), "forgotten words");
-  auto firm_note = add_note(NoteParent::company(firm), "company words");
+  auto kept_note = add_note(on_contact(kept), "stays");
+  auto gone_note = add_note(on_contact(gone), "forgotten words");
+  auto firm_note = add_note(on_company(firm), "company words");
   ASSERT_TRUE(kept_note.ok() && gone_note.ok() && firm_note.ok());
 
   auto trashed = store().transact([&](CustomerTx& tx) -> core::Status {
@@ -301,29 +300,51 @@ TEST_P(NoteStoreConformance, TrashKeepsNotesEraseRemovesThem) {
     return {};
   });
   ASSERT_TRUE(trashed.ok()) << trashed.error().message;
-  EXPECT_EQ(all_ids(NoteParent::contact(kept), 10), std::vector<core::Id>{kept_note->id});
+  EXPECT_EQ(all_ids(on_contact(kept), 10), std::vector<core::Id>{kept_note->id});
   EXPECT_TRUE(get(kept_note->id).ok());
 
   ASSERT_TRUE(store().transact([&](CustomerTx& tx) { return tx.erase_contact(gone); }).ok());
   ASSERT_TRUE(store().transact([&](CustomerTx& tx) { return tx.erase_company(firm); }).ok());
   EXPECT_EQ(get(gone_note->id).error().kind, ErrorKind::kNotFound);
   EXPECT_EQ(get(firm_note->id).error().kind, ErrorKind::kNotFound);
-  EXPECT_TRUE(all_ids(NoteParent::contact(gone), 10).empty());
+  EXPECT_TRUE(all_ids(on_contact(gone), 10).empty());
   EXPECT_TRUE(find_contacts("forgotten").empty());
   EXPECT_TRUE(get(kept_note->id).ok());
+}
+
+// A contact and a company with the same id number: the kind keeps their notes apart in lists,
+// search and erasure.
+TEST_P(NoteStoreConformance, TheParentKindKeepsEqualIdsApart) {
+  core::Id person = contact("Same", "Number");
+  core::Id firm = company("Same Number Ltd");
+  ASSERT_EQ(person, firm) << "each kind numbers its records from 1";
+  auto on_person = add_note(on_contact(person), "person words");
+  auto on_firm = add_note(on_company(firm), "company words");
+  ASSERT_TRUE(on_person.ok() && on_firm.ok());
+  EXPECT_EQ(all_ids(on_contact(person), 10), std::vector<core::Id>{on_person->id});
+  EXPECT_EQ(all_ids(on_company(firm), 10), std::vector<core::Id>{on_firm->id});
+  EXPECT_EQ(find_contacts("company"), std::vector<core::Id>{});
+  EXPECT_EQ(find_companies("person"), std::vector<core::Id>{});
+
+  ASSERT_TRUE(store().transact([&](CustomerTx& tx) { return tx.erase_contact(person); }).ok());
+  EXPECT_EQ(get(on_person->id).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(all_ids(on_company(firm), 10), std::vector<core::Id>{on_firm->id});
+  EXPECT_EQ(find_companies("company"), std::vector<core::Id>{firm});
+  // The erased contact's id takes no new notes: its parent is gone.
+  EXPECT_EQ(add_note(on_contact(person), "late").error().kind, ErrorKind::kNotFound);
 }
 
 TEST_P(NoteStoreConformance, FailedTransactionLeavesNoNote) {
   core::Id id = contact("Rolled", "Back");
   core::Note n;
-  n.contact_id = id;
+  n.parent = on_contact(id);
   n.body = "never committed";
   auto status = store().transact([&](CustomerTx& tx) -> core::Status {
     RAPPORT_TRY(tx.create_note(n, stamp()));
     return core::Error::forbidden("refused after the write");
   });
   EXPECT_EQ(status.error().kind, ErrorKind::kForbidden);
-  EXPECT_TRUE(all_ids(NoteParent::contact(id), 10).empty());
+  EXPECT_TRUE(all_ids(on_contact(id), 10).empty());
   EXPECT_TRUE(find_contacts("committed").empty());
 }
 
@@ -340,7 +361,7 @@ TEST_P(NoteStoreConformance, NaughtyStringsRoundTripByteIdentical) {
   auto status = store().transact([&](CustomerTx& tx) -> core::Status {
     for (const auto& value : strings) {
       core::Note n;
-      n.contact_id = id;
+      n.parent = on_contact(id);
       n.body = std::string(value.as_string());
       if (!core::validate(n).ok()) {
         ++refused;

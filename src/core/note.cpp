@@ -13,21 +13,9 @@ bool blank(const std::string& text) {
 
 }  // namespace
 
-NoteParent parent_of(const Note& note) {
-  if (note.contact_id) return NoteParent::contact(*note.contact_id);
-  return NoteParent::company(note.company_id.value_or(0));
-}
-
 Status validate(const Note& note) {
   std::vector<FieldError> errors;
-  if (note.contact_id.has_value() == note.company_id.has_value()) {
-    std::string message = "give either contact_id or company_id";
-    errors.push_back({note.contact_id ? "company_id" : "contact_id", message});
-  } else if (note.contact_id && *note.contact_id <= 0) {
-    errors.push_back({"contact_id", "must be an id"});
-  } else if (note.company_id && *note.company_id <= 0) {
-    errors.push_back({"company_id", "must be an id"});
-  }
+  if (note.parent.id <= 0) errors.push_back({"parent_id", "must be an id"});
   std::size_t before = errors.size();
   check_text("body", note.body, kMaxNoteBytes, false, errors);
   if (errors.size() == before) {

@@ -1,4 +1,5 @@
-// Tests of the note rules: one parent, a body that is present, UTF-8, bounded and NUL-free.
+// Tests of the note rules: a parent with an id, a body that is present, UTF-8, bounded and
+// NUL-free.
 #include "core/note.hpp"
 
 #include <gtest/gtest.h>
@@ -8,7 +9,7 @@ namespace {
 
 Note on_contact(std::string body) {
   Note n;
-  n.contact_id = 7;
+  n.parent = {RecordKind::kContact, 7};
   n.body = std::move(body);
   return n;
 }
@@ -19,27 +20,21 @@ std::string only_field(const Status& s) {
   return s.error().fields[0].field;
 }
 
-TEST(Note, ValidNotesOnEitherParent) {
-  Note n = on_contact("ประชุมวันอังคาร\nเรื่องใบเสนอราคา\t(ครั้งที่ 2)");
-  EXPECT_TRUE(validate(n).ok());
-  EXPECT_EQ(parent_of(n), NoteParent::contact(7));
-  Note c;
-  c.company_id = 3;
-  c.body = "会议纪要";
-  EXPECT_TRUE(validate(c).ok());
-  EXPECT_EQ(parent_of(c), NoteParent::company(3));
+TEST(Note, ValidNotesOnEveryKind) {
+  for (RecordKind kind : kRecordKinds) {
+    Note n = on_contact("ประชุมวันอังคาร\nเรื่องใบเสนอราคา\t(ครั้งที่ 2)");
+    n.parent.kind = kind;
+    EXPECT_TRUE(validate(n).ok()) << to_string(kind);
+  }
 }
 
-TEST(Note, NeedsExactlyOneParent) {
+TEST(Note, NeedsAParentId) {
   Note none = on_contact("x");
-  none.contact_id.reset();
-  EXPECT_EQ(only_field(validate(none)), "contact_id");
-  Note both = on_contact("x");
-  both.company_id = 2;
-  EXPECT_EQ(only_field(validate(both)), "company_id");
-  Note bad = on_contact("x");
-  bad.contact_id = 0;
-  EXPECT_EQ(only_field(validate(bad)), "contact_id");
+  none.parent.id = 0;
+  EXPECT_EQ(only_field(validate(none)), "parent_id");
+  Note negative = on_contact("x");
+  negative.parent = {RecordKind::kCompany, -3};
+  EXPECT_EQ(only_field(validate(negative)), "parent_id");
 }
 
 TEST(Note, BodyRules) {

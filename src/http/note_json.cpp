@@ -7,12 +7,27 @@
 
 namespace rapport::http {
 
+namespace {
+
+// The wire name of a note's parent id: "contact_id" on a contact's note, "company_id" on a
+// company's (the names clients already read).
+std::string_view parent_field(core::RecordKind kind) {
+  switch (kind) {
+    case core::RecordKind::kContact:
+      return "contact_id";
+    case core::RecordKind::kCompany:
+      return "company_id";
+  }
+  return "contact_id";
+}
+
+}  // namespace
+
 boost::json::object note_to_json(const core::Note& note) {
   boost::json::object out;
   out["id"] = note.id;
   out["version"] = note.meta.version;
-  if (note.contact_id) out["contact_id"] = *note.contact_id;
-  if (note.company_id) out["company_id"] = *note.company_id;
+  out[parent_field(note.parent.kind)] = note.parent.id;
   out["body"] = note.body;
   out["created_at"] = core::format_timestamp(note.meta.created_at);
   out["created_by"] = optional_id_json(note.meta.created_by);

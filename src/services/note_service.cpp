@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "core/audit_entry.hpp"
+#include "core/kind_descriptor.hpp"
 #include "services/record_access.hpp"
+#include "services/record_state.hpp"
 
 namespace rapport::services {
 namespace {
@@ -15,63 +17,29 @@ using core::Action;
 using core::NoteParent;
 using core::ObjectType;
 
-// What a note's checks need of its parent: whose it is and whether it is in the trash.
-struct ParentState {
-  ObjectType object = ObjectType::kContacts;
-  Ownership owner;
-  bool trashed = false;
-};
-
-// The parent's state when `caller` may read it; kNotFound naming `noun` otherwise, so that a
-// hidden record and its notes do not reveal themselves.
-core::Result<ParentState> readable_parent(store::CustomerTx& customers, const Caller& caller,
+// The parent's state when `caller` may read it (readable_record); kNotFound naming `noun`
+// otherwise: the parent's kind, or "note" when the note was asked for by its own id.
+core::Result<RecordState> readable_parent(store::CustomerTx& customers, const Caller& caller,
                                           const NoteParent& parent, std::string_view noun) {
-  ParentState state;
-  if (parent.kind == NoteParent::Kind::kContact) {
-    auto contact = customers.get_contact(parent.id);
-    if (!contact.ok()) {
-      if (contact.error().kind == core::ErrorKind::kNotFound) {
-        return core::Error::not_found("no such " + std::string(noun));
-      }
-      return std::move(contact).error();
-    }
-    state = {ObjectType::kContacts, ownership_of(*contact), contact->meta.deleted_at.has_value()};
-  } else {
-    auto company = customers.get_company(parent.id);
-    if (!company.ok()) {
-      if (company.error().kind == core::ErrorKind::kNotFound) {
-        return core::Error::not_found("no such " + std::string(noun));
-      }
-      return std::move(company).error();
-    }
-    state = {ObjectType::kCompanies, ownership_of(*company), company->meta.deleted_at.has_value()};
-  }
-  RAPPORT_TRY(authorize_record(caller, state.object, Action::kRead, state.owner, noun));
-  return state;
+  return readable_record(customers, caller, parent.kind, parent.id, noun);
 }
 
-std::string_view parent_noun(const NoteParent& parent) {
-  return parent.kind == NoteParent::Kind::kContact ? "contact" : "company";
-}
+std::string_view parent_noun(const NoteParent& parent) { return core::to_string(parent.kind); }
 
-core::Status check_live(const ParentState& parent) {
-  if (!parent.trashed) return core::ok_status();
-  return core::Error::conflict(
-      std::string(parent.object == ObjectType::kContacts ? "the contact" : "the company") +
-      " is in the trash; restore it before changing its notes");
+core::Status check_live(const NoteParent& parent, const RecordState& state) {
+  if (!state.trashed) return core::ok_status();
+  return core::Error::conflict("the " + std::string(parent_noun(parent)) +
+                               " is in the trash; restore it before changing its notes");
 }
 
 // The note's audit entry on its parent: the note's id and its body before and after.
 core::Status audit_note(store::IdentityTx& identity, const Caller& caller, std::string_view action,
                         const core::Note& note, const std::optional<std::string>& before,
                         const std::optional<std::string>& after, std::chrono::sys_seconds now) {
-  const NoteParent parent = core::parent_of(note);
   std::vector<core::FieldChange> changes{{"note_id", std::nullopt, std::to_string(note.id)},
                                          {"body", before, after}};
-  return audit(
-      identity, caller, action,
-      parent.kind == NoteParent::Kind::kContact ? ObjectType::kContacts : ObjectType::kCompanies,
-      parent.id, core::changes_to_json(changes), now);
+  return audit(identity, caller, action, core::describe(note.parent.kind).object, note.parent.id,
+               core::changes_to_json(changes), now);
 }
 
 }  // namespace
@@ -82,11 +50,10 @@ core::Result<core::Note> NoteService::create(const Caller& caller, core::Note dr
                                  store::IdentityTx& identity) -> core::Status {
     RAPPORT_TRY(authorize(caller, ObjectType::kNotes, Action::kRead));
     RAPPORT_TRY(core::validate(draft));
-    const NoteParent parent = core::parent_of(draft);
-    RAPPORT_ASSIGN_OR_RETURN(ParentState state,
-                             readable_parent(customers, caller, parent, parent_noun(parent)));
+    RAPPORT_ASSIGN_OR_RETURN(RecordState state, readable_parent(customers, caller, draft.parent,
+                                                                parent_noun(draft.parent)));
     RAPPORT_TRY(authorize(caller, ObjectType::kNotes, Action::kCreate));
-    RAPPORT_TRY(check_live(state));
+    RAPPORT_TRY(check_live(draft.parent, state));
     const auto now = clock_();
     RAPPORT_ASSIGN_OR_RETURN(created, customers.create_note(draft, stamp_for(caller, now)));
     return audit_note(identity, caller, "create_note", *created, std::nullopt, created->body, now);
@@ -99,7 +66,7 @@ core::Result<core::Note> NoteService::get(const Caller& caller, core::Id id) {
   std::optional<core::Note> found;
   RAPPORT_TRY(records_.read([&](store::CustomerTx& customers) -> core::Status {
     RAPPORT_ASSIGN_OR_RETURN(core::Note note, customers.get_note(id));
-    RAPPORT_TRY(readable_parent(customers, caller, core::parent_of(note), "note"));
+    RAPPORT_TRY(readable_parent(customers, caller, note.parent, "note"));
     found = std::move(note);
     return core::ok_status();
   }));
@@ -124,8 +91,8 @@ core::Result<core::Note> NoteService::load_for_write(store::CustomerTx& customer
                                                      core::Id id, std::int64_t expected_version) {
   RAPPORT_TRY(authorize(caller, ObjectType::kNotes, Action::kRead));
   RAPPORT_ASSIGN_OR_RETURN(core::Note note, customers.get_note(id));
-  RAPPORT_ASSIGN_OR_RETURN(ParentState parent,
-                           readable_parent(customers, caller, core::parent_of(note), "note"));
+  RAPPORT_ASSIGN_OR_RETURN(RecordState parent,
+                           readable_parent(customers, caller, note.parent, "note"));
   RAPPORT_ASSIGN_OR_RETURN(core::Scope scope, authorize(caller, ObjectType::kNotes, action));
   const bool author = note.meta.created_by && *note.meta.created_by == caller.user_id;
   // Beyond their own notes, only a scope wider than the caller's own records (managers over
@@ -134,7 +101,7 @@ core::Result<core::Note> NoteService::load_for_write(store::CustomerTx& customer
   if (!author && !moderator) {
     return core::Error::forbidden("only the note's author or a manager may change it");
   }
-  RAPPORT_TRY(check_live(parent));
+  RAPPORT_TRY(check_live(note.parent, parent));
   if (note.meta.version != expected_version) {
     return core::Error::stale("the note has changed since version " +
                               std::to_string(expected_version) + "; it is now at version " +

@@ -36,8 +36,4 @@ std::string note_cursor(const core::Note& last) {
       Cursor{std::string(kField), true, core::to_millis(last.meta.created_at), last.id});
 }
 
-std::string_view note_parent_column(const core::NoteParent& parent) {
-  return parent.kind == core::NoteParent::Kind::kContact ? "contact_id" : "company_id";
-}
-
 }  // namespace rapport::store

@@ -26,7 +26,4 @@ core::Result<NoteKeyset> note_keyset(int limit, const std::string& after);
 // The cursor of the page that follows `last`.
 std::string note_cursor(const core::Note& last);
 
-// The notes column naming `parent`'s kind: "contact_id" or "company_id".
-std::string_view note_parent_column(const core::NoteParent& parent);
-
 }  // namespace rapport::store

@@ -419,9 +419,9 @@ class AuthzMatrix : public ::testing::TestWithParam<std::string> {
     core::Note draft;
     draft.body = "the owner's note";
     if (on_company) {
-      draft.company_id = record("companies", owner, false);
+      draft.parent = {core::RecordKind::kCompany, record("companies", owner, false)};
     } else {
-      draft.contact_id = record("contacts", owner, false);
+      draft.parent = {core::RecordKind::kContact, record("contacts", owner, false)};
     }
     // The author as an admin: the fixture needs notes by roles that may not write them today.
     services::Caller author{owner.id, Role::kAdmin, owner.team, false, "test"};

@@ -118,7 +118,8 @@ core::Result<core::Company> PgCustomerTx::update_company(const core::Company& co
       {company.id, company.name, company.industry, company.owner_id, company.team_id,
        company.parent_id, company_doc(company), core::to_millis(stamp.now), stamp.actor,
        core::collation_key(company.name)}));
-  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, core::NoteParent::company(company.id)));
+  RAPPORT_ASSIGN_OR_RETURN(auto notes,
+                           note_bodies(conn_, {core::RecordKind::kCompany, company.id}));
   RAPPORT_TRY(index_company(conn_, company, definitions, notes));
   return get_company(company.id);
 }
@@ -126,7 +127,7 @@ core::Result<core::Company> PgCustomerTx::update_company(const core::Company& co
 core::Status PgCustomerTx::reindex_company(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(core::Company company, get_company(id));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kCompany));
-  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, core::NoteParent::company(id)));
+  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, {core::RecordKind::kCompany, id}));
   RAPPORT_TRY(index_company(conn_, company, definitions, notes));
   return write_sort_columns(conn_, company);
 }
@@ -158,7 +159,8 @@ core::Result<core::Company> PgCustomerTx::restore_company(core::Id id,
 // company's name, so none of them is rewritten or re-indexed.
 core::Status PgCustomerTx::erase_company(core::Id id) {
   RAPPORT_TRY(erase_record(conn_, kCompanyTables, id));
-  return erase_links(conn_, core::RecordKind::kCompany, id);
+  RAPPORT_TRY(erase_links(conn_, core::RecordKind::kCompany, id));
+  return erase_notes({core::RecordKind::kCompany, id});
 }
 
 core::Result<Page<core::Company>> PgCustomerTx::list_companies(const core::ListQuery& query,

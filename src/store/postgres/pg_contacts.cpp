@@ -140,7 +140,8 @@ core::Result<core::Contact> PgCustomerTx::update_contact(const core::Contact& co
                   core::collation_key(contact.family_name),
                   core::collation_key(contact.display_name), contact.preferred_language,
                   contact.time_zone}));
-  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, core::NoteParent::contact(contact.id)));
+  RAPPORT_ASSIGN_OR_RETURN(auto notes,
+                           note_bodies(conn_, {core::RecordKind::kContact, contact.id}));
   RAPPORT_TRY(index_contact(conn_, contact, definitions, notes));
   RAPPORT_TRY(write_company_links(conn_, contact.id, contact.companies, false));
   return get_contact(contact.id);
@@ -149,7 +150,7 @@ core::Result<core::Contact> PgCustomerTx::update_contact(const core::Contact& co
 core::Status PgCustomerTx::reindex_contact(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(core::Contact contact, get_contact(id));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kContact));
-  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, core::NoteParent::contact(id)));
+  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, {core::RecordKind::kContact, id}));
   RAPPORT_TRY(index_contact(conn_, contact, definitions, notes));
   return write_sort_columns(conn_, contact);
 }
@@ -177,7 +178,8 @@ core::Result<core::Contact> PgCustomerTx::restore_contact(core::Id id,
 
 core::Status PgCustomerTx::erase_contact(core::Id id) {
   RAPPORT_TRY(erase_record(conn_, kContactTables, id));
-  return erase_links(conn_, core::RecordKind::kContact, id);
+  RAPPORT_TRY(erase_links(conn_, core::RecordKind::kContact, id));
+  return erase_notes({core::RecordKind::kContact, id});
 }
 
 core::Result<Page<core::Contact>> PgCustomerTx::list_contacts(const core::ListQuery& query,

@@ -92,6 +92,8 @@ class PgCustomerTx final : public CustomerTx {
   core::Status reindex_company(core::Id id);
   // Rebuilds the index rows of the note's parent after one of its notes changed.
   core::Status reindex(const core::NoteParent& parent);
+  // Removes the notes of `parent`, which is being erased (no foreign key cascades them).
+  core::Status erase_notes(const core::NoteParent& parent);
 
   PgConnection& conn_;
 };

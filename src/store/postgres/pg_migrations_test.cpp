@@ -1,6 +1,6 @@
 // Tests of the PostgreSQL migration runner: fresh schema, idempotence, concurrent starts,
 // refusal of a newer schema, pg_trgm available to a non-superuser owner, and the data moves of
-// migrations that take data apart (record_links).
+// migrations that take data apart (record_links, notes' parents).
 #include "store/postgres/pg_migrations.hpp"
 
 #include <gtest/gtest.h>
@@ -87,6 +87,47 @@ TEST_F(PgMigrationsTest, NewerSchemaIsRefusedUnchanged) {
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().kind, core::ErrorKind::kConflict);
   EXPECT_EQ(*schema_version(*conn), newer);
+}
+
+// A schema made before the note_parents migration: its notes move from contact_id/company_id to
+// (parent_kind, parent_id), checked against the kind names.
+TEST_F(PgMigrationsTest, NoteParentsMoveRows) {
+  auto conn = connect();
+  ASSERT_NE(conn, nullptr);
+  ASSERT_TRUE(conn->exec_script("CREATE TABLE schema_version (version integer PRIMARY KEY,"
+                                " name text NOT NULL, applied_at timestamptz NOT NULL"
+                                " DEFAULT now())")
+                  .ok());
+  for (const Migration& m : embedded_migrations()) {
+    if (m.name == "note_parents") break;
+    auto applied = conn->exec_script(m.sql);
+    ASSERT_TRUE(applied.ok()) << m.name << ": " << applied.error().message;
+    ASSERT_TRUE(
+        conn->exec("INSERT INTO schema_version (version, name) VALUES ($1, 'old')", {m.version})
+            .ok());
+  }
+  auto old = conn->exec_script(
+      "INSERT INTO contacts (id, given_name, family_name, display_name, lifecycle_stage, doc,"
+      " version, created_at, updated_at) VALUES (4, 'Ada', 'L', 'Ada L', 'lead', '{}', 1, 0, 0);"
+      "INSERT INTO companies (id, name, doc, version, created_at, updated_at)"
+      " VALUES (9, 'Acme', '{}', 1, 0, 0);"
+      "INSERT INTO notes (id, contact_id, company_id, body, version, created_at, updated_at)"
+      " VALUES (1, 4, NULL, 'on Ada', 1, 5, 5), (2, NULL, 9, 'on Acme', 1, 6, 6)");
+  ASSERT_TRUE(old.ok()) << old.error().message;
+
+  auto migrated = migrate(*conn);
+  ASSERT_TRUE(migrated.ok()) << migrated.error().message;
+  auto rows = conn->exec("SELECT id, parent_kind, parent_id, body FROM notes ORDER BY id");
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows->rows(), 2);
+  EXPECT_EQ(rows->text(0, 1), "contact");
+  EXPECT_EQ(rows->int64(0, 2), 4);
+  EXPECT_EQ(rows->text(0, 3), "on Ada");
+  EXPECT_EQ(rows->text(1, 1), "company");
+  EXPECT_EQ(rows->int64(1, 2), 9);
+  EXPECT_FALSE(conn->exec("INSERT INTO notes (parent_kind, parent_id, body, version, created_at,"
+                          " updated_at) VALUES ('deal', 1, 'x', 1, 0, 0)")
+                   .ok());
 }
 
 TEST_F(PgMigrationsTest, TrigramSearchAvailableToTheNonSuperuserOwner) {

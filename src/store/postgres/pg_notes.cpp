@@ -1,9 +1,10 @@
-// Notes in PostgreSQL: rows in `notes`, each write rebuilding the search text of the note's
-// parent. A write first locks the parent's row, so that concurrent writes to one record's notes
-// take turns and each rebuilt search text holds every committed note.
+// Notes in PostgreSQL: rows in `notes` keyed by (parent_kind, parent_id), each write rebuilding
+// the search text of the note's parent. A write first locks the parent's row, so that concurrent
+// writes to one record's notes take turns and each rebuilt search text holds every committed note.
 #include <algorithm>
 #include <string>
 
+#include "core/kind_descriptor.hpp"
 #include "store/note_page.hpp"
 #include "store/postgres/pg_customer_store.hpp"
 
@@ -12,13 +13,14 @@ namespace rapport::store::postgres {
 namespace {
 
 constexpr std::string_view kColumns =
-    "id, contact_id, company_id, body, version, created_at, created_by, updated_at, updated_by";
+    "id, parent_kind, parent_id, body, version, created_at, created_by, updated_at, updated_by";
 
-core::Note note_at(const PgResult& rows, int row) {
+core::Result<core::Note> note_at(const PgResult& rows, int row) {
   core::Note n;
   n.id = rows.int64(row, 0);
-  n.contact_id = rows.optional_int64(row, 1);
-  n.company_id = rows.optional_int64(row, 2);
+  RAPPORT_ASSIGN_OR_RETURN(n.parent.kind,
+                           core::parse_record_kind(rows.text(row, 1), "parent_kind"));
+  n.parent.id = rows.int64(row, 2);
   n.body = std::string(rows.text(row, 3));
   n.meta.version = rows.int64(row, 4);
   n.meta.created_at = core::from_millis(rows.int64(row, 5));
@@ -28,15 +30,15 @@ core::Note note_at(const PgResult& rows, int row) {
   return n;
 }
 
-// Locks the parent record's row for this transaction; kNotFound when it does not exist.
+// Locks the parent record's row for this transaction; kNotFound when it does not exist (the
+// notes table has no foreign key to check it, as its parent may be of any kind).
 core::Status lock_parent(PgConnection& conn, const core::NoteParent& parent) {
-  bool contact = parent.kind == core::NoteParent::Kind::kContact;
-  RAPPORT_ASSIGN_OR_RETURN(PgResult rows,
-                           conn.exec(contact ? "SELECT 1 FROM contacts WHERE id = $1 FOR UPDATE"
-                                             : "SELECT 1 FROM companies WHERE id = $1 FOR UPDATE",
-                                     {parent.id}));
+  RAPPORT_ASSIGN_OR_RETURN(
+      PgResult rows, conn.exec("SELECT 1 FROM " + std::string(core::describe(parent.kind).table) +
+                                   " WHERE id = $1 FOR UPDATE",
+                               {parent.id}));
   if (rows.rows() == 0) {
-    return core::Error::not_found(contact ? "contact not found" : "company not found");
+    return core::Error::not_found("no such " + std::string(core::to_string(parent.kind)));
   }
   return core::ok_status();
 }
@@ -47,12 +49,12 @@ core::Result<core::Note> lock_for_write(PgConnection& conn, core::Id id,
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows,
       conn.exec("SELECT " + std::string(kColumns) + " FROM notes WHERE id = $1", {id}));
-  if (rows.rows() == 0) return core::Error::not_found("note not found");
-  core::Note current = note_at(rows, 0);
-  RAPPORT_TRY(lock_parent(conn, core::parent_of(current)));
+  if (rows.rows() == 0) return core::Error::not_found("no such note");
+  RAPPORT_ASSIGN_OR_RETURN(core::Note current, note_at(rows, 0));
+  RAPPORT_TRY(lock_parent(conn, current.parent));
   RAPPORT_ASSIGN_OR_RETURN(PgResult locked,
                            conn.exec("SELECT version FROM notes WHERE id = $1 FOR UPDATE", {id}));
-  if (locked.rows() == 0) return core::Error::not_found("note not found");
+  if (locked.rows() == 0) return core::Error::not_found("no such note");
   if (locked.int64(0, 0) != expected_version) {
     return core::Error::stale("the note was changed by someone else (version " +
                               std::to_string(locked.int64(0, 0)) + ", not " +
@@ -65,10 +67,10 @@ core::Result<core::Note> lock_for_write(PgConnection& conn, core::Id id,
 
 core::Result<std::vector<std::string>> note_bodies(PgConnection& conn,
                                                    const core::NoteParent& parent) {
-  RAPPORT_ASSIGN_OR_RETURN(PgResult rows, conn.exec("SELECT body FROM notes WHERE " +
-                                                        std::string(note_parent_column(parent)) +
-                                                        " = $1 ORDER BY created_at, id",
-                                                    {parent.id}));
+  RAPPORT_ASSIGN_OR_RETURN(PgResult rows,
+                           conn.exec("SELECT body FROM notes WHERE parent_kind = $1 AND"
+                                     " parent_id = $2 ORDER BY created_at, id",
+                                     {std::string(core::to_string(parent.kind)), parent.id}));
   std::vector<std::string> bodies;
   bodies.reserve(rows.rows());
   for (int row = 0; row < rows.rows(); ++row) bodies.emplace_back(rows.text(row, 0));
@@ -76,19 +78,19 @@ core::Result<std::vector<std::string>> note_bodies(PgConnection& conn,
 }
 
 core::Result<core::Note> PgCustomerTx::create_note(const core::Note& note, const Stamp& stamp) {
-  const core::NoteParent parent = core::parent_of(note);
-  RAPPORT_TRY(lock_parent(conn_, parent));
+  RAPPORT_TRY(lock_parent(conn_, note.parent));
   std::int64_t now = core::to_millis(stamp.now);
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows,
-      conn_.exec("INSERT INTO notes (contact_id, company_id, body, version, created_at,"
+      conn_.exec("INSERT INTO notes (parent_kind, parent_id, body, version, created_at,"
                  " created_by, updated_at, updated_by) VALUES ($1, $2, $3, 1, $4, $5, $4, $5)"
                  " RETURNING id",
-                 {note.contact_id, note.company_id, note.body, now, stamp.actor}));
+                 {std::string(core::to_string(note.parent.kind)), note.parent.id, note.body, now,
+                  stamp.actor}));
   core::Note stored = note;
   stored.id = rows.int64(0, 0);
   stored.meta = core::RecordMeta{1, stamp.now, stamp.actor, stamp.now, stamp.actor, std::nullopt};
-  RAPPORT_TRY(reindex(parent));
+  RAPPORT_TRY(reindex(note.parent));
   return stored;
 }
 
@@ -96,7 +98,7 @@ core::Result<core::Note> PgCustomerTx::get_note(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows,
       conn_.exec("SELECT " + std::string(kColumns) + " FROM notes WHERE id = $1", {id}));
-  if (rows.rows() == 0) return core::Error::not_found("note not found");
+  if (rows.rows() == 0) return core::Error::not_found("no such note");
   return note_at(rows, 0);
 }
 
@@ -106,38 +108,53 @@ core::Result<core::Note> PgCustomerTx::update_note(const core::Note& note, const
       "UPDATE notes SET body = $2, version = version + 1, updated_at = $3, updated_by = $4"
       " WHERE id = $1",
       {note.id, note.body, core::to_millis(stamp.now), stamp.actor}));
-  RAPPORT_TRY(reindex(core::parent_of(current)));
+  RAPPORT_TRY(reindex(current.parent));
   return get_note(note.id);
 }
 
 core::Status PgCustomerTx::delete_note(core::Id id, std::int64_t expected_version) {
   RAPPORT_ASSIGN_OR_RETURN(core::Note current, lock_for_write(conn_, id, expected_version));
   RAPPORT_TRY(conn_.exec("DELETE FROM notes WHERE id = $1", {id}));
-  return reindex(core::parent_of(current));
+  return reindex(current.parent);
 }
 
 core::Result<Page<core::Note>> PgCustomerTx::list_notes(const core::NoteParent& parent, int limit,
                                                         const std::string& after) {
   RAPPORT_ASSIGN_OR_RETURN(NoteKeyset keyset, note_keyset(limit, after));
-  std::string column(note_parent_column(parent));
-  std::string sql = "SELECT " + std::string(kColumns) + " FROM notes WHERE " + column + " = $1";
-  if (!keyset.first) sql += " AND (created_at, id) < ($3, $4)";
-  sql += " ORDER BY created_at DESC, id DESC LIMIT $2";
-  RAPPORT_ASSIGN_OR_RETURN(PgResult rows,
-                           keyset.first ? conn_.exec(sql, {parent.id, std::int64_t{limit} + 1})
-                                        : conn_.exec(sql, {parent.id, std::int64_t{limit} + 1,
-                                                           keyset.created_at, keyset.id}));
+  const std::string kind(core::to_string(parent.kind));
+  std::string sql =
+      "SELECT " + std::string(kColumns) + " FROM notes WHERE parent_kind = $1 AND parent_id = $2";
+  if (!keyset.first) sql += " AND (created_at, id) < ($4, $5)";
+  sql += " ORDER BY created_at DESC, id DESC LIMIT $3";
+  RAPPORT_ASSIGN_OR_RETURN(
+      PgResult rows, keyset.first ? conn_.exec(sql, {kind, parent.id, std::int64_t{limit} + 1})
+                                  : conn_.exec(sql, {kind, parent.id, std::int64_t{limit} + 1,
+                                                     keyset.created_at, keyset.id}));
   Page<core::Note> page;
   int count = std::min(rows.rows(), limit);
   page.items.reserve(count);
-  for (int row = 0; row < count; ++row) page.items.push_back(note_at(rows, row));
+  for (int row = 0; row < count; ++row) {
+    RAPPORT_ASSIGN_OR_RETURN(core::Note note, note_at(rows, row));
+    page.items.push_back(std::move(note));
+  }
   if (rows.rows() > limit) page.next = note_cursor(page.items.back());
   return page;
 }
 
 core::Status PgCustomerTx::reindex(const core::NoteParent& parent) {
-  if (parent.kind == core::NoteParent::Kind::kContact) return reindex_contact(parent.id);
-  return reindex_company(parent.id);
+  switch (parent.kind) {
+    case core::RecordKind::kContact:
+      return reindex_contact(parent.id);
+    case core::RecordKind::kCompany:
+      return reindex_company(parent.id);
+  }
+  return core::Error::internal("notes on an unknown kind of record");
+}
+
+core::Status PgCustomerTx::erase_notes(const core::NoteParent& parent) {
+  RAPPORT_TRY(conn_.exec("DELETE FROM notes WHERE parent_kind = $1 AND parent_id = $2",
+                         {std::string(core::to_string(parent.kind)), parent.id}));
+  return core::ok_status();
 }
 
 }  // namespace rapport::store::postgres

@@ -119,7 +119,7 @@ core::Result<core::Company> SqliteCustomerTx::update_company(const core::Company
     return unchanged(core::RecordKind::kCompany, c.id, c.meta.version, true);
   }
   RAPPORT_TRY(check_unique_custom(conn_, tables(), c.id, c.custom, definitions));
-  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::company(c.id)));
+  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies({core::RecordKind::kCompany, c.id}));
   RAPPORT_TRY(
       write_index(conn_, tables(), c.id, index_of(c, definitions, notes), definitions, false));
   return get_company(c.id);
@@ -128,7 +128,7 @@ core::Result<core::Company> SqliteCustomerTx::update_company(const core::Company
 core::Status SqliteCustomerTx::reindex_company(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(core::Company c, get_company(id));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kCompany));
-  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::company(id)));
+  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies({core::RecordKind::kCompany, id}));
   RAPPORT_TRY(
       write_index(conn_, tables(), id, index_of(c, definitions, notes), definitions, false));
   return write_sort_columns(conn_, id, c);
@@ -155,6 +155,7 @@ core::Status SqliteCustomerTx::erase_company(core::Id id) {
   RAPPORT_TRY(s.bind(1, id).run());
   if (conn_.changes() == 0) return record_not_found(core::RecordKind::kCompany);
   RAPPORT_TRY(erase_links(conn_, core::RecordKind::kCompany, id));
+  RAPPORT_TRY(erase_notes({core::RecordKind::kCompany, id}));
   return erase_search_rows(conn_, tables(), id);
 }
 

@@ -152,7 +152,7 @@ core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact
     return unchanged(core::RecordKind::kContact, c.id, c.meta.version, true);
   }
   RAPPORT_TRY(check_unique_custom(conn_, tables(), c.id, c.custom, definitions));
-  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::contact(c.id)));
+  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies({core::RecordKind::kContact, c.id}));
   RAPPORT_TRY(write_index(conn_, tables(), c.id,
                           index_of(c, contact_search_body(c, definitions, notes)), definitions,
                           false));
@@ -164,7 +164,7 @@ core::Result<core::Contact> SqliteCustomerTx::update_contact(const core::Contact
 core::Status SqliteCustomerTx::reindex_contact(core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(core::Contact c, get_contact(id));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(core::RecordKind::kContact));
-  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(core::NoteParent::contact(id)));
+  RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies({core::RecordKind::kContact, id}));
   RAPPORT_TRY(write_index(conn_, tables(), id,
                           index_of(c, contact_search_body(c, definitions, notes)), definitions,
                           false));
@@ -191,6 +191,7 @@ core::Status SqliteCustomerTx::erase_contact(core::Id id) {
   RAPPORT_TRY(s.bind(1, id).run());
   if (conn_.changes() == 0) return record_not_found(core::RecordKind::kContact);
   RAPPORT_TRY(erase_links(conn_, core::RecordKind::kContact, id));
+  RAPPORT_TRY(erase_notes({core::RecordKind::kContact, id}));
   return erase_search_rows(conn_, tables(), id);
 }
 

@@ -1,7 +1,7 @@
 // The SQLite implementation of store::CustomerStore (schema in migrations/0001_customers.sql).
 // Contacts live in sqlite_contacts.cpp, companies in sqlite_companies.cpp, notes in
-// sqlite_notes.cpp (migrations/0003_notes.sql); this file's unit holds the store, custom field
-// definitions and the trash/version helpers they share.
+// sqlite_notes.cpp (migrations/0010_note_parents.sql); this file's unit holds the store, custom
+// field definitions and the trash/version helpers they share.
 #pragma once
 
 #include <memory>
@@ -84,6 +84,8 @@ class SqliteCustomerTx final : public CustomerTx {
   core::Result<std::vector<std::string>> note_bodies(const core::NoteParent& parent);
   // Rebuilds the index rows of the note's parent after one of its notes changed.
   core::Status reindex(const core::NoteParent& parent);
+  // Removes the notes of `parent`, which is being erased (no foreign key cascades them).
+  core::Status erase_notes(const core::NoteParent& parent);
 
   SqliteConnection& conn_;
 };

@@ -272,7 +272,7 @@ TEST(SqliteMigrationTest, AutoincrementRebuildKeepsDataAndNeverReusesIds) {
   };
   EXPECT_EQ(count("SELECT count(*) FROM contacts"), 2);
   EXPECT_EQ(count("SELECT count(*) FROM contact_tags WHERE record_id = 1"), 1);
-  EXPECT_EQ(count("SELECT count(*) FROM notes WHERE contact_id = 1"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM notes WHERE parent_kind = 'contact' AND parent_id = 1"), 1);
   EXPECT_EQ(count("SELECT count(*) FROM sqlite_master WHERE name = 'contacts_team'"), 1);
   EXPECT_EQ(count("SELECT count(*) FROM sqlite_master WHERE instr(sql, '_new') > 0"), 0);
   EXPECT_EQ(count("PRAGMA foreign_keys"), 1);
@@ -289,7 +289,61 @@ TEST(SqliteMigrationTest, AutoincrementRebuildKeepsDataAndNeverReusesIds) {
   // The rebuilt contacts table is still the parent its children cascade from.
   ASSERT_TRUE(conn.exec("DELETE FROM contacts WHERE id = 1").ok());
   EXPECT_EQ(count("SELECT count(*) FROM contact_tags"), 0);
-  EXPECT_EQ(count("SELECT count(*) FROM notes"), 0);
+  opened->reset();
+  std::filesystem::remove_all(dir);
+}
+
+// A database made before the note_parents migration: its notes move from contact_id/company_id
+// to (parent_kind, parent_id), and a new note's id still comes after a deleted one's.
+TEST(SqliteMigrationTest, NoteParentsMoveRowsAndKeepTheIdSequence) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("rapport_sqlite_note_parents_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto opened = SqliteConnection::open((dir / "old.db").string(), false);
+  ASSERT_TRUE(opened.ok());
+  SqliteConnection& conn = **opened;
+  ASSERT_TRUE(conn.exec("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT "
+                        "NOT NULL, applied_at TEXT)")
+                  .ok());
+  for (const Migration& m : embedded_migrations()) {
+    if (m.name == "note_parents") break;
+    ASSERT_TRUE(conn.exec(m.sql).ok()) << m.name;
+    ASSERT_TRUE(conn.exec("INSERT INTO schema_version (version, name) VALUES (" +
+                          std::to_string(m.version) + ", 'old')")
+                    .ok());
+  }
+  ASSERT_TRUE(conn.exec("INSERT INTO contacts (id, given_name, family_name, display_name, "
+                        " lifecycle_stage, doc, version, created_at, updated_at) "
+                        " VALUES (4, 'Ada', 'L', 'Ada L', 'lead', '{}', 1, 0, 0);"
+                        "INSERT INTO companies (id, name, doc, version, created_at, updated_at) "
+                        " VALUES (9, 'Acme', '{}', 1, 0, 0);"
+                        "INSERT INTO notes (contact_id, company_id, body, version, created_at, "
+                        " updated_at) VALUES (4, NULL, 'on Ada', 1, 5, 5), "
+                        " (NULL, 9, 'on Acme', 1, 6, 6), (4, NULL, 'deleted', 1, 7, 7);"
+                        "DELETE FROM notes WHERE id = 3;")
+                  .ok());
+
+  auto version = migrate(conn);
+  ASSERT_TRUE(version.ok()) << version.error().message;
+  EXPECT_EQ(*version, latest_schema_version());
+  std::vector<std::string> rows;
+  {
+    auto s = conn.prepare("SELECT id, parent_kind, parent_id, body FROM notes ORDER BY id");
+    ASSERT_TRUE(s.ok());
+    while (*s->step()) {
+      rows.push_back(std::to_string(s->int64_at(0)) + " " + s->text_at(1) + " " +
+                     std::to_string(s->int64_at(2)) + " " + s->text_at(3));
+    }
+  }
+  EXPECT_EQ(rows, (std::vector<std::string>{"1 contact 4 on Ada", "2 company 9 on Acme"}));
+  EXPECT_FALSE(conn.exec("INSERT INTO notes (parent_kind, parent_id, body, version, created_at, "
+                         "updated_at) VALUES ('deal', 1, 'x', 1, 0, 0)")
+                   .ok());
+  ASSERT_TRUE(conn.exec("INSERT INTO notes (parent_kind, parent_id, body, version, created_at, "
+                        "updated_at) VALUES ('company', 9, 'new', 1, 8, 8)")
+                  .ok());
+  EXPECT_EQ(conn.last_insert_rowid(), 4);
   opened->reset();
   std::filesystem::remove_all(dir);
 }

@@ -1,7 +1,8 @@
-// The note operations of SqliteCustomerTx: rows in `notes`, each write rebuilding the search
-// text of the note's parent.
+// The note operations of SqliteCustomerTx: rows in `notes` keyed by (parent_kind, parent_id),
+// each write rebuilding the search text of the note's parent.
 #include <string>
 
+#include "core/kind_descriptor.hpp"
 #include "store/note_page.hpp"
 #include "store/sqlite/sqlite_customer_store.hpp"
 
@@ -10,13 +11,13 @@ namespace rapport::store::sqlite {
 namespace {
 
 constexpr std::string_view kColumns =
-    "id, contact_id, company_id, body, version, created_at, created_by, updated_at, updated_by";
+    "id, parent_kind, parent_id, body, version, created_at, created_by, updated_at, updated_by";
 
-core::Note read_note(const Statement& s) {
+core::Result<core::Note> read_note(const Statement& s) {
   core::Note n;
   n.id = s.int64_at(0);
-  n.contact_id = s.optional_int64_at(1);
-  n.company_id = s.optional_int64_at(2);
+  RAPPORT_ASSIGN_OR_RETURN(n.parent.kind, core::parse_record_kind(s.text_at(1), "parent_kind"));
+  n.parent.id = s.int64_at(2);
   n.body = s.text_at(3);
   n.meta.version = s.int64_at(4);
   n.meta.created_at = core::from_millis(s.int64_at(5));
@@ -26,14 +27,14 @@ core::Note read_note(const Statement& s) {
   return n;
 }
 
-// kNotFound when the parent record does not exist (live or in the trash).
+// kNotFound when the parent record does not exist (live or in the trash): the notes table has
+// no foreign key to check it, as its parent may be of any kind.
 core::Status check_parent(SqliteConnection& conn, const core::NoteParent& parent) {
-  bool contact = parent.kind == core::NoteParent::Kind::kContact;
-  RAPPORT_ASSIGN_OR_RETURN(Statement s,
-                           conn.prepare(contact ? "SELECT 1 FROM contacts WHERE id = ?1"
-                                                : "SELECT 1 FROM companies WHERE id = ?1"));
+  RAPPORT_ASSIGN_OR_RETURN(
+      Statement s, conn.prepare("SELECT 1 FROM " + std::string(core::describe(parent.kind).table) +
+                                " WHERE id = ?1"));
   RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, parent.id).step());
-  if (!row) return core::Error::not_found(contact ? "no such contact" : "no such company");
+  if (!row) return core::Error::not_found("no such " + std::string(core::to_string(parent.kind)));
   return {};
 }
 
@@ -52,16 +53,16 @@ core::Error unchanged_note(SqliteConnection& conn, core::Id id, std::int64_t exp
 }  // namespace
 
 core::Result<core::Note> SqliteCustomerTx::create_note(const core::Note& n, const Stamp& stamp) {
-  const core::NoteParent parent = core::parent_of(n);
-  RAPPORT_TRY(check_parent(conn_, parent));
+  RAPPORT_TRY(check_parent(conn_, n.parent));
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
-      conn_.prepare("INSERT INTO notes (contact_id, company_id, body, version, created_at, "
+      conn_.prepare("INSERT INTO notes (parent_kind, parent_id, body, version, created_at, "
                     "created_by, updated_at, updated_by) VALUES (?1, ?2, ?3, 1, ?4, ?5, ?4, ?5)"));
-  s.bind(1, n.contact_id).bind(2, n.company_id).bind(3, std::string_view(n.body));
+  s.bind(1, core::to_string(n.parent.kind)).bind(2, n.parent.id);
+  s.bind(3, std::string_view(n.body));
   RAPPORT_TRY(s.bind(4, core::to_millis(stamp.now)).bind(5, stamp.actor).run());
   core::Id id = conn_.last_insert_rowid();
-  RAPPORT_TRY(reindex(parent));
+  RAPPORT_TRY(reindex(n.parent));
   return get_note(id);
 }
 
@@ -82,7 +83,7 @@ core::Result<core::Note> SqliteCustomerTx::update_note(const core::Note& n, cons
   RAPPORT_TRY(s.bind(4, stamp.actor).bind(5, n.meta.version).run());
   if (conn_.changes() == 0) return unchanged_note(conn_, n.id, n.meta.version);
   RAPPORT_ASSIGN_OR_RETURN(core::Note stored, get_note(n.id));
-  RAPPORT_TRY(reindex(core::parent_of(stored)));
+  RAPPORT_TRY(reindex(stored.parent));
   return stored;
 }
 
@@ -92,19 +93,19 @@ core::Status SqliteCustomerTx::delete_note(core::Id id, std::int64_t expected_ve
                            conn_.prepare("DELETE FROM notes WHERE id = ?1 AND version = ?2"));
   RAPPORT_TRY(s.bind(1, id).bind(2, expected_version).run());
   if (conn_.changes() == 0) return unchanged_note(conn_, id, expected_version);
-  return reindex(core::parent_of(current));
+  return reindex(current.parent);
 }
 
 core::Result<Page<core::Note>> SqliteCustomerTx::list_notes(const core::NoteParent& parent,
                                                             int limit, const std::string& after) {
   RAPPORT_ASSIGN_OR_RETURN(NoteKeyset keyset, note_keyset(limit, after));
-  std::string column(note_parent_column(parent));
-  std::string sql = "SELECT " + std::string(kColumns) + " FROM notes WHERE " + column + " = ?1";
-  if (!keyset.first) sql += " AND (created_at < ?2 OR (created_at = ?2 AND id < ?3))";
-  sql += " ORDER BY " + column + " DESC, created_at DESC, id DESC LIMIT ?4";
+  std::string sql =
+      "SELECT " + std::string(kColumns) + " FROM notes WHERE parent_kind = ?1 AND parent_id = ?2";
+  if (!keyset.first) sql += " AND (created_at < ?4 OR (created_at = ?4 AND id < ?5))";
+  sql += " ORDER BY created_at DESC, id DESC LIMIT ?3";
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare(sql));
-  s.bind(1, parent.id).bind(4, std::int64_t{limit} + 1);
-  if (!keyset.first) s.bind(2, keyset.created_at).bind(3, keyset.id);
+  s.bind(1, core::to_string(parent.kind)).bind(2, parent.id).bind(3, std::int64_t{limit} + 1);
+  if (!keyset.first) s.bind(4, keyset.created_at).bind(5, keyset.id);
   Page<core::Note> page;
   for (;;) {
     RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
@@ -113,22 +114,34 @@ core::Result<Page<core::Note>> SqliteCustomerTx::list_notes(const core::NotePare
       page.next = note_cursor(page.items.back());
       break;
     }
-    page.items.push_back(read_note(s));
+    RAPPORT_ASSIGN_OR_RETURN(core::Note note, read_note(s));
+    page.items.push_back(std::move(note));
   }
   return page;
 }
 
 core::Status SqliteCustomerTx::reindex(const core::NoteParent& parent) {
-  if (parent.kind == core::NoteParent::Kind::kContact) return reindex_contact(parent.id);
-  return reindex_company(parent.id);
+  switch (parent.kind) {
+    case core::RecordKind::kContact:
+      return reindex_contact(parent.id);
+    case core::RecordKind::kCompany:
+      return reindex_company(parent.id);
+  }
+  return core::Error::internal("notes on an unknown kind of record");
+}
+
+core::Status SqliteCustomerTx::erase_notes(const core::NoteParent& parent) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      Statement s, conn_.prepare("DELETE FROM notes WHERE parent_kind = ?1 AND parent_id = ?2"));
+  return s.bind(1, core::to_string(parent.kind)).bind(2, parent.id).run();
 }
 
 core::Result<std::vector<std::string>> SqliteCustomerTx::note_bodies(
     const core::NoteParent& parent) {
-  RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare("SELECT body FROM notes WHERE " +
-                                                      std::string(note_parent_column(parent)) +
-                                                      " = ?1 ORDER BY created_at, id"));
-  s.bind(1, parent.id);
+  RAPPORT_ASSIGN_OR_RETURN(Statement s,
+                           conn_.prepare("SELECT body FROM notes WHERE parent_kind = ?1 AND "
+                                         "parent_id = ?2 ORDER BY created_at, id"));
+  s.bind(1, core::to_string(parent.kind)).bind(2, parent.id);
   std::vector<std::string> bodies;
   for (;;) {
     RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());

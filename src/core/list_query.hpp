@@ -2,6 +2,7 @@
 // parses it from the query string; the store maps field names through a fixed allowlist.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,6 +11,10 @@
 namespace rapport::core {
 
 enum class FilterOp { kEq, kNe, kLt, kGt, kIn, kContains, kEmpty };
+
+inline constexpr std::array kFilterOps{FilterOp::kEq,   FilterOp::kNe, FilterOp::kLt,
+                                       FilterOp::kGt,   FilterOp::kIn, FilterOp::kContains,
+                                       FilterOp::kEmpty};
 
 // One condition on a field. `field` is a standard field name ("lifecycle_stage", "owner_id",
 // "created_at", "tags", …) or "custom.<key>" for a custom field; the store rejects any other.

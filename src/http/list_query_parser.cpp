@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "core/kind_descriptor.hpp"
 #include "http/query_string.hpp"
 #include "http/utf8.hpp"
 
@@ -37,14 +38,12 @@ bool is_base64url(std::string_view s) {
   });
 }
 
+// The operator a filter key names by its wire name (core::to_string, as /api/v1/meta lists it);
+// eq is written without one (filter[field]=v), so [eq] is refused.
 std::optional<core::FilterOp> op_named(std::string_view name) {
-  using core::FilterOp;
-  if (name == "ne") return FilterOp::kNe;
-  if (name == "lt") return FilterOp::kLt;
-  if (name == "gt") return FilterOp::kGt;
-  if (name == "in") return FilterOp::kIn;
-  if (name == "contains") return FilterOp::kContains;
-  if (name == "empty") return FilterOp::kEmpty;
+  for (core::FilterOp op : core::kFilterOps) {
+    if (op != core::FilterOp::kEq && core::to_string(op) == name) return op;
+  }
   return std::nullopt;
 }
 

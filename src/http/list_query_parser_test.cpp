@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/kind_descriptor.hpp"
+
 namespace rapport::http {
 namespace {
 
@@ -39,6 +41,19 @@ TEST(ListQueryParser, ParsesEveryPart) {
       {"tags", FilterOp::kIn, {"a", "b"}},           {"custom.region", FilterOp::kEq, {"north"}},
   };
   EXPECT_EQ(q->filters, expected);
+}
+
+// Every operator but eq (written without one) by the wire name /api/v1/meta lists.
+TEST(ListQueryParser, EveryOperatorParsesByItsName) {
+  for (FilterOp op : core::kFilterOps) {
+    if (op == FilterOp::kEq) continue;
+    const std::string value = op == FilterOp::kEmpty ? "true" : "x";
+    auto q = parse_list_query("filter[f][" + std::string(core::to_string(op)) + "]=" + value);
+    ASSERT_TRUE(q.ok()) << core::to_string(op) << ": " << q.error().message;
+    ASSERT_EQ(q->filters.size(), 1u);
+    EXPECT_EQ(q->filters[0].op, op) << core::to_string(op);
+  }
+  EXPECT_FALSE(parse_list_query("filter[f][like]=x").ok());
 }
 
 TEST(ListQueryParser, AscendingSortAndLtFilter) {

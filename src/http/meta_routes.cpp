@@ -48,9 +48,6 @@ json::object field_json(const core::KindDescriptor& kind, const core::FieldDescr
 // A custom field as a field of its kind: sortable, filterable with every operator and found by
 // search, like the store treats every custom value.
 json::object custom_field_json(const core::CustomFieldDefinition& d) {
-  static constexpr core::FilterOp kAll[] = {
-      core::FilterOp::kEq, core::FilterOp::kNe,       core::FilterOp::kLt,   core::FilterOp::kGt,
-      core::FilterOp::kIn, core::FilterOp::kContains, core::FilterOp::kEmpty};
   json::array options;
   for (const std::string& option : d.options) options.emplace_back(option);
   return {
@@ -62,7 +59,7 @@ json::object custom_field_json(const core::CustomFieldDefinition& d) {
       {"read_only", false},
       {"sortable", true},
       {"filterable", true},
-      {"operators", operator_names(kAll)},
+      {"operators", operator_names(core::kFilterOps)},
       {"searchable", true},
       {"custom", true},
       {"options", std::move(options)},

@@ -425,6 +425,65 @@ TEST_P(IdentityConformance, AuditFiltersPagesAndRedacts) {
   });
 }
 
+// A record's history for its timeline: only its own entries, by time and then id (an entry
+// appended later may carry an earlier time), below a (time, id) bound, without the skipped action.
+TEST_P(IdentityConformance, RecordHistoryRunsByTimeThenIdBelowABound) {
+  tx([&](IdentityTx& t) -> core::Status {
+    struct Row {
+      std::string action;
+      std::string type;
+      std::int64_t object;
+      std::chrono::sys_seconds at;
+    };
+    const std::vector<Row> rows{
+        {"create", "contacts", 5, kNow},           {"update", "contacts", 5, kNow + 2s},
+        {"create_note", "contacts", 5, kNow + 2s}, {"update", "contacts", 5, kNow + 1s},
+        {"update", "contacts", 5, kNow + 2s},      {"update", "contacts", 6, kNow + 2s},
+        {"update", "companies", 5, kNow + 2s}};
+    std::vector<std::int64_t> ids;
+    for (const Row& row : rows) {
+      core::AuditEntry e;
+      e.actor_id = 7;
+      e.action = row.action;
+      e.object_type = row.type;
+      e.object_id = row.object;
+      e.at = row.at;
+      e.client_address = "192.0.2.1";
+      ids.push_back(*t.append_audit(e));
+    }
+    HistoryQuery q;
+    q.object_type = "contacts";
+    q.object_id = 5;
+    q.except_action = "create_note";
+    auto id_list = [&](const HistoryQuery& query) {
+      std::vector<std::int64_t> out;
+      auto entries = t.list_history(query);
+      EXPECT_TRUE(entries.ok());
+      if (entries.ok()) {
+        for (const auto& e : *entries) out.push_back(e.id);
+      }
+      return out;
+    };
+    EXPECT_EQ(id_list(q), (std::vector<std::int64_t>{ids[4], ids[1], ids[3], ids[0]}));
+    const auto first = *t.list_history(q);
+    EXPECT_EQ(first[0].at, kNow + 2s);
+    EXPECT_EQ(first[0].action, "update");
+    q.limit = 2;
+    EXPECT_EQ(id_list(q), (std::vector<std::int64_t>{ids[4], ids[1]}));
+    q.before_at = kNow + 2s;
+    q.before_id = ids[4];
+    EXPECT_EQ(id_list(q), (std::vector<std::int64_t>{ids[1], ids[3]}));
+    q.before_id = ids[1];
+    EXPECT_EQ(id_list(q), (std::vector<std::int64_t>{ids[3], ids[0]}));
+    q.before_at = kNow + 1s;
+    q.before_id = 0;
+    EXPECT_EQ(id_list(q), (std::vector<std::int64_t>{ids[0]}));
+    q.before_at = kNow;
+    EXPECT_TRUE(id_list(q).empty());
+    return core::ok_status();
+  });
+}
+
 TEST_P(IdentityConformance, TheDatabaseKeepsTheAuditLogAppendOnly) {
   tx([&](IdentityTx& t) -> core::Status {
     core::AuditEntry e;

@@ -81,6 +81,18 @@ struct AuditQuery {
   int limit = 50;
 };
 
+// One record's audit entries for its timeline, newest first by (at, id): those about
+// (object_type, object_id) whose action is not `except_action`, below (before_at, before_id)
+// when `before_at` is set (earlier, or in the same second with a smaller id).
+struct HistoryQuery {
+  std::string object_type;
+  std::int64_t object_id = 0;
+  std::string except_action;
+  std::optional<sys_seconds> before_at;
+  std::int64_t before_id = 0;
+  int limit = 50;
+};
+
 // The operations available inside one transaction. Failures are core::Error values: kConflict for
 // a duplicate unique key, kStale for a version mismatch, kNotFound for a missing row, kInternal
 // for an engine failure (its message never includes bound values). After an operation fails, the
@@ -145,6 +157,8 @@ class IdentityTx {
   // Audit log: append-only. append_audit ignores entry.id and returns the new one.
   virtual core::Result<std::int64_t> append_audit(const core::AuditEntry& entry) = 0;
   virtual core::Result<std::vector<core::AuditEntry>> list_audit(const AuditQuery& query) = 0;
+  // A record's own entries for its timeline (see HistoryQuery).
+  virtual core::Result<std::vector<core::AuditEntry>> list_history(const HistoryQuery& query) = 0;
   // The one change the log allows: on a person's erasure, replaces the changes of every entry
   // about (object_type, object_id) with core::kRedactedChanges, keeping ids, actions and times.
   virtual core::Status redact_audit(std::string_view object_type, std::int64_t object_id) = 0;

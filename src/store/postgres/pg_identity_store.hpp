@@ -51,6 +51,7 @@ class PgIdentityTx final : public IdentityTx {
 
   core::Result<std::int64_t> append_audit(const core::AuditEntry& entry) override;
   core::Result<std::vector<core::AuditEntry>> list_audit(const AuditQuery& query) override;
+  core::Result<std::vector<core::AuditEntry>> list_history(const HistoryQuery& query) override;
   core::Status redact_audit(std::string_view object_type, std::int64_t object_id) override;
 
  private:

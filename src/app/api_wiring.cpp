@@ -48,6 +48,13 @@ core::Status TimedUnitOfWork::read(const ReadWork& work) {
   return status;
 }
 
+core::Status TimedUnitOfWork::read_history(const HistoryWork& work) {
+  const auto start = std::chrono::steady_clock::now();
+  core::Status status = inner_.read_history(work);
+  metrics_.database_work(http::DbWork::kRead, seconds_since(start));
+  return status;
+}
+
 Api::Api(Database& db, ApiOptions options)
     : db_(db),
       records_(db.records(), metrics_),

@@ -42,6 +42,7 @@ class TimedUnitOfWork final : public services::UnitOfWork {
       : inner_(inner), metrics_(metrics) {}
   core::Status write(const WriteWork& work) override;
   core::Status read(const ReadWork& work) override;
+  core::Status read_history(const HistoryWork& work) override;
   core::Status purge_erased() override { return inner_.purge_erased(); }
 
  private:

@@ -32,6 +32,13 @@ class SqliteUnitOfWork final : public services::UnitOfWork {
       return work(customers);
     });
   }
+  core::Status read_history(const HistoryWork& work) override {
+    return db_.read([&](store::sqlite::SqliteConnection& conn) {
+      store::sqlite::SqliteCustomerTx customers(conn);
+      store::sqlite::SqliteIdentityTx identity(conn);
+      return work(customers, identity);
+    });
+  }
   core::Status purge_erased() override { return db_.checkpoint(); }
 
  private:
@@ -81,13 +88,18 @@ class PgUnitOfWork final : public services::UnitOfWork {
     });
   }
   core::Status read(const ReadWork& work) override {
+    return read_history(
+        [&](store::CustomerTx& customers, store::IdentityTx&) { return work(customers); });
+  }
+  core::Status read_history(const HistoryWork& work) override {
     return store::postgres::transact(
         pool_, [&](store::postgres::PgConnection& conn) -> core::Status {
           // One snapshot for every statement, and the database refuses writes.
           RAPPORT_TRY(
               conn.exec_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
           store::postgres::PgCustomerTx customers(conn);
-          return work(customers);
+          store::postgres::PgIdentityTx identity(conn);
+          return work(customers, identity);
         });
   }
   core::Status purge_erased() override { return store::postgres::vacuum_erased(pool_); }

@@ -32,8 +32,11 @@ core::Result<NoteKeyset> note_keyset(int limit, const std::string& after) {
 }
 
 std::string note_cursor(const core::Note& last) {
-  return encode_cursor(
-      Cursor{std::string(kField), true, core::to_millis(last.meta.created_at), last.id});
+  return note_cursor_below(core::to_millis(last.meta.created_at), last.id);
+}
+
+std::string note_cursor_below(std::int64_t created_at, core::Id id) {
+  return encode_cursor(Cursor{std::string(kField), true, created_at, id});
 }
 
 }  // namespace rapport::store

@@ -26,4 +26,8 @@ core::Result<NoteKeyset> note_keyset(int limit, const std::string& after);
 // The cursor of the page that follows `last`.
 std::string note_cursor(const core::Note& last);
 
+// The cursor of the notes below the position (created_at in milliseconds since the epoch, id):
+// those created earlier, or at the same time with a smaller id.
+std::string note_cursor_below(std::int64_t created_at, core::Id id);
+
 }  // namespace rapport::store

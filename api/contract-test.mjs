@@ -256,6 +256,7 @@ async function scenario(c, password) {
     { body: { industry: 'None' }, expect: [428, 422] });
   await admin.call('list companies', 'GET', '/api/v1/companies?q=Siam&sort=-name&limit=10', { expect: 200 });
   await admin.call('company notes', 'GET', `/api/v1/companies/${company.json.id}/notes`, { expect: 200 });
+  await admin.call('company timeline', 'GET', `/api/v1/companies/${company.json.id}/timeline`, { expect: 200 });
   await admin.call('missing company', 'GET', '/api/v1/companies/999999', { expect: 404 });
 
   const contactBody = {
@@ -294,6 +295,11 @@ async function scenario(c, password) {
   await admin.call('get note', 'GET', `/api/v1/notes/${note.json.id}`, { expect: 200 });
   await admin.call('patch note', 'PATCH', `/api/v1/notes/${note.json.id}`,
     { body: { body: 'Quote sent.' }, headers: { 'If-Match': note.etag }, expect: 200 });
+  const timeline = await admin.call('contact timeline', 'GET', `/api/v1/contacts/${contact.json.id}/timeline?limit=2`, { expect: 200 });
+  await admin.call('contact timeline, next page', 'GET',
+    `/api/v1/contacts/${contact.json.id}/timeline?limit=2&after=${timeline.json.next}`, { expect: 200 });
+  await admin.call('timeline, bad cursor', 'GET', `/api/v1/contacts/${contact.json.id}/timeline?after=bad`, { expect: 422 });
+  await admin.call('missing contact timeline', 'GET', '/api/v1/contacts/999999/timeline', { expect: 404 });
 
   const sales = new Client(c.base);
   await sales.signIn('somchai@rapport.test', 'sales-password-1');

@@ -20,6 +20,7 @@
 #include "http/session_routes.hpp"
 #include "http/settings_routes.hpp"
 #include "http/team_routes.hpp"
+#include "http/timeline_routes.hpp"
 #include "http/token_routes.hpp"
 #include "http/user_routes.hpp"
 #include "services/secret.hpp"
@@ -63,6 +64,7 @@ Api::Api(Database& db, ApiOptions options)
       contacts_(records_, options.clock, options.default_region),
       companies_(records_, options.clock, options.default_region),
       notes_(records_, options.clock),
+      timelines_(records_),
       custom_fields_(records_, options.clock),
       users_(db.identity(), hasher_, options.clock),
       teams_(db.identity(), options.clock),
@@ -89,6 +91,7 @@ Api::Api(Database& db, ApiOptions options)
   http::add_contact_routes(router_, contacts_);
   http::add_company_routes(router_, companies_);
   http::add_note_routes(router_, notes_);
+  http::add_timeline_routes(router_, timelines_);
   http::add_custom_field_routes(router_, custom_fields_);
   http::add_user_routes(router_, users_, auth_);
   http::add_team_routes(router_, teams_);

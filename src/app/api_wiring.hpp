@@ -20,6 +20,7 @@
 #include "services/password.hpp"
 #include "services/settings_service.hpp"
 #include "services/team_service.hpp"
+#include "services/timeline_service.hpp"
 #include "services/token_service.hpp"
 #include "services/user_service.hpp"
 
@@ -84,6 +85,7 @@ class Api {
   services::ContactService contacts_;
   services::CompanyService companies_;
   services::NoteService notes_;
+  services::TimelineService timelines_;
   services::CustomFieldService custom_fields_;
   services::UserService users_;
   services::TeamService teams_;

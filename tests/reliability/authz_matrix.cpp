@@ -205,6 +205,9 @@ std::map<std::string, Spec> expectations() {
                                            }};
     m["GET " + k.base + "/{id}/notes"] = {k.live,
                                           [o](const Case& c) { return c.note(o, A::kRead); }};
+    // A record's history goes with the record: whoever may read it reads its timeline.
+    m["GET " + k.base + "/{id}/timeline"] = {k.live,
+                                             [o](const Case& c) { return c.record(o, A::kRead); }};
     m["POST " + k.base + "/{id}/notes"] = {k.live,
                                            [o](const Case& c) { return c.note(o, A::kCreate); },
                                            [](const Case&) { return R"({"body":"a note"})"; }};

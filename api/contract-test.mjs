@@ -301,6 +301,30 @@ async function scenario(c, password) {
   await admin.call('timeline, bad cursor', 'GET', `/api/v1/contacts/${contact.json.id}/timeline?after=bad`, { expect: 422 });
   await admin.call('missing contact timeline', 'GET', '/api/v1/contacts/999999/timeline', { expect: 404 });
 
+  const activity = await admin.call('log a call', 'POST', '/api/v1/activities', {
+    body: {
+      type: 'call', subject: 'Quote follow-up', direction: 'outbound', phone: '081 234 5678', duration_seconds: 240,
+      starts_at: '2026-12-07T09:30:00Z', outcome: 'booked a demo', contact_ids: [contact.json.id], company_ids: [company.json.id],
+    },
+    expect: 201,
+  });
+  await admin.call('activity without type', 'POST', '/api/v1/activities', { body: { subject: 'x' }, expect: 422 });
+  await admin.call('activity naming no contact', 'POST', '/api/v1/activities',
+    { body: { type: 'task', subject: 'x', contact_ids: [999999] }, expect: 422 });
+  await admin.call('get activity', 'GET', `/api/v1/activities/${activity.json.id}`, { expect: 200 });
+  const done = await admin.call('complete activity', 'PATCH', `/api/v1/activities/${activity.json.id}`,
+    { body: { status: 'done', due_at: null }, headers: { 'If-Match': activity.etag }, expect: 200 });
+  await admin.call('complete activity, stale If-Match', 'PATCH', `/api/v1/activities/${activity.json.id}`,
+    { body: { status: 'open' }, headers: { 'If-Match': activity.etag }, expect: 412 });
+  await admin.call("a contact's activities", 'GET', `/api/v1/activities?filter[contact_ids]=${contact.json.id}&sort=-starts_at`, { expect: 200 });
+  await admin.call('overdue tasks', 'GET', '/api/v1/activities?filter[status]=open&filter[due_at][lt]=2026-12-07T12:00:00Z', { expect: 200 });
+  await admin.call('search activities', 'GET', '/api/v1/activities?q=demo', { expect: 200 });
+  await admin.call('trash activity', 'DELETE', `/api/v1/activities/${activity.json.id}`, { headers: { 'If-Match': done.etag }, expect: 204 });
+  await admin.call('restore activity', 'POST', `/api/v1/activities/${activity.json.id}/restore`,
+    { headers: { 'If-Match': '*' }, expect: 200 });
+  await admin.call('missing activity', 'GET', '/api/v1/activities/999999', { expect: 404 });
+  await admin.call('erase activity', 'POST', `/api/v1/activities/${activity.json.id}/erase`, { expect: 204 });
+
   const sales = new Client(c.base);
   await sales.signIn('somchai@rapport.test', 'sales-password-1');
   await sales.call('sales lists audit', 'GET', '/api/v1/audit', { expect: 403 });

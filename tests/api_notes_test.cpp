@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "api_fixture.hpp"
+#include "store/records.hpp"
 
 namespace rapport::app {
 namespace {
@@ -53,7 +54,7 @@ class NotesApi : public ApiTest {
     EXPECT_TRUE(core::validate(c, {}, "TH").ok());
     core::Id id = 0;
     auto status = db_->records().write([&](store::CustomerTx& tx, store::IdentityTx&) {
-      auto created = tx.create_company(c, store::Stamp{std::nullopt, core::Timestamp{}});
+      auto created = store::create(tx, c, store::Stamp{std::nullopt, core::Timestamp{}});
       if (!created.ok()) return core::Status(std::move(created).error());
       id = created->id;
       return core::ok_status();

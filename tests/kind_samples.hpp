@@ -19,16 +19,28 @@ inline constexpr int kSampleCount = 8;
 inline constexpr const char* kSampleWords[kSampleCount] = {"amber", "birch", "cedar", "dunes",
                                                            "ember", "fjord", "grove", "heath"};
 
-// Ids the samples refer to: two users and two teams to own them, and the first sample of the kind
-// (0 while creating it) for references to a record of the same kind.
+// Ids the samples refer to: two users and two teams to own them, the first sample of the kind (0
+// while creating it) for references to a record of the same kind, and records of other kinds to
+// link to (0 until the samples of those kinds exist).
 struct SampleRefs {
   std::int64_t users[2] = {0, 0};
   std::int64_t teams[2] = {0, 0};
   std::int64_t first = 0;
+  std::int64_t contacts[2] = {0, 0};
+  std::int64_t companies[2] = {0, 0};
 };
 
 inline boost::json::value optional_id(std::int64_t id) {
   return id == 0 ? boost::json::value(nullptr) : boost::json::value(id);
+}
+
+// The ids among `ids` that exist (are not 0).
+inline boost::json::array known_ids(std::initializer_list<std::int64_t> ids) {
+  boost::json::array out;
+  for (std::int64_t id : ids) {
+    if (id != 0) out.push_back(id);
+  }
+  return out;
 }
 
 inline boost::json::object contact_sample(int i, const SampleRefs& refs) {
@@ -81,6 +93,50 @@ inline boost::json::object company_sample(int i, const SampleRefs& refs) {
   };
 }
 
+inline boost::json::object activity_sample(int i, const SampleRefs& refs) {
+  static const char* types[] = {"call", "meeting", "task", "email",
+                                "call", "task",    "task", "meeting"};
+  static const char* subjects[] = {
+      "Follow up quote", "ประชุมลูกค้า",      "電話回覆",    "Offerte nasturen",
+      "follow up quote", "Tawagan si Ana", "Ömer bellen", "Demo"};
+  static const char* statuses[] = {"open",      "done", "open", "done",
+                                   "cancelled", "open", "done", "open"};
+  static const char* priorities[] = {"normal", "high",   "low",  "normal",
+                                     "high",   "normal", "high", "low"};
+  static const char* directions[] = {"outbound", "", "", "inbound", "inbound", "", "", ""};
+  // Days after 2026-12-01, or -1 for none.
+  static const int starts[] = {0, 3, -1, 1, 5, -1, -1, 3};
+  static const int dues[] = {-1, -1, 2, -1, -1, 9, 4, -1};
+  auto day = [](int d) -> boost::json::value {
+    if (d < 0) return nullptr;
+    return boost::json::value("2026-12-" + std::string(d + 1 < 10 ? "0" : "") +
+                              std::to_string(d + 1) + "T09:30:00Z");
+  };
+  boost::json::object body{
+      {"type", types[i]},
+      {"subject", subjects[i]},
+      {"body", std::string("sample note ") + kSampleWords[i]},
+      {"status", statuses[i]},
+      {"priority", priorities[i]},
+      {"direction", directions[i]},
+      {"starts_at", day(starts[i])},
+      {"due_at", day(dues[i])},
+      {"remind_at", day(i % 3 == 0 ? dues[i] : -1)},
+      {"owner_id", optional_id(i % 3 == 0 ? 0 : refs.users[i % 2])},
+      {"team_id", optional_id(i % 4 == 0 ? 0 : refs.teams[i % 2])},
+      {"contact_ids", i % 3 == 2 ? known_ids({}) : known_ids({refs.contacts[i % 2]})},
+      {"company_ids", i % 2 == 0 ? known_ids({refs.companies[(i / 2) % 2]}) : known_ids({})},
+      {"tags", i % 2 == 0 ? boost::json::array{"vip"} : boost::json::array{}},
+  };
+  if (std::string(types[i]) == "call") {
+    body["phone"] = "+66 81 234 567" + std::to_string(i);
+    body["duration_seconds"] = 60 * (i + 1);
+    body["outcome"] = i == 0 ? "left a voicemail" : "booked a demo";
+  }
+  if (std::string(types[i]) == "meeting") body["location"] = i == 1 ? "กรุงเทพ" : "Den Haag";
+  return body;
+}
+
 // The body of sample `i` (0 ≤ i < kSampleCount) of `kind`.
 inline boost::json::object sample(core::RecordKind kind, int i, const SampleRefs& refs) {
   switch (kind) {
@@ -88,6 +144,8 @@ inline boost::json::object sample(core::RecordKind kind, int i, const SampleRefs
       return contact_sample(i, refs);
     case core::RecordKind::kCompany:
       return company_sample(i, refs);
+    case core::RecordKind::kActivity:
+      return activity_sample(i, refs);
   }
   return {};
 }

@@ -15,6 +15,7 @@
 
 #include "engine_fixture.hpp"
 #include "store/postgres/pg_test_schema.hpp"
+#include "store/records.hpp"
 #include "store/store.hpp"
 
 namespace rapport::store {
@@ -63,7 +64,7 @@ class LinkStoreConformance : public ::testing::TestWithParam<std::string> {
     c.name = std::move(name);
     EXPECT_TRUE(core::validate(c, {}, "TH").ok());
     auto status = store().transact([&](CustomerTx& tx) -> core::Status {
-      RAPPORT_ASSIGN_OR_RETURN(c, tx.create_company(c, stamp()));
+      RAPPORT_ASSIGN_OR_RETURN(c, store::create(tx, c, stamp()));
       return {};
     });
     EXPECT_TRUE(status.ok()) << status.error().message;
@@ -128,7 +129,7 @@ class LinkStoreConformance : public ::testing::TestWithParam<std::string> {
   }
 
   core::Status erase_company(core::Id id) {
-    return store().transact([&](CustomerTx& tx) { return tx.erase_company(id); });
+    return store().transact([&](CustomerTx& tx) { return store::erase<core::Company>(tx, id); });
   }
 
   EngineFixture engine_;
@@ -213,7 +214,8 @@ TEST_P(LinkStoreConformance, ALinkToAMissingOrErasedCompanyIsTheSameFieldError) 
   core::Company trashed = company("Trashed Traders");
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_TRY(tx.trash_company(trashed.id, trashed.meta.version, stamp()));
+                    RAPPORT_TRY(
+                        store::trash<core::Company>(tx, trashed.id, trashed.meta.version, stamp()));
                     return {};
                   })
                   .ok());
@@ -257,8 +259,8 @@ TEST_P(LinkStoreConformance, TrashingACompanyKeepsItsLinks) {
   core::Company trashed;
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(trashed,
-                                             tx.trash_company(a.id, a.meta.version, stamp()));
+                    RAPPORT_ASSIGN_OR_RETURN(
+                        trashed, store::trash<core::Company>(tx, a.id, a.meta.version, stamp()));
                     return {};
                   })
                   .ok());
@@ -269,7 +271,8 @@ TEST_P(LinkStoreConformance, TrashingACompanyKeepsItsLinks) {
 
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_TRY(tx.restore_company(a.id, trashed.meta.version, stamp()));
+                    RAPPORT_TRY(
+                        store::restore<core::Company>(tx, a.id, trashed.meta.version, stamp()));
                     return {};
                   })
                   .ok());
@@ -306,7 +309,7 @@ TEST_P(LinkStoreConformance, ErasureAndALinkRacingForTheSameCompanyLeaveNoDangli
   std::promise<void> erased;
   std::thread eraser([&] {
     auto status = store().transact([&](CustomerTx& tx) -> core::Status {
-      RAPPORT_TRY(tx.erase_company(second.id));
+      RAPPORT_TRY(store::erase<core::Company>(tx, second.id));
       erased.set_value();
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
       return {};
@@ -351,7 +354,7 @@ TEST_P(LinkStoreConformance, RenamingACompanyReachesExactlyItsLinkedContacts) {
   ASSERT_TRUE(core::validate(acme, {}, "TH").ok());
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(acme, tx.update_company(acme, stamp()));
+                    RAPPORT_ASSIGN_OR_RETURN(acme, store::update(tx, acme, stamp()));
                     return {};
                   })
                   .ok());

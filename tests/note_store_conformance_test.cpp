@@ -10,6 +10,7 @@
 
 #include "engine_fixture.hpp"
 #include "store/postgres/pg_test_schema.hpp"
+#include "store/records.hpp"
 #include "store/store.hpp"
 
 namespace rapport::store {
@@ -67,7 +68,7 @@ class NoteStoreConformance : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(core::validate(c, {}, "TH").ok());
     core::Id id = 0;
     auto status = store().transact([&](CustomerTx& tx) -> core::Status {
-      RAPPORT_ASSIGN_OR_RETURN(auto created, tx.create_company(c, stamp()));
+      RAPPORT_ASSIGN_OR_RETURN(auto created, store::create(tx, c, stamp()));
       id = created.id;
       return {};
     });
@@ -161,8 +162,8 @@ class NoteStoreConformance : public ::testing::TestWithParam<std::string> {
     query.search = q;
     std::vector<core::Id> ids;
     auto status = store().read([&](CustomerTx& tx) -> core::Status {
-      RAPPORT_ASSIGN_OR_RETURN(auto found,
-                               tx.list_companies(query, RecordScope::all(), Shelf::kLive));
+      RAPPORT_ASSIGN_OR_RETURN(
+          auto found, store::list<core::Company>(tx, query, RecordScope::all(), Shelf::kLive));
       for (const auto& c : found.items) ids.push_back(c.id);
       return {};
     });
@@ -304,7 +305,8 @@ TEST_P(NoteStoreConformance, TrashKeepsNotesEraseRemovesThem) {
   EXPECT_TRUE(get(kept_note->id).ok());
 
   ASSERT_TRUE(store().transact([&](CustomerTx& tx) { return tx.erase_contact(gone); }).ok());
-  ASSERT_TRUE(store().transact([&](CustomerTx& tx) { return tx.erase_company(firm); }).ok());
+  ASSERT_TRUE(
+      store().transact([&](CustomerTx& tx) { return store::erase<core::Company>(tx, firm); }).ok());
   EXPECT_EQ(get(gone_note->id).error().kind, ErrorKind::kNotFound);
   EXPECT_EQ(get(firm_note->id).error().kind, ErrorKind::kNotFound);
   EXPECT_TRUE(all_ids(on_contact(gone), 10).empty());

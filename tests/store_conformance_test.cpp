@@ -17,6 +17,7 @@
 #include "core/text_rules.hpp"
 #include "engine_fixture.hpp"
 #include "store/postgres/pg_test_schema.hpp"
+#include "store/records.hpp"
 #include "store/store.hpp"
 
 namespace rapport::store {
@@ -81,7 +82,7 @@ class StoreConformance : public ::testing::TestWithParam<std::string> {
   core::Result<core::Company> create_company(const core::Company& c) {
     core::Company out;
     RAPPORT_TRY(store().transact([&](CustomerTx& tx) -> core::Status {
-      RAPPORT_ASSIGN_OR_RETURN(out, tx.create_company(c, stamp()));
+      RAPPORT_ASSIGN_OR_RETURN(out, store::create(tx, c, stamp()));
       return {};
     }));
     return out;
@@ -164,7 +165,7 @@ TEST_P(StoreConformance, ContactRoundTripsEveryField) {
   core::Company stored_company;
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(stored_company, tx.create_company(acme, stamp()));
+                    RAPPORT_ASSIGN_OR_RETURN(stored_company, store::create(tx, acme, stamp()));
                     return {};
                   })
                   .ok());
@@ -231,10 +232,10 @@ TEST_P(StoreConformance, CompanyRoundTripsEveryField) {
   ASSERT_TRUE(core::validate(c, {}, "TH").ok());
   core::Company read;
   auto status = store().transact([&](CustomerTx& tx) -> core::Status {
-    RAPPORT_ASSIGN_OR_RETURN(core::Company p, tx.create_company(parent, stamp()));
+    RAPPORT_ASSIGN_OR_RETURN(core::Company p, store::create(tx, parent, stamp()));
     c.parent_id = p.id;
-    RAPPORT_ASSIGN_OR_RETURN(core::Company created, tx.create_company(c, stamp()));
-    RAPPORT_ASSIGN_OR_RETURN(read, tx.get_company(created.id));
+    RAPPORT_ASSIGN_OR_RETURN(core::Company created, store::create(tx, c, stamp()));
+    RAPPORT_ASSIGN_OR_RETURN(read, store::get<core::Company>(tx, created.id));
     EXPECT_EQ(created, read);  // what create returns is what a get returns, on every engine
     return {};
   });
@@ -329,25 +330,25 @@ TEST_P(StoreConformance, RecordStateErrorsAndTheirOrderAreTheSameOnEveryEngine) 
   kinds.push_back(
       {"company", company->id,
        [](CustomerTx& tx, core::Id id) -> core::Status {
-         RAPPORT_TRY(tx.get_company(id));
+         RAPPORT_TRY(store::get<core::Company>(tx, id));
          return {};
        },
        [&](CustomerTx& tx, core::Id id, std::int64_t version) -> core::Status {
          core::Company c = *company;
          c.id = id;
          c.meta.version = version;
-         RAPPORT_TRY(tx.update_company(c, stamp()));
+         RAPPORT_TRY(store::update(tx, c, stamp()));
          return {};
        },
        [&](CustomerTx& tx, core::Id id, std::int64_t version) -> core::Status {
-         RAPPORT_TRY(tx.trash_company(id, version, stamp()));
+         RAPPORT_TRY(store::trash<core::Company>(tx, id, version, stamp()));
          return {};
        },
        [&](CustomerTx& tx, core::Id id, std::int64_t version) -> core::Status {
-         RAPPORT_TRY(tx.restore_company(id, version, stamp()));
+         RAPPORT_TRY(store::restore<core::Company>(tx, id, version, stamp()));
          return {};
        },
-       [](CustomerTx& tx, core::Id id) { return tx.erase_company(id); }});
+       [](CustomerTx& tx, core::Id id) { return store::erase<core::Company>(tx, id); }});
   for (const KindWrites& k : kinds) {
     SCOPED_TRACE(k.noun);
     auto run = [&](const auto& op, auto... args) {
@@ -389,7 +390,10 @@ TEST_P(StoreConformance, RecordStateErrorsAndTheirOrderAreTheSameOnEveryEngine) 
 TEST_P(StoreConformance, ParentIsCheckedBeforeTheVersionAndUniqueValuesAfterIt) {
   auto gone = create_company(firm("Gone Trading"));
   ASSERT_TRUE(gone.ok()) << gone.error().message;
-  ASSERT_TRUE(store().transact([&](CustomerTx& tx) { return tx.erase_company(gone->id); }).ok());
+  ASSERT_TRUE(
+      store()
+          .transact([&](CustomerTx& tx) { return store::erase<core::Company>(tx, gone->id); })
+          .ok());
   auto expect_no_parent = [](const core::Status& status) {
     ASSERT_FALSE(status.ok());
     EXPECT_EQ(status.error().kind, ErrorKind::kInvalid);
@@ -400,9 +404,9 @@ TEST_P(StoreConformance, ParentIsCheckedBeforeTheVersionAndUniqueValuesAfterIt) 
   auto write = [&](const core::Company& c, bool fresh) {
     return store().transact([&](CustomerTx& tx) -> core::Status {
       if (fresh) {
-        RAPPORT_TRY(tx.create_company(c, stamp()));
+        RAPPORT_TRY(store::create(tx, c, stamp()));
       } else {
-        RAPPORT_TRY(tx.update_company(c, stamp()));
+        RAPPORT_TRY(store::update(tx, c, stamp()));
       }
       return {};
     });
@@ -423,7 +427,7 @@ TEST_P(StoreConformance, ParentIsCheckedBeforeTheVersionAndUniqueValuesAfterIt) 
   expect_no_parent(write(next, false));
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_TRY(tx.trash_company(child->id, 1, stamp()));
+                    RAPPORT_TRY(store::trash<core::Company>(tx, child->id, 1, stamp()));
                     return {};
                   })
                   .ok());
@@ -724,7 +728,7 @@ TEST_P(StoreConformance, NamesSortByLanguageRulesWithExactKeysetPages) {
     co.name = name;
     ASSERT_TRUE(store()
                     .transact([&](CustomerTx& tx) -> core::Status {
-                      RAPPORT_TRY(tx.create_company(co, stamp()));
+                      RAPPORT_TRY(store::create(tx, co, stamp()));
                       return {};
                     })
                     .ok());
@@ -736,8 +740,8 @@ TEST_P(StoreConformance, NamesSortByLanguageRulesWithExactKeysetPages) {
     Page<core::Company> page;
     ASSERT_TRUE(store()
                     .read([&](CustomerTx& tx) -> core::Status {
-                      RAPPORT_ASSIGN_OR_RETURN(
-                          page, tx.list_companies(q, RecordScope::all(), Shelf::kLive));
+                      RAPPORT_ASSIGN_OR_RETURN(page, store::list<core::Company>(
+                                                         tx, q, RecordScope::all(), Shelf::kLive));
                       return {};
                     })
                     .ok());
@@ -913,7 +917,7 @@ TEST_P(StoreConformance, SearchFindsNamesAcrossScriptsPhonesAndCompanies) {
   core::Id company_id = 0;
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(auto c, tx.create_company(company, stamp()));
+                    RAPPORT_ASSIGN_OR_RETURN(auto c, store::create(tx, company, stamp()));
                     company_id = c.id;
                     return {};
                   })
@@ -957,7 +961,7 @@ TEST_P(StoreConformance, ShortCjkAndThaiQueriesFindNameInitialsCompanyNamesAndNo
   core::Id company_id = 0;
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(auto c, tx.create_company(precision, stamp()));
+                    RAPPORT_ASSIGN_OR_RETURN(auto c, store::create(tx, precision, stamp()));
                     company_id = c.id;
                     return {};
                   })
@@ -1003,7 +1007,8 @@ TEST_P(StoreConformance, ShortCjkAndThaiQueriesFindNameInitialsCompanyNamesAndNo
     ASSERT_TRUE(store()
                     .read([&](CustomerTx& tx) -> core::Status {
                       RAPPORT_ASSIGN_OR_RETURN(
-                          auto page, tx.list_companies(query, RecordScope::all(), Shelf::kLive));
+                          auto page,
+                          store::list<core::Company>(tx, query, RecordScope::all(), Shelf::kLive));
                       for (const auto& item : page.items) companies.push_back(item.id);
                       return {};
                     })
@@ -1025,8 +1030,8 @@ TEST_P(StoreConformance, SearchReachesContactsOnlyThroughCompaniesTheCallerMayRe
   core::Id hidden_id = 0, open_id = 0;
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(auto h, tx.create_company(hidden, stamp()));
-                    RAPPORT_ASSIGN_OR_RETURN(auto o, tx.create_company(open, stamp()));
+                    RAPPORT_ASSIGN_OR_RETURN(auto h, store::create(tx, hidden, stamp()));
+                    RAPPORT_ASSIGN_OR_RETURN(auto o, store::create(tx, open, stamp()));
                     hidden_id = h.id;
                     open_id = o.id;
                     return {};
@@ -1066,8 +1071,8 @@ TEST_P(StoreConformance, SearchReachesContactsOnlyThroughCompaniesTheCallerMayRe
   // A trashed company no longer lends its name.
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(auto o, tx.get_company(open_id));
-                    RAPPORT_TRY(tx.trash_company(open_id, o.meta.version, stamp()));
+                    RAPPORT_ASSIGN_OR_RETURN(auto o, store::get<core::Company>(tx, open_id));
+                    RAPPORT_TRY(store::trash<core::Company>(tx, open_id, o.meta.version, stamp()));
                     return {};
                   })
                   .ok());
@@ -1085,8 +1090,8 @@ TEST_P(StoreConformance, CompanyRenameAndErasureReachTheLinkedContacts) {
   core::Id other_id = 0;
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(stored, tx.create_company(siam, stamp()));
-                    RAPPORT_ASSIGN_OR_RETURN(auto o, tx.create_company(other, stamp()));
+                    RAPPORT_ASSIGN_OR_RETURN(stored, store::create(tx, siam, stamp()));
+                    RAPPORT_ASSIGN_OR_RETURN(auto o, store::create(tx, other, stamp()));
                     other_id = o.id;
                     return {};
                   })
@@ -1103,7 +1108,7 @@ TEST_P(StoreConformance, CompanyRenameAndErasureReachTheLinkedContacts) {
   ASSERT_TRUE(core::validate(stored, {}, "TH").ok());
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(stored, tx.update_company(stored, stamp()));
+                    RAPPORT_ASSIGN_OR_RETURN(stored, store::update(tx, stored, stamp()));
                     return {};
                   })
                   .ok());
@@ -1111,7 +1116,10 @@ TEST_P(StoreConformance, CompanyRenameAndErasureReachTheLinkedContacts) {
   EXPECT_TRUE(search("widgets").empty());
   EXPECT_EQ(search("lanna"), V{l->id});
 
-  ASSERT_TRUE(store().transact([&](CustomerTx& tx) { return tx.erase_company(stored.id); }).ok());
+  ASSERT_TRUE(
+      store()
+          .transact([&](CustomerTx& tx) { return store::erase<core::Company>(tx, stored.id); })
+          .ok());
   EXPECT_TRUE(search("phraya").empty());
   EXPECT_EQ(search("lanna"), V{l->id});
   core::Contact after;

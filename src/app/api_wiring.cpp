@@ -8,6 +8,7 @@
 
 #include "app/openapi_document.hpp"
 
+#include "http/activity_routes.hpp"
 #include "http/audit_routes.hpp"
 #include "http/auth_middleware.hpp"
 #include "http/company_routes.hpp"
@@ -63,6 +64,7 @@ Api::Api(Database& db, ApiOptions options)
       auth_(db.identity(), hasher_, options.clock),
       contacts_(records_, options.clock, options.default_region),
       companies_(records_, options.clock, options.default_region),
+      activities_(records_, options.clock, options.default_region),
       notes_(records_, options.clock),
       timelines_(records_),
       custom_fields_(records_, options.clock),
@@ -90,6 +92,7 @@ Api::Api(Database& db, ApiOptions options)
   http::add_session_routes(router_, auth_, options.secure_cookie, &metrics_);
   http::add_contact_routes(router_, contacts_);
   http::add_company_routes(router_, companies_);
+  http::add_activity_routes(router_, activities_);
   http::add_note_routes(router_, notes_);
   http::add_timeline_routes(router_, timelines_);
   http::add_custom_field_routes(router_, custom_fields_);

@@ -10,6 +10,7 @@
 #include "http/metrics.hpp"
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
+#include "services/activity_service.hpp"
 #include "services/audit_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/company_service.hpp"
@@ -84,6 +85,7 @@ class Api {
   services::AuthService auth_;
   services::ContactService contacts_;
   services::CompanyService companies_;
+  services::ActivityService activities_;
   services::NoteService notes_;
   services::TimelineService timelines_;
   services::CustomFieldService custom_fields_;

@@ -20,6 +20,8 @@ const KindDescriptor& describe(RecordKind kind) {
       return kContactKind;
     case RecordKind::kCompany:
       return kCompanyKind;
+    case RecordKind::kActivity:
+      return kActivityKind;
   }
   return kContactKind;
 }
@@ -30,6 +32,7 @@ std::span<const FilterOp> filter_ops(FieldType type) {
   static constexpr std::array kOrdered{kEq, kNe, kLt, kGt, kIn, kEmpty};
   static constexpr std::array kSet{kEq, kNe, kIn, kContains, kEmpty};
   static constexpr std::array kMember{kEq, kNe, kIn};
+  static constexpr std::array kLinked{kEq, kNe, kIn, kEmpty};
   switch (type) {
     case FieldType::kText:
     case FieldType::kLongText:
@@ -47,13 +50,16 @@ std::span<const FilterOp> filter_ops(FieldType type) {
       return kSet;
     case FieldType::kPlace:
       return kMember;
+    case FieldType::kLinks:
+      return kLinked;
+    case FieldType::kInteger:
     case FieldType::kMoney:
     case FieldType::kEmails:
     case FieldType::kPhones:
+    case FieldType::kPhone:
     case FieldType::kAddresses:
     case FieldType::kDomains:
     case FieldType::kConsents:
-    case FieldType::kLinks:
       return {};
   }
   return {};
@@ -75,6 +81,8 @@ std::string_view to_string(FieldType type) {
       return "time_zone";
     case FieldType::kTimestamp:
       return "timestamp";
+    case FieldType::kInteger:
+      return "integer";
     case FieldType::kMoney:
       return "money";
     case FieldType::kUser:
@@ -89,6 +97,8 @@ std::string_view to_string(FieldType type) {
       return "emails";
     case FieldType::kPhones:
       return "phones";
+    case FieldType::kPhone:
+      return "phone";
     case FieldType::kAddresses:
       return "addresses";
     case FieldType::kDomains:

@@ -24,6 +24,7 @@ enum class FieldType {
   kLanguage,   // a BCP 47 tag
   kTimeZone,   // an IANA time zone
   kTimestamp,  // RFC 3339, UTC
+  kInteger,    // a whole number
   kMoney,      // minor units and an ISO 4217 currency
   kUser,       // a user's id
   kTeam,       // a team's id
@@ -31,6 +32,7 @@ enum class FieldType {
   kTags,       // a set of short labels
   kEmails,     // typed e-mail addresses, one primary
   kPhones,     // typed phone numbers with their E.164 form, one primary
+  kPhone,      // one phone number, stored in E.164
   kAddresses,  // postal addresses
   kDomains,    // web domains
   kConsents,   // marketing consent per channel

@@ -8,5 +8,6 @@ namespace rapport::core {
 
 extern constinit const KindDescriptor kContactKind;
 extern constinit const KindDescriptor kCompanyKind;
+extern constinit const KindDescriptor kActivityKind;
 
 }  // namespace rapport::core

@@ -11,6 +11,8 @@ std::string_view to_string(RecordKind kind) {
       return "contact";
     case RecordKind::kCompany:
       return "company";
+    case RecordKind::kActivity:
+      return "activity";
   }
   return "contact";
 }

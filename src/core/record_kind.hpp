@@ -10,9 +10,11 @@
 
 namespace rapport::core {
 
-enum class RecordKind { kContact, kCompany };
+enum class RecordKind { kContact, kCompany, kActivity };
 
-inline constexpr std::array kRecordKinds{RecordKind::kContact, RecordKind::kCompany};
+// Every kind, in the enum's order (tables indexed by kind rely on it).
+inline constexpr std::array kRecordKinds{RecordKind::kContact, RecordKind::kCompany,
+                                         RecordKind::kActivity};
 
 // The kind's stable name ("contact", "company"): on the wire and in the databases' kind columns,
 // so it is never renamed.

@@ -43,6 +43,12 @@ constexpr std::array kGrants{
     Grant{kManager, kCompanies, kImport, kTeam},
     Grant{kManager, kCompanies, kExport, kTeam},
     Grant{kManager, kCompanies, kAssign, kTeam},
+    Grant{kManager, kActivities, kRead, kTeam},
+    Grant{kManager, kActivities, kCreate, kTeam},
+    Grant{kManager, kActivities, kUpdate, kTeam},
+    Grant{kManager, kActivities, kDelete, kTeam},
+    Grant{kManager, kActivities, kExport, kTeam},
+    Grant{kManager, kActivities, kAssign, kTeam},
     Grant{kManager, kNotes, kRead, kTeam},
     Grant{kManager, kNotes, kCreate, kTeam},
     Grant{kManager, kNotes, kUpdate, kTeam},
@@ -59,6 +65,10 @@ constexpr std::array kGrants{
     Grant{kSales, kCompanies, kRead, kTeam},
     Grant{kSales, kCompanies, kCreate, kOwn},
     Grant{kSales, kCompanies, kUpdate, kOwn},
+    Grant{kSales, kActivities, kRead, kTeam},
+    Grant{kSales, kActivities, kCreate, kOwn},
+    Grant{kSales, kActivities, kUpdate, kOwn},
+    Grant{kSales, kActivities, kDelete, kOwn},
     Grant{kSales, kNotes, kRead, kTeam},
     Grant{kSales, kNotes, kCreate, kOwn},
     Grant{kSales, kNotes, kUpdate, kOwn},
@@ -71,6 +81,11 @@ constexpr std::array kGrants{
     Grant{kSupport, kContacts, kRead, kAll},
     Grant{kSupport, kContacts, kUpdate, kAll},
     Grant{kSupport, kCompanies, kRead, kAll},
+    // The call log is theirs: every call they take is an activity of their own.
+    Grant{kSupport, kActivities, kRead, kAll},
+    Grant{kSupport, kActivities, kCreate, kOwn},
+    Grant{kSupport, kActivities, kUpdate, kOwn},
+    Grant{kSupport, kActivities, kDelete, kOwn},
     Grant{kSupport, kNotes, kRead, kAll},
     Grant{kSupport, kNotes, kCreate, kOwn},
     Grant{kSupport, kNotes, kUpdate, kOwn},
@@ -87,6 +102,9 @@ constexpr std::array kGrants{
     Grant{kMarketing, kContacts, kExport, kAll},
     Grant{kMarketing, kCompanies, kRead, kAll},
     Grant{kMarketing, kCompanies, kExport, kAll},
+    Grant{kMarketing, kActivities, kRead, kAll},
+    Grant{kMarketing, kActivities, kCreate, kOwn},
+    Grant{kMarketing, kActivities, kUpdate, kOwn},
     Grant{kMarketing, kNotes, kRead, kAll},
     Grant{kMarketing, kCustomFields, kRead, kAll},
     Grant{kMarketing, kUsers, kRead, kAll},
@@ -94,6 +112,7 @@ constexpr std::array kGrants{
     // Read-only users read the customer base and nothing else.
     Grant{kReadOnly, kContacts, kRead, kAll},
     Grant{kReadOnly, kCompanies, kRead, kAll},
+    Grant{kReadOnly, kActivities, kRead, kAll},
     Grant{kReadOnly, kNotes, kRead, kAll},
     Grant{kReadOnly, kCustomFields, kRead, kAll},
     Grant{kReadOnly, kUsers, kRead, kAll},
@@ -158,6 +177,8 @@ std::string_view to_string(ObjectType object) {
       return "contacts";
     case kCompanies:
       return "companies";
+    case kActivities:
+      return "activities";
     case kNotes:
       return "notes";
     case kCustomFields:

@@ -15,6 +15,7 @@ enum class Role { kAdmin, kManager, kSales, kSupport, kMarketing, kReadOnly };
 enum class ObjectType {
   kContacts,
   kCompanies,
+  kActivities,
   kNotes,
   kCustomFields,
   kUsers,

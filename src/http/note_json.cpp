@@ -17,6 +17,8 @@ std::string_view parent_field(core::RecordKind kind) {
       return "contact_id";
     case core::RecordKind::kCompany:
       return "company_id";
+    case core::RecordKind::kActivity:
+      return "activity_id";
   }
   return "contact_id";
 }

@@ -131,6 +131,48 @@ void read_id(ObjectReader& reader, std::string_view key, std::optional<core::Id>
   }
 }
 
+void read_time(ObjectReader& reader, std::string_view key, std::optional<core::Timestamp>& target) {
+  if (!reader.has(key)) return;
+  if (reader.is_null(key)) {
+    target.reset();
+    return;
+  }
+  auto text = reader.string(key);
+  if (!text) return;
+  auto t = core::parse_timestamp(*text);
+  if (t.ok()) {
+    target = *t;
+  } else {
+    reader.fail(key, "must be an RFC 3339 time such as 2026-12-07T09:30:00Z");
+  }
+}
+
+std::vector<core::Id> read_ids(ObjectReader& reader, std::string_view key) {
+  std::vector<core::Id> out;
+  const auto* array = reader.array(key);
+  if (!array) return out;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const auto* n = (*array)[i].if_int64();
+    if (n != nullptr && *n > 0) {
+      out.push_back(*n);
+    } else {
+      reader.fail_at(child_path(key, i), "must be a positive id");
+    }
+  }
+  return out;
+}
+
+boost::json::value optional_time_json(const std::optional<core::Timestamp>& t) {
+  if (t) return boost::json::value(core::format_timestamp(*t));
+  return nullptr;
+}
+
+boost::json::array ids_json(const std::vector<core::Id>& ids) {
+  boost::json::array out;
+  for (core::Id id : ids) out.push_back(id);
+  return out;
+}
+
 std::vector<std::string> read_strings(ObjectReader& reader, std::string_view key) {
   std::vector<std::string> out;
   const auto* array = reader.array(key);

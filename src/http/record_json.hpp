@@ -1,6 +1,7 @@
-// JSON pieces that contacts and companies share on the wire: ids that may be null, custom
+// JSON pieces that the kinds of record share on the wire: ids that may be null, custom
 // values, postal addresses, the record bookkeeping (id, version, times, authors), and the
-// readers of text, id, string-list, address and custom-value fields a client writes.
+// readers of text, id, time, id-list, string-list, address and custom-value fields a client
+// writes.
 #pragma once
 
 #include <boost/json.hpp>
@@ -13,6 +14,7 @@
 #include "core/ids.hpp"
 #include "core/postal_address.hpp"
 #include "core/record_meta.hpp"
+#include "core/timestamp.hpp"
 #include "http/json_input.hpp"
 
 namespace rapport::http {
@@ -40,6 +42,15 @@ void read_text(ObjectReader& reader, std::string_view key, std::string& target);
 
 // An id field: absent leaves `target`, null clears it, a positive integer sets it.
 void read_id(ObjectReader& reader, std::string_view key, std::optional<core::Id>& target);
+
+// A time field: absent leaves `target`, null clears it, an RFC 3339 string sets it.
+void read_time(ObjectReader& reader, std::string_view key, std::optional<core::Timestamp>& target);
+
+// An array of record ids; an error per item that is not a positive whole number.
+std::vector<core::Id> read_ids(ObjectReader& reader, std::string_view key);
+
+boost::json::value optional_time_json(const std::optional<core::Timestamp>& t);
+boost::json::array ids_json(const std::vector<core::Id>& ids);
 
 // An array of strings; an error per item that is not a string.
 std::vector<std::string> read_strings(ObjectReader& reader, std::string_view key);

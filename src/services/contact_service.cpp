@@ -7,6 +7,7 @@
 #include "core/audit_entry.hpp"
 #include "services/record_audit.hpp"
 #include "services/settings_service.hpp"
+#include "store/records.hpp"
 
 namespace rapport::services {
 namespace {
@@ -14,12 +15,17 @@ namespace {
 using core::Action;
 using core::ObjectType;
 
-const RecordKind<core::Contact> kContacts{ObjectType::kContacts,
-                                          "contact",
-                                          &store::CustomerTx::get_contact,
-                                          &store::CustomerTx::trash_contact,
-                                          &store::CustomerTx::restore_contact,
-                                          &store::CustomerTx::erase_contact};
+const RecordKind<core::Contact> kContacts{
+    ObjectType::kContacts,
+    "contact",
+    [](store::CustomerTx& tx, core::Id id) { return tx.get_contact(id); },
+    [](store::CustomerTx& tx, core::Id id, std::int64_t version, const store::Stamp& stamp) {
+      return tx.trash_contact(id, version, stamp);
+    },
+    [](store::CustomerTx& tx, core::Id id, std::int64_t version, const store::Stamp& stamp) {
+      return tx.restore_contact(id, version, stamp);
+    },
+    [](store::CustomerTx& tx, core::Id id) { return tx.erase_contact(id); }};
 
 // The first country among a company's addresses; empty when none names one.
 std::string company_country(const core::Company& company) {
@@ -40,7 +46,7 @@ core::Result<core::ContactRules> rules_for(store::CustomerTx& customers,
   RAPPORT_ASSIGN_OR_RETURN(rules.custom_fields,
                            customers.list_custom_fields(core::RecordKind::kContact));
   for (const core::CompanyLink& link : contact.companies) {
-    auto company = customers.get_company(link.company_id);
+    auto company = store::get<core::Company>(customers, link.company_id);
     if (!company.ok() && company.error().kind != core::ErrorKind::kNotFound) {
       return std::move(company).error();
     }
@@ -63,7 +69,7 @@ core::Status check_company_links(store::CustomerTx& customers, const Caller& cal
       continue;
     }
     const std::string field = "companies/" + std::to_string(i) + "/company_id";
-    auto company = customers.get_company(company_id);
+    auto company = store::get<core::Company>(customers, company_id);
     if (!company.ok()) {
       if (company.error().kind != core::ErrorKind::kNotFound) return std::move(company).error();
       return core::Error::field(field, "no such company");

@@ -11,6 +11,7 @@
 #include "core/contact.hpp"
 #include "services/demo_generator.hpp"
 #include "services/secret.hpp"
+#include "store/records.hpp"
 
 namespace rapport::services {
 namespace {
@@ -154,7 +155,7 @@ core::Result<DemoLoadSummary> load_demo(UnitOfWork& records, UserService& users,
       for (std::size_t i = start; i < end; ++i) {
         core::Company company = to_company(gen.company(i), people);
         RAPPORT_TRY(core::validate(company, {}, contact_rules.default_region));
-        RAPPORT_ASSIGN_OR_RETURN(auto stored, tx.create_company(company, stamp));
+        RAPPORT_ASSIGN_OR_RETURN(auto stored, store::create(tx, company, stamp));
         batch_ids.push_back(stored.id);
       }
       RAPPORT_TRY(itx.append_audit(batch_entry(caller, "companies", end - start, seed)));

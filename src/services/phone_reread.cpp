@@ -8,6 +8,7 @@
 #include "services/record_access.hpp"
 #include "services/record_audit.hpp"
 #include "services/settings_service.hpp"
+#include "store/records.hpp"
 
 namespace rapport::services {
 
@@ -20,7 +21,7 @@ core::Result<std::vector<std::string>> company_countries(store::CustomerTx& cust
                                                          const core::Contact& contact) {
   std::vector<std::string> out;
   for (const core::CompanyLink& link : contact.companies) {
-    auto company = customers.get_company(link.company_id);
+    auto company = store::get<core::Company>(customers, link.company_id);
     if (!company.ok() && company.error().kind != core::ErrorKind::kNotFound) {
       return std::move(company).error();
     }

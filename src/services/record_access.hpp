@@ -81,15 +81,16 @@ core::Status audit(store::IdentityTx& identity, const Caller& caller, std::strin
                    core::ObjectType object, core::Id id, std::string changes_json,
                    std::chrono::sys_seconds now);
 
-// The store operations of one kind of owned record.
+// The store operations of one kind of owned record (store/records.hpp's typed front for kinds on
+// the generic path).
 template <class Record>
 struct RecordKind {
   core::ObjectType object;
   std::string_view noun;  // "contact"
-  core::Result<Record> (store::CustomerTx::*get)(core::Id);
-  core::Result<Record> (store::CustomerTx::*trash)(core::Id, std::int64_t, const store::Stamp&);
-  core::Result<Record> (store::CustomerTx::*restore)(core::Id, std::int64_t, const store::Stamp&);
-  core::Status (store::CustomerTx::*erase)(core::Id);
+  core::Result<Record> (*get)(store::CustomerTx&, core::Id);
+  core::Result<Record> (*trash)(store::CustomerTx&, core::Id, std::int64_t, const store::Stamp&);
+  core::Result<Record> (*restore)(store::CustomerTx&, core::Id, std::int64_t, const store::Stamp&);
+  core::Status (*erase)(store::CustomerTx&, core::Id);
 };
 
 // A record, live or in the trash; kNotFound when absent or outside the caller's read scope.
@@ -98,7 +99,7 @@ core::Result<Record> get_record(UnitOfWork& records, const Caller& caller,
                                 const RecordKind<Record>& kind, core::Id id) {
   std::optional<Record> found;
   RAPPORT_TRY(records.read([&](store::CustomerTx& customers) -> core::Status {
-    RAPPORT_ASSIGN_OR_RETURN(Record record, (customers.*kind.get)(id));
+    RAPPORT_ASSIGN_OR_RETURN(Record record, kind.get(customers, id));
     RAPPORT_TRY(authorize_record(caller, kind.object, core::Action::kRead, ownership_of(record),
                                  kind.noun));
     found = std::move(record);
@@ -115,7 +116,7 @@ core::Result<std::pair<Record, core::Scope>> load_for_write(store::CustomerTx& c
                                                             const RecordKind<Record>& kind,
                                                             core::Action action, core::Id id,
                                                             std::int64_t expected_version) {
-  RAPPORT_ASSIGN_OR_RETURN(Record record, (customers.*kind.get)(id));
+  RAPPORT_ASSIGN_OR_RETURN(Record record, kind.get(customers, id));
   RAPPORT_ASSIGN_OR_RETURN(core::Scope scope, authorize_record(caller, kind.object, action,
                                                                ownership_of(record), kind.noun));
   if (record.meta.version != expected_version) {
@@ -140,7 +141,7 @@ core::Result<Record> change_shelf(UnitOfWork& records, const Caller& caller,
         const auto now = clock();
         const auto operation = to_trash ? kind.trash : kind.restore;
         RAPPORT_ASSIGN_OR_RETURN(
-            moved, (customers.*operation)(id, expected_version, stamp_for(caller, now)));
+            moved, operation(customers, id, expected_version, stamp_for(caller, now)));
         return audit(identity, caller, to_trash ? "delete" : "restore", kind.object, id, "{}", now);
       }));
   return std::move(*moved);
@@ -160,7 +161,7 @@ core::Status erase_record(UnitOfWork& records, const Caller& caller, const Recor
           return core::Error::forbidden("only an admin may erase a " + std::string(kind.noun) +
                                         " permanently");
         }
-        RAPPORT_TRY((customers.*kind.erase)(id));
+        RAPPORT_TRY(kind.erase(customers, id));
         RAPPORT_TRY(identity.redact_audit(core::to_string(kind.object), id));
         return audit(identity, caller, "erase", kind.object, id, "{}", clock());
       }));

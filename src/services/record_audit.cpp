@@ -1,5 +1,5 @@
-// Flattening contacts, companies and custom field definitions into named text values so that
-// the audit log can say what changed.
+// Flattening contacts, companies, activities and custom field definitions into named text values so
+// that the audit log can say what changed.
 #include "services/record_audit.hpp"
 
 #include <map>
@@ -107,6 +107,41 @@ Values flatten(const core::Company& c) {
   return v;
 }
 
+std::string time_text(const std::optional<core::Timestamp>& t) {
+  return t ? core::format_timestamp(*t) : "";
+}
+
+std::string ids_text(const std::vector<core::Id>& ids) {
+  std::vector<std::string> parts;
+  for (core::Id id : ids) parts.push_back(std::to_string(id));
+  return join(parts);
+}
+
+Values flatten(const core::Activity& a) {
+  Values v;
+  v["type"] = a.type;
+  v["subject"] = a.subject;
+  v["body"] = a.body;
+  v["status"] = a.status;
+  v["priority"] = a.priority;
+  v["direction"] = a.direction;
+  v["starts_at"] = time_text(a.starts_at);
+  v["ends_at"] = time_text(a.ends_at);
+  v["due_at"] = time_text(a.due_at);
+  v["remind_at"] = time_text(a.remind_at);
+  v["duration_seconds"] = a.duration_seconds ? std::to_string(*a.duration_seconds) : "";
+  v["outcome"] = a.outcome;
+  v["phone"] = a.phone;
+  v["location"] = a.location;
+  v["contact_ids"] = ids_text(a.contact_ids);
+  v["company_ids"] = ids_text(a.company_ids);
+  v["owner_id"] = a.owner_id ? std::to_string(*a.owner_id) : "";
+  v["team_id"] = a.team_id ? std::to_string(*a.team_id) : "";
+  v["tags"] = join(a.tags);
+  add_custom(v, a.custom);
+  return v;
+}
+
 Values flatten(const core::CustomFieldDefinition& d) {
   Values v;
   v["entity"] = std::string(core::to_string(d.entity));
@@ -151,6 +186,11 @@ std::vector<core::FieldChange> contact_changes(const core::Contact* before,
 
 std::vector<core::FieldChange> company_changes(const core::Company* before,
                                                const core::Company& after) {
+  return changes_of(before, after);
+}
+
+std::vector<core::FieldChange> activity_changes(const core::Activity* before,
+                                                const core::Activity& after) {
   return changes_of(before, after);
 }
 

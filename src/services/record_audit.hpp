@@ -1,9 +1,10 @@
-// Field-level before/after values of contacts, companies and custom field definitions for the
-// audit log.
+// Field-level before/after values of contacts, companies, activities and custom field
+// definitions for the audit log.
 #pragma once
 
 #include <vector>
 
+#include "core/activity.hpp"
 #include "core/audit_entry.hpp"
 #include "core/company.hpp"
 #include "core/contact.hpp"
@@ -19,6 +20,10 @@ std::vector<core::FieldChange> contact_changes(const core::Contact* before,
 // The same for companies (money as "<minor units> <currency>", addresses one line each).
 std::vector<core::FieldChange> company_changes(const core::Company* before,
                                                const core::Company& after);
+
+// The same for activities (times in RFC 3339, linked ids joined).
+std::vector<core::FieldChange> activity_changes(const core::Activity* before,
+                                                const core::Activity& after);
 
 // The same for custom field definitions (null `before` for a new one).
 std::vector<core::FieldChange> custom_field_changes(const core::CustomFieldDefinition* before,

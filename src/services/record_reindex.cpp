@@ -3,6 +3,7 @@
 
 #include "core/collation.hpp"
 #include "core/list_query.hpp"
+#include "store/records.hpp"
 
 namespace rapport::services {
 
@@ -53,7 +54,7 @@ core::Result<Reindexed> reindex_stored_records(UnitOfWork& records) {
         done.companies,
         rebuild_all(
             [&](const core::ListQuery& query, store::Shelf shelf) {
-              return customers.list_companies(query, all, shelf);
+              return store::list<core::Company>(customers, query, all, shelf);
             },
             [&](core::Id id) { return customers.reindex(core::RecordKind::kCompany, id); }));
     RAPPORT_TRY(customers.erase_setting(kMark));

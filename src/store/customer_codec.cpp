@@ -192,6 +192,32 @@ core::Status read_company_doc(std::string_view doc, core::Company& c) {
   });
 }
 
+std::string activity_doc(const core::Activity& a) {
+  json::object doc{{"body", a.body},          {"outcome", a.outcome},
+                   {"phone", a.phone},        {"location", a.location},
+                   {"tags", strings(a.tags)}, {"custom", custom(a.custom)}};
+  if (a.ends_at) doc["ends_at"] = core::to_millis(*a.ends_at);
+  if (a.duration_seconds) doc["duration_seconds"] = *a.duration_seconds;
+  return json::serialize(doc);
+}
+
+core::Status read_activity_doc(std::string_view doc, core::Activity& a) {
+  return read_doc(doc, [&](const json::object& o) {
+    a.body = str(o, "body");
+    a.outcome = str(o, "outcome");
+    a.phone = str(o, "phone");
+    a.location = str(o, "location");
+    a.tags = read_strings(o.at("tags"));
+    a.custom = read_custom(o.at("custom"));
+    if (const auto* end = o.if_contains("ends_at")) {
+      a.ends_at = core::from_millis(end->to_number<std::int64_t>());
+    }
+    if (const auto* duration = o.if_contains("duration_seconds")) {
+      a.duration_seconds = duration->to_number<std::int64_t>();
+    }
+  });
+}
+
 std::string custom_field_doc(const core::CustomFieldDefinition& d) {
   json::object doc{{"label", d.label},
                    {"type", core::to_string(d.type)},

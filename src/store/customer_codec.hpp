@@ -1,12 +1,13 @@
-// The JSON document form of the parts of contacts, companies and custom field definitions that
-// are never filtered or sorted on in SQL (emails, phones, addresses, consents, notes, …). Both
-// engines store it as text beside the indexed columns. A contact's links to companies are not in
-// it: they are rows of record_links (store/record_links.hpp).
+// The JSON document form of the parts of contacts, companies, activities and custom field
+// definitions that are never filtered or sorted on in SQL (emails, phones, addresses, consents,
+// notes, …). Both engines store it as text beside the indexed columns. A contact's links to
+// companies are not in it: they are rows of record_links (store/record_links.hpp).
 #pragma once
 
 #include <string>
 #include <string_view>
 
+#include "core/activity.hpp"
 #include "core/company.hpp"
 #include "core/contact.hpp"
 #include "core/custom_field.hpp"
@@ -21,6 +22,9 @@ core::Status read_contact_doc(std::string_view doc, core::Contact& contact);
 
 std::string company_doc(const core::Company& company);
 core::Status read_company_doc(std::string_view doc, core::Company& company);
+
+std::string activity_doc(const core::Activity& activity);
+core::Status read_activity_doc(std::string_view doc, core::Activity& activity);
 
 // label, type, options, required, unique.
 std::string custom_field_doc(const core::CustomFieldDefinition& definition);

@@ -9,6 +9,7 @@ ValueKind value_kind(core::FieldType type) {
     case core::FieldType::kUser:
     case core::FieldType::kTeam:
     case core::FieldType::kRecord:
+    case core::FieldType::kInteger:
       return ValueKind::kInt;
     case core::FieldType::kTimestamp:
       return ValueKind::kTime;

@@ -168,6 +168,43 @@ core::Status place_filter(PlanBuilder& b, const KindTables& t, const core::Filte
   }
 }
 
+// filter[<link field>]: a record matches when it links (eq, in) or does not link (ne) to the
+// record with the given id through that field; empty asks for records with no such link.
+core::Status link_filter(PlanBuilder& b, const core::KindDescriptor& kind,
+                         const core::FieldDescriptor& field, const core::Filter& f) {
+  const std::string links = kAlias + ".id IN (SELECT from_id FROM record_links WHERE from_kind = " +
+                            b.bind(std::string(core::to_string(kind.kind))) +
+                            " AND role = " + b.bind(std::string(field.name)) +
+                            " AND to_kind = " + b.bind(std::string(core::to_string(field.target)));
+  auto id = [&](const std::string& v) -> core::Result<std::string> {
+    RAPPORT_ASSIGN_OR_RETURN(PlanParam p, operand(f, ValueKind::kInt, v));
+    return b.bind(std::move(p));
+  };
+  switch (f.op) {
+    case FilterOp::kEq:
+    case FilterOp::kNe: {
+      RAPPORT_ASSIGN_OR_RETURN(std::string bound, id(f.values[0]));
+      const std::string cond = links + " AND to_id = " + bound + ")";
+      b.where(f.op == FilterOp::kNe ? "NOT " + cond : cond);
+      return core::ok_status();
+    }
+    case FilterOp::kIn: {
+      std::string list;
+      for (const auto& v : f.values) {
+        RAPPORT_ASSIGN_OR_RETURN(std::string bound, id(v));
+        list += (list.empty() ? "" : ", ") + bound;
+      }
+      b.where(links + " AND to_id IN (" + list + "))");
+      return core::ok_status();
+    }
+    case FilterOp::kEmpty:
+      b.where(f.values[0] == "true" ? "NOT " + links + ")" : links + ")");
+      return core::ok_status();
+    default:
+      return bad_filter(f, "links take eq, ne, in or empty");
+  }
+}
+
 bool numeric(core::CustomFieldType type) {
   using T = core::CustomFieldType;
   return type == T::kNumber || type == T::kMoney || type == T::kDate || type == T::kDateTime;
@@ -278,6 +315,7 @@ core::Status add_filter(PlanBuilder& b, const SqlDialect& dialect, const KindTab
   }
   if (field->type == core::FieldType::kTags) return tags_filter(b, dialect, tables, f);
   if (field->type == core::FieldType::kPlace) return place_filter(b, tables, f);
+  if (field->type == core::FieldType::kLinks) return link_filter(b, kind, *field, f);
   if (field->column.empty()) return bad_filter(f, "is not a field lists can filter on");
   return column_filter(b, dialect, *field, f);
 }
@@ -304,10 +342,20 @@ KindTables::KindTables(const core::KindDescriptor& descriptor) : kind(descriptor
   grams = name + "_grams";
   for (const core::FieldDescriptor& f : descriptor.fields) {
     if (f.type == core::FieldType::kPlace) places = name + "_places";
-    if (f.type == core::FieldType::kLinks && f.target == core::RecordKind::kCompany) {
+    if (f.type == core::FieldType::kLinks && f.target == core::RecordKind::kCompany &&
+        f.has(core::kSearchable)) {
       linked_to_companies = true;
     }
   }
+}
+
+const KindTables& kind_tables(core::RecordKind kind) {
+  static const auto all = [] {
+    std::vector<KindTables> out;
+    for (core::RecordKind k : core::kRecordKinds) out.emplace_back(core::describe(k));
+    return out;
+  }();
+  return all[static_cast<std::size_t>(kind)];
 }
 
 std::string scope_condition(PlanBuilder& b, const RecordScope& scope, const std::string& alias) {
@@ -338,7 +386,7 @@ core::Result<ListPlan> plan_list(const SqlDialect& dialect, const core::KindDesc
   if (query.limit < 1 || query.limit > core::kMaxPageSize) {
     return Error::field("limit", "must be between 1 and " + std::to_string(core::kMaxPageSize));
   }
-  const KindTables tables(kind);
+  const KindTables& tables = kind_tables(kind.kind);
   PlanBuilder b(dialect);
   ListPlan plan;
   plan.limit = query.limit;

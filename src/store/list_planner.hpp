@@ -54,6 +54,9 @@ struct KindTables {
   bool linked_to_companies = false;  // search also finds a record by its companies' names
 };
 
+// The tables of `kind`, worked out once.
+const KindTables& kind_tables(core::RecordKind kind);
+
 // The SQL a list needs from an engine.
 class SqlDialect {
  public:

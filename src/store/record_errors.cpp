@@ -28,7 +28,21 @@ core::Error record_not_in_trash(core::RecordKind kind) {
   return core::Error::conflict("the " + noun(kind) + " is not in the trash");
 }
 
-core::Error missing_parent_company() { return core::Error::field("parent_id", "no such company"); }
+core::Error unchanged_record(core::RecordKind kind, bool found, std::int64_t version,
+                             std::int64_t expected_version, bool want_live) {
+  if (!found) return record_not_found(kind);
+  if (version != expected_version) return stale_record(kind, version, expected_version);
+  return want_live ? record_in_trash(kind) : record_not_in_trash(kind);
+}
+
+core::Error missing_reference(const core::FieldDescriptor& field) {
+  return core::Error::field(std::string(field.name), "no such " + noun(field.target));
+}
+
+core::Error missing_link(const core::FieldDescriptor& field, std::size_t index) {
+  return core::Error::field(std::string(field.name) + "/" + std::to_string(index),
+                            "no such " + noun(field.target));
+}
 
 core::Error custom_field_not_found() { return core::Error::not_found("no such custom field"); }
 

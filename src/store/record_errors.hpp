@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/kind_descriptor.hpp"
 #include "core/record_kind.hpp"
 #include "core/result.hpp"
 
@@ -24,8 +25,17 @@ core::Error stale_record(core::RecordKind kind, std::int64_t stored, std::int64_
 core::Error record_in_trash(core::RecordKind kind);
 core::Error record_not_in_trash(core::RecordKind kind);
 
-// The field error for a company's parent_id naming no company (neither live nor in the trash).
-core::Error missing_parent_company();
+// The error for a versioned write that changed no row, from the record's state read after it:
+// `found` false when there is none, else its `version`. At the expected version, the record was
+// on the other shelf than the write needs: `want_live` for update and trash, not for restore.
+core::Error unchanged_record(core::RecordKind kind, bool found, std::int64_t version,
+                             std::int64_t expected_version, bool want_live);
+
+// The field error for a reference column naming no record of its target kind (neither live nor
+// in the trash): "parent_id", "no such company"; for link `index` of a link field:
+// "contact_ids/2", "no such contact".
+core::Error missing_reference(const core::FieldDescriptor& field);
+core::Error missing_link(const core::FieldDescriptor& field, std::size_t index);
 
 // kNotFound, kStale and kInvalid (entity, key or type changed) for custom field definitions; a
 // duplicate key is unique_violation("custom_fields") (constraint_errors.hpp).

@@ -111,6 +111,18 @@ std::string company_search_body(const core::Company& c,
   return body;
 }
 
+std::string activity_search_body(const core::Activity& a,
+                                 const std::vector<core::CustomFieldDefinition>& definitions) {
+  std::string body;
+  add(body, a.subject);
+  add(body, a.body);
+  add(body, a.outcome);
+  add(body, a.location);
+  for (const auto& digits : core::phone_search_digits(a.phone)) add(body, digits);
+  add_custom(body, a.custom, definitions);
+  return body;
+}
+
 std::vector<ContactPlace> contact_places(const core::Contact& contact) {
   std::vector<ContactPlace> out;
   for (const auto& a : contact.addresses) {

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/activity.hpp"
 #include "core/company.hpp"
 #include "core/contact.hpp"
 #include "core/result.hpp"
@@ -26,6 +27,9 @@ std::string contact_search_body(const core::Contact& contact,
 std::string company_search_body(const core::Company& company,
                                 const std::vector<core::CustomFieldDefinition>& definitions,
                                 const std::vector<std::string>& note_bodies);
+
+std::string activity_search_body(const core::Activity& activity,
+                                 const std::vector<core::CustomFieldDefinition>& definitions);
 
 // The short-query grams of a record: of each normalised name, every two-code-point substring
 // within a word and the first code point of each word (so that `q=陳` finds the names that

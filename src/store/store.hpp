@@ -14,7 +14,6 @@
 #include <string>
 #include <vector>
 
-#include "core/company.hpp"
 #include "core/contact.hpp"
 #include "core/custom_field.hpp"
 #include "core/ids.hpp"
@@ -23,6 +22,7 @@
 #include "core/record_kind.hpp"
 #include "core/result.hpp"
 #include "core/timestamp.hpp"
+#include "store/record_row.hpp"
 
 namespace rapport::store {
 
@@ -101,20 +101,29 @@ class CustomerTx {
                                                           const RecordScope& scope, Shelf shelf,
                                                           const RecordScope& companies) = 0;
 
-  // The same operations for companies.
-  virtual core::Result<core::Company> create_company(const core::Company& company,
-                                                     const Stamp& stamp) = 0;
-  virtual core::Result<core::Company> get_company(core::Id id) = 0;
-  virtual core::Result<core::Company> update_company(const core::Company& company,
-                                                     const Stamp& stamp) = 0;
-  virtual core::Result<core::Company> trash_company(core::Id id, std::int64_t expected_version,
-                                                    const Stamp& stamp) = 0;
-  virtual core::Result<core::Company> restore_company(core::Id id, std::int64_t expected_version,
-                                                      const Stamp& stamp) = 0;
-  virtual core::Status erase_company(core::Id id) = 0;
-  virtual core::Result<Page<core::Company>> list_companies(const core::ListQuery& query,
-                                                           const RecordScope& scope,
-                                                           Shelf shelf) = 0;
+  // The operations of every kind on the generic path (companies; store/records.hpp is their
+  // typed front), implemented once per engine over the kind's descriptor and rows.
+  //
+  // insert_record stores `row` (its id and meta are ignored) with its links and index rows and
+  // returns it read back: id, version 1, stamps. Checked first, in this order: the records its
+  // reference columns name exist (a field error on that field), then unique custom values.
+  virtual core::Result<RecordRow> insert_record(const RecordRow& row, const Stamp& stamp) = 0;
+  // The record, live or in the trash; kNotFound ("no such <kind>") when there is none.
+  virtual core::Result<RecordRow> get_record(core::RecordKind kind, core::Id id) = 0;
+  // Replaces the live record `row.id` when its version is `row.meta.version`, raising it: the
+  // references first, then kNotFound, kStale, kConflict (in the trash), unique custom values.
+  virtual core::Result<RecordRow> update_record(const RecordRow& row, const Stamp& stamp) = 0;
+  // Moves a record to the trash or back to the live ones (`to`), under the same version rule:
+  // kConflict when it is already there.
+  virtual core::Result<RecordRow> move_record(core::RecordKind kind, core::Id id,
+                                              std::int64_t expected_version, Shelf to,
+                                              const Stamp& stamp) = 0;
+  // Removes the record and everything derived from it: index rows, links from and to it, notes.
+  virtual core::Status erase_record(core::RecordKind kind, core::Id id) = 0;
+  // A page of records of `kind` in `scope` on `shelf` matching `query`, as list_contacts.
+  virtual core::Result<Page<RecordRow>> list_records(core::RecordKind kind,
+                                                     const core::ListQuery& query,
+                                                     const RecordScope& scope, Shelf shelf) = 0;
 
   // Rebuilds the index rows (search text, name bigrams, tags, custom values, places) and the
   // sort columns (name keys, language, time zone) of record `id` of `kind` from the stored

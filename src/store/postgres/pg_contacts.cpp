@@ -47,12 +47,12 @@ core::Result<core::Contact> contact_at(const PgResult& rows, int row) {
 core::Status index_contact(PgConnection& conn, const core::Contact& contact,
                            const std::vector<core::CustomFieldDefinition>& definitions,
                            const std::vector<std::string>& notes) {
-  RecordIndex index;
-  index.tags = contact.tags;
-  index.custom = &contact.custom;
-  index.search_body = contact_search_body(contact, definitions, notes);
-  index.names = {contact.given_name, contact.family_name, contact.display_name};
-  RAPPORT_TRY(write_index(conn, kContactTables, contact.id, index, definitions));
+  const RecordIndex index{contact.tags,
+                          contact.custom,
+                          contact_search_body(contact, definitions, notes),
+                          {contact.given_name, contact.family_name, contact.display_name}};
+  RAPPORT_TRY(
+      write_index(conn, kind_tables(core::RecordKind::kContact), contact.id, index, definitions));
   std::vector<std::optional<std::string>> cities, countries;
   for (const ContactPlace& place : contact_places(contact)) {
     cities.emplace_back(place.city);
@@ -84,7 +84,8 @@ core::Result<core::Contact> PgCustomerTx::create_contact(const core::Contact& co
                                                          const Stamp& stamp) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kContact));
   RAPPORT_TRY(check_company_links(conn_, contact.companies));
-  RAPPORT_TRY(check_unique_custom(conn_, kContactTables, 0, contact.custom, definitions));
+  RAPPORT_TRY(check_unique_custom(conn_, kind_tables(core::RecordKind::kContact), 0, contact.custom,
+                                  definitions));
   std::int64_t now = core::to_millis(stamp.now);
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows,
@@ -123,10 +124,11 @@ core::Result<core::Contact> PgCustomerTx::update_contact(const core::Contact& co
   // The links first, as on SQLite (record_errors.hpp): a link to no company is the answer even
   // when the version is stale too.
   RAPPORT_TRY(check_company_links(conn_, contact.companies));
-  RAPPORT_TRY(
-      check_writable(conn_, kContactTables, contact.id, contact.meta.version, RecordState::kLive));
+  RAPPORT_TRY(check_writable(conn_, kind_tables(core::RecordKind::kContact), contact.id,
+                             contact.meta.version, RecordState::kLive));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, core::RecordKind::kContact));
-  RAPPORT_TRY(check_unique_custom(conn_, kContactTables, contact.id, contact.custom, definitions));
+  RAPPORT_TRY(check_unique_custom(conn_, kind_tables(core::RecordKind::kContact), contact.id,
+                                  contact.custom, definitions));
   RAPPORT_TRY(
       conn_.exec("UPDATE contacts SET given_name = $2, family_name = $3, display_name = $4,"
                  " lifecycle_stage = $5, lead_source = $6, owner_id = $7, team_id = $8, doc = $9,"
@@ -157,7 +159,8 @@ core::Status PgCustomerTx::reindex_contact(core::Id id) {
 
 core::Result<core::Contact> PgCustomerTx::trash_contact(core::Id id, std::int64_t expected_version,
                                                         const Stamp& stamp) {
-  RAPPORT_TRY(check_writable(conn_, kContactTables, id, expected_version, RecordState::kLive));
+  RAPPORT_TRY(check_writable(conn_, kind_tables(core::RecordKind::kContact), id, expected_version,
+                             RecordState::kLive));
   RAPPORT_TRY(
       conn_.exec("UPDATE contacts SET deleted_at = $2, version = version + 1, updated_at = $2,"
                  " updated_by = $3 WHERE id = $1",
@@ -168,7 +171,8 @@ core::Result<core::Contact> PgCustomerTx::trash_contact(core::Id id, std::int64_
 core::Result<core::Contact> PgCustomerTx::restore_contact(core::Id id,
                                                           std::int64_t expected_version,
                                                           const Stamp& stamp) {
-  RAPPORT_TRY(check_writable(conn_, kContactTables, id, expected_version, RecordState::kTrashed));
+  RAPPORT_TRY(check_writable(conn_, kind_tables(core::RecordKind::kContact), id, expected_version,
+                             RecordState::kTrashed));
   RAPPORT_TRY(
       conn_.exec("UPDATE contacts SET deleted_at = NULL, version = version + 1, updated_at = $2,"
                  " updated_by = $3 WHERE id = $1",
@@ -177,7 +181,7 @@ core::Result<core::Contact> PgCustomerTx::restore_contact(core::Id id,
 }
 
 core::Status PgCustomerTx::erase_contact(core::Id id) {
-  RAPPORT_TRY(erase_record(conn_, kContactTables, id));
+  RAPPORT_TRY(erase_record_rows(conn_, kind_tables(core::RecordKind::kContact), id));
   RAPPORT_TRY(erase_links(conn_, core::RecordKind::kContact, id));
   return erase_notes({core::RecordKind::kContact, id});
 }

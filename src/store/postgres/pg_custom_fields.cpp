@@ -69,7 +69,7 @@ core::Result<core::CustomFieldDefinition> PgCustomerTx::update_custom_field(
 core::Status PgCustomerTx::delete_custom_field(core::Id id, std::int64_t expected_version) {
   RAPPORT_ASSIGN_OR_RETURN(core::CustomFieldDefinition stored, find_definition(conn_, id, true));
   if (stored.version != expected_version) return stale_custom_field();
-  const PgRecordTables& tables = record_tables(stored.entity);
+  const KindTables& tables = kind_tables(stored.entity);
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult holders,
       conn_.exec("SELECT record_id FROM " + std::string(tables.custom) + " WHERE key = $1",
@@ -98,7 +98,7 @@ core::Result<std::int64_t> PgCustomerTx::count_option_uses(
                           : "value = $2";
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows,
-      conn_.exec("SELECT count(*) FROM " + std::string(record_tables(definition.entity).custom) +
+      conn_.exec("SELECT count(*) FROM " + std::string(kind_tables(definition.entity).custom) +
                      " WHERE key = $1 AND " + match,
                  {definition.key, option}));
   return rows.int64(0, 0);
@@ -106,7 +106,7 @@ core::Result<std::int64_t> PgCustomerTx::count_option_uses(
 
 core::Result<std::vector<CustomDuplicate>> PgCustomerTx::custom_duplicates(
     const core::CustomFieldDefinition& definition, int limit) {
-  const std::string table(record_tables(definition.entity).custom);
+  const std::string table(kind_tables(definition.entity).custom);
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows,
       conn_.exec("SELECT value, record_id FROM " + table +

@@ -1,6 +1,7 @@
 // PgCustomerStore: transactions, read snapshots and the schema entry points.
 #include "store/postgres/pg_customer_store.hpp"
 
+#include "store/list_planner.hpp"
 #include "store/postgres/pg_migrations.hpp"
 #include "store/postgres/pg_transaction.hpp"
 
@@ -35,29 +36,31 @@ core::Status PgCustomerStore::read(const std::function<core::Status(CustomerTx&)
 }
 
 core::Status PgCustomerTx::reindex(core::RecordKind kind, core::Id id) {
-  switch (kind) {
-    case core::RecordKind::kContact:
-      return reindex_contact(id);
-    case core::RecordKind::kCompany:
-      return reindex_company(id);
-  }
-  return core::Error::invalid("unknown record kind");
+  // Contacts keep their own store code until they move to the generic path.
+  if (kind == core::RecordKind::kContact) return reindex_contact(id);
+  return reindex_record(kind, id);
 }
 
 namespace {
 // Every table that holds personal data or rows derived from it (the audit log's redacted entries
-// included); contact_places is emptied by the erase's ON DELETE CASCADE.
-constexpr std::string_view kPersonalTables =
-    "contacts, companies, contact_tags, company_tags, contact_custom, company_custom,"
-    " contact_search, company_search, contact_grams, company_grams, contact_places, record_links,"
-    " notes, audit_log";
+// included): each kind's table and derived tables, then the tables all kinds share.
+std::string personal_tables() {
+  std::string out;
+  for (core::RecordKind kind : core::kRecordKinds) {
+    const KindTables& t = kind_tables(kind);
+    for (const std::string& table : {t.records, t.tags, t.custom, t.search, t.grams, t.places}) {
+      if (!table.empty()) out += table + ", ";
+    }
+  }
+  return out + "record_links, notes, audit_log";
+}
 // insufficient_privilege: CHECKPOINT needs superuser or pg_checkpoint (PostgreSQL 15).
 constexpr std::string_view kInsufficientPrivilege = "42501";
 }  // namespace
 
 core::Status vacuum_erased(PgPool& pool) {
   RAPPORT_ASSIGN_OR_RETURN(PgLease lease, pool.acquire());
-  RAPPORT_TRY(lease->exec_script("VACUUM " + std::string(kPersonalTables)));
+  RAPPORT_TRY(lease->exec_script("VACUUM " + personal_tables()));
   return core::ok_status();
 }
 
@@ -65,7 +68,7 @@ core::Result<PgCompaction> compact_erased(PgPool& pool) {
   RAPPORT_ASSIGN_OR_RETURN(PgLease lease, pool.acquire());
   // FULL writes each table, its indexes and its TOAST table into new files and empties the old
   // ones at commit; ANALYZE replaces the statistics sampled from the old rows.
-  RAPPORT_TRY(lease->exec_script("VACUUM (FULL, ANALYZE) " + std::string(kPersonalTables)));
+  RAPPORT_TRY(lease->exec_script("VACUUM (FULL, ANALYZE) " + personal_tables()));
   PgCompaction done;
   auto checkpoint = lease->exec_script("CHECKPOINT");
   if (checkpoint.ok()) {

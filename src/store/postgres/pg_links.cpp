@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "store/postgres/pg_array.hpp"
+#include "store/record_errors.hpp"
 #include "store/record_links.hpp"
 
 namespace rapport::store::postgres {
@@ -75,6 +76,64 @@ core::Status read_company_links(PgConnection& conn, std::span<core::Contact> con
   for (int row = 0; row < rows.rows(); ++row) {
     by_id.at(rows.int64(row, 0))
         ->companies.push_back({rows.int64(row, 1), std::string(rows.text(row, 2))});
+  }
+  return core::ok_status();
+}
+
+core::Status check_links(PgConnection& conn, const RecordRow& row) {
+  const auto fields = link_fields(row.kind);
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    const std::vector<core::Id>& ids = row.links[f];
+    if (ids.empty()) continue;
+    RAPPORT_ASSIGN_OR_RETURN(
+        PgResult rows,
+        conn.exec("SELECT id FROM " + std::string(core::describe(fields[f]->target).table) +
+                      " WHERE id = ANY($1::bigint[]) FOR KEY SHARE",
+                  {id_array(ids, [](core::Id id) { return id; })}));
+    std::set<core::Id> found;
+    for (int r = 0; r < rows.rows(); ++r) found.insert(rows.int64(r, 0));
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (!found.contains(ids[i])) return missing_link(*fields[f], i);
+    }
+  }
+  return core::ok_status();
+}
+
+core::Status write_links(PgConnection& conn, const RecordRow& row, bool fresh) {
+  const std::string_view kind = core::to_string(row.kind);
+  const auto fields = link_fields(row.kind);
+  if (!fresh && !fields.empty()) {
+    RAPPORT_TRY(conn.exec("DELETE FROM record_links WHERE from_kind = $1 AND from_id = $2",
+                          {kind, row.id}));
+  }
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    if (row.links[f].empty()) continue;
+    RAPPORT_TRY(
+        conn.exec("INSERT INTO record_links (from_kind, from_id, role, to_kind, to_id, position)"
+                  " SELECT $1, $2, $3, $4, t, (n - 1)::integer"
+                  " FROM unnest($5::bigint[]) WITH ORDINALITY AS x(t, n)",
+                  {kind, row.id, fields[f]->name, core::to_string(fields[f]->target),
+                   id_array(row.links[f], [](core::Id id) { return id; })}));
+  }
+  return core::ok_status();
+}
+
+core::Status read_links(PgConnection& conn, std::span<RecordRow> rows) {
+  if (rows.empty() || link_fields(rows.front().kind).empty()) return core::ok_status();
+  const auto fields = link_fields(rows.front().kind);
+  std::unordered_map<core::Id, RecordRow*> by_id;
+  for (RecordRow& r : rows) by_id[r.id] = &r;
+  RAPPORT_ASSIGN_OR_RETURN(
+      PgResult links, conn.exec("SELECT from_id, role, to_id FROM record_links WHERE from_kind = $1"
+                                " AND from_id = ANY($2::bigint[]) ORDER BY from_id, role, position",
+                                {core::to_string(rows.front().kind),
+                                 id_array(rows, [](const RecordRow& r) { return r.id; })}));
+  for (int r = 0; r < links.rows(); ++r) {
+    const std::string_view role = links.text(r, 1);
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      if (fields[f]->name == role)
+        by_id.at(links.int64(r, 0))->links[f].push_back(links.int64(r, 2));
+    }
   }
   return core::ok_status();
 }

@@ -12,6 +12,7 @@
 #include "core/record_kind.hpp"
 #include "core/result.hpp"
 #include "store/postgres/pg_connection.hpp"
+#include "store/record_row.hpp"
 
 namespace rapport::store::postgres {
 
@@ -28,6 +29,12 @@ core::Status write_company_links(PgConnection& conn, core::Id contact_id,
 
 // Sets the `companies` of each of `contacts` from its links, in link order, with one query.
 core::Status read_company_links(PgConnection& conn, std::span<core::Contact> contacts);
+
+// The links of a record on the generic path (store/record_row.hpp), as sqlite_links.hpp
+// describes; the records linked stay locked against erasure (FOR KEY SHARE) until commit.
+core::Status check_links(PgConnection& conn, const RecordRow& row);
+core::Status write_links(PgConnection& conn, const RecordRow& row, bool fresh);
+core::Status read_links(PgConnection& conn, std::span<RecordRow> rows);
 
 // Removes every link from or to record `id` of `kind`. Called after the record's row is deleted,
 // so that a writer still linking to it (check_company_links) has finished first.

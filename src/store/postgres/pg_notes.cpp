@@ -90,7 +90,7 @@ core::Result<core::Note> PgCustomerTx::create_note(const core::Note& note, const
   core::Note stored = note;
   stored.id = rows.int64(0, 0);
   stored.meta = core::RecordMeta{1, stamp.now, stamp.actor, stamp.now, stamp.actor, std::nullopt};
-  RAPPORT_TRY(reindex(note.parent));
+  RAPPORT_TRY(reindex(note.parent.kind, note.parent.id));
   return stored;
 }
 
@@ -108,14 +108,14 @@ core::Result<core::Note> PgCustomerTx::update_note(const core::Note& note, const
       "UPDATE notes SET body = $2, version = version + 1, updated_at = $3, updated_by = $4"
       " WHERE id = $1",
       {note.id, note.body, core::to_millis(stamp.now), stamp.actor}));
-  RAPPORT_TRY(reindex(current.parent));
+  RAPPORT_TRY(reindex(current.parent.kind, current.parent.id));
   return get_note(note.id);
 }
 
 core::Status PgCustomerTx::delete_note(core::Id id, std::int64_t expected_version) {
   RAPPORT_ASSIGN_OR_RETURN(core::Note current, lock_for_write(conn_, id, expected_version));
   RAPPORT_TRY(conn_.exec("DELETE FROM notes WHERE id = $1", {id}));
-  return reindex(current.parent);
+  return reindex(current.parent.kind, current.parent.id);
 }
 
 core::Result<Page<core::Note>> PgCustomerTx::list_notes(const core::NoteParent& parent, int limit,
@@ -139,16 +139,6 @@ core::Result<Page<core::Note>> PgCustomerTx::list_notes(const core::NoteParent& 
   }
   if (rows.rows() > limit) page.next = note_cursor(page.items.back());
   return page;
-}
-
-core::Status PgCustomerTx::reindex(const core::NoteParent& parent) {
-  switch (parent.kind) {
-    case core::RecordKind::kContact:
-      return reindex_contact(parent.id);
-    case core::RecordKind::kCompany:
-      return reindex_company(parent.id);
-  }
-  return core::Error::internal("notes on an unknown kind of record");
 }
 
 core::Status PgCustomerTx::erase_notes(const core::NoteParent& parent) {

@@ -1,4 +1,4 @@
-// State checks and index rows shared by PostgreSQL contacts and companies.
+// State checks and index rows shared by every kind of record in PostgreSQL.
 #include "store/postgres/pg_record_index.hpp"
 
 #include <charconv>
@@ -31,29 +31,19 @@ const core::CustomFieldDefinition* find_definition(
 
 }  // namespace
 
-const PgRecordTables& record_tables(core::RecordKind kind) {
-  switch (kind) {
-    case core::RecordKind::kContact:
-      return kContactTables;
-    case core::RecordKind::kCompany:
-      return kCompanyTables;
-  }
-  return kContactTables;
-}
-
-core::Status check_writable(PgConnection& conn, const PgRecordTables& tables, core::Id id,
+core::Status check_writable(PgConnection& conn, const KindTables& tables, core::Id id,
                             std::int64_t expected_version, RecordState required) {
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows, conn.exec(sql({"SELECT version, deleted_at IS NOT NULL FROM ", tables.records,
                                     " WHERE id = $1 FOR UPDATE"}),
                                {id}));
-  if (rows.rows() == 0) return record_not_found(tables.entity);
+  if (rows.rows() == 0) return record_not_found(tables.kind);
   if (rows.int64(0, 0) != expected_version) {
-    return stale_record(tables.entity, rows.int64(0, 0), expected_version);
+    return stale_record(tables.kind, rows.int64(0, 0), expected_version);
   }
   bool trashed = rows.boolean(0, 1);
-  if (required == RecordState::kLive && trashed) return record_in_trash(tables.entity);
-  if (required == RecordState::kTrashed && !trashed) return record_not_in_trash(tables.entity);
+  if (required == RecordState::kLive && trashed) return record_in_trash(tables.kind);
+  if (required == RecordState::kTrashed && !trashed) return record_not_in_trash(tables.kind);
   return core::ok_status();
 }
 
@@ -87,7 +77,7 @@ std::string custom_index_text(core::CustomFieldType type, const core::CustomValu
   return value.text;
 }
 
-core::Status check_unique_custom(PgConnection& conn, const PgRecordTables& tables, core::Id id,
+core::Status check_unique_custom(PgConnection& conn, const KindTables& tables, core::Id id,
                                  const core::CustomValues& values,
                                  const std::vector<core::CustomFieldDefinition>& definitions) {
   for (const auto& [key, value] : values) {
@@ -113,7 +103,7 @@ core::Status check_unique_custom(PgConnection& conn, const PgRecordTables& table
 // inserts the new ones, lists passed as arrays. (Per-row statements made a contact create cost
 // some twenty round trips.) They cannot share one statement: the sub-statements of a WITH run
 // on one snapshot in no set order, so a re-inserted tag could meet its old row.
-core::Status write_index(PgConnection& conn, const PgRecordTables& tables, core::Id id,
+core::Status write_index(PgConnection& conn, const KindTables& tables, core::Id id,
                          const RecordIndex& index,
                          const std::vector<core::CustomFieldDefinition>& definitions) {
   RAPPORT_TRY(conn.exec(
@@ -124,24 +114,22 @@ core::Status write_index(PgConnection& conn, const PgRecordTables& tables, core:
   std::set<std::string> tag_set(index.tags.begin(), index.tags.end());
   std::vector<std::optional<std::string>> tags(tag_set.begin(), tag_set.end());
   std::vector<std::optional<std::string>> keys, values, numbers, sort_keys;
-  if (index.custom != nullptr) {
-    for (const auto& [key, value] : *index.custom) {
-      const auto* definition = find_definition(definitions, key);
-      if (definition == nullptr) continue;
-      keys.emplace_back(key);
-      values.emplace_back(custom_index_text(definition->type, value));
-      sort_keys.emplace_back(core::custom_sort_key(definition->type, value));
-      std::optional<double> number = core::custom_sort_number(definition->type, value);
-      if (number) {
-        char buffer[32];  // shortest text that reads back as the same double
-        auto end = std::to_chars(buffer, buffer + sizeof buffer, *number).ptr;
-        numbers.emplace_back(std::string(buffer, end));
-      } else {
-        numbers.emplace_back(std::nullopt);
-      }
+  for (const auto& [key, value] : index.custom) {
+    const auto* definition = find_definition(definitions, key);
+    if (definition == nullptr) continue;
+    keys.emplace_back(key);
+    values.emplace_back(custom_index_text(definition->type, value));
+    sort_keys.emplace_back(core::custom_sort_key(definition->type, value));
+    std::optional<double> number = core::custom_sort_number(definition->type, value);
+    if (number) {
+      char buffer[32];  // shortest text that reads back as the same double
+      auto end = std::to_chars(buffer, buffer + sizeof buffer, *number).ptr;
+      numbers.emplace_back(std::string(buffer, end));
+    } else {
+      numbers.emplace_back(std::nullopt);
     }
   }
-  std::set<std::string> gram_set = search_grams(index.names, index.search_body);
+  std::set<std::string> gram_set = search_grams(index.names, index.body);
   std::vector<std::optional<std::string>> grams(gram_set.begin(), gram_set.end());
   RAPPORT_TRY(conn.exec(
       sql({"WITH t AS (INSERT INTO ", tables.tags,
@@ -153,17 +141,17 @@ core::Status write_index(PgConnection& conn, const PgRecordTables& tables, core:
            tables.grams, " (gram, record_id) SELECT gram, $1 FROM unnest($6::text[]) AS gram)",
            " INSERT INTO ", tables.search, " (record_id, body) VALUES ($1, $7)"}),
       {id, array_literal(tags), array_literal(keys), array_literal(values), array_literal(numbers),
-       array_literal(grams), index.search_body, array_literal(sort_keys)}));
+       array_literal(grams), index.body, array_literal(sort_keys)}));
   return core::ok_status();
 }
 
-core::Status erase_record(PgConnection& conn, const PgRecordTables& tables, core::Id id) {
+core::Status erase_record_rows(PgConnection& conn, const KindTables& tables, core::Id id) {
   for (std::string_view table : {tables.search, tables.grams}) {
     RAPPORT_TRY(conn.exec(sql({"DELETE FROM ", table, " WHERE record_id = $1"}), {id}));
   }
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows, conn.exec(sql({"DELETE FROM ", tables.records, " WHERE id = $1"}), {id}));
-  if (rows.affected_rows() == 0) return record_not_found(tables.entity);
+  if (rows.affected_rows() == 0) return record_not_found(tables.kind);
   return core::ok_status();
 }
 

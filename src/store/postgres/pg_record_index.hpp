@@ -1,4 +1,4 @@
-// What contacts and companies share in PostgreSQL: the tables of each kind of record, the state
+// What every kind of record shares in PostgreSQL: the tables of each kind of record, the state
 // checks before a write (exists, live or trashed, expected version), unique custom values, and
 // the index rows kept beside each record (tags, custom values, search text, short-query grams).
 // A contact's links to companies are in pg_links.hpp.
@@ -12,29 +12,11 @@
 #include "core/custom_field.hpp"
 #include "core/ids.hpp"
 #include "core/result.hpp"
+#include "store/list_planner.hpp"
 #include "store/postgres/pg_connection.hpp"
+#include "store/record_row.hpp"
 
 namespace rapport::store::postgres {
-
-// The tables of one kind of record. Names are literals of this adapter, never input.
-struct PgRecordTables {
-  std::string_view records;
-  std::string_view tags;
-  std::string_view custom;
-  std::string_view search;
-  std::string_view grams;
-  core::RecordKind entity;
-};
-
-inline constexpr PgRecordTables kContactTables{"contacts",       "contact_tags",  "contact_custom",
-                                               "contact_search", "contact_grams",
-                                               core::RecordKind::kContact};
-inline constexpr PgRecordTables kCompanyTables{"companies",      "company_tags",  "company_custom",
-                                               "company_search", "company_grams",
-                                               core::RecordKind::kCompany};
-
-// The tables of records of `kind`.
-const PgRecordTables& record_tables(core::RecordKind kind);
 
 enum class RecordState { kLive, kTrashed };
 
@@ -42,7 +24,7 @@ enum class RecordState { kLive, kTrashed };
 // store checks too (record_errors.hpp): kNotFound when absent, kStale when its version is not
 // `expected_version`, kConflict when it is not in `required` state (a trashed record cannot be
 // edited, a live one not restored).
-core::Status check_writable(PgConnection& conn, const PgRecordTables& tables, core::Id id,
+core::Status check_writable(PgConnection& conn, const KindTables& tables, core::Id id,
                             std::int64_t expected_version, RecordState required);
 
 // The custom field definitions of `entity`, ordered by id.
@@ -54,22 +36,17 @@ std::string custom_index_text(core::CustomFieldType type, const core::CustomValu
 
 // kConflict with a field error on "custom/<key>" when another record already holds the value of
 // a field defined unique.
-core::Status check_unique_custom(PgConnection& conn, const PgRecordTables& tables, core::Id id,
+core::Status check_unique_custom(PgConnection& conn, const KindTables& tables, core::Id id,
                                  const core::CustomValues& values,
                                  const std::vector<core::CustomFieldDefinition>& definitions);
 
-// Replaces the index rows of record `id`.
-struct RecordIndex {
-  std::vector<std::string> tags;
-  const core::CustomValues* custom = nullptr;
-  std::string search_body;
-  std::vector<std::string> names;      // the names whose grams short queries find
-};
-core::Status write_index(PgConnection& conn, const PgRecordTables& tables, core::Id id,
+// Replaces the index rows of record `id`: tags, custom values, the search body and the grams of
+// its names and body.
+core::Status write_index(PgConnection& conn, const KindTables& tables, core::Id id,
                          const RecordIndex& index,
                          const std::vector<core::CustomFieldDefinition>& definitions);
 
 // Removes record `id` with every index row; kNotFound when there is no such record.
-core::Status erase_record(PgConnection& conn, const PgRecordTables& tables, core::Id id);
+core::Status erase_record_rows(PgConnection& conn, const KindTables& tables, core::Id id);
 
 }  // namespace rapport::store::postgres

@@ -20,10 +20,7 @@ constexpr std::string_view kColumns =
     "t.owner_id, t.team_id, t.doc, t.version, t.created_at, t.created_by, t.updated_at, "
     "t.updated_by, t.deleted_at";
 
-const KindTables& tables() {
-  static const KindTables kTables(core::describe(core::RecordKind::kContact));
-  return kTables;
-}
+const KindTables& tables() { return kind_tables(core::RecordKind::kContact); }
 
 // The sort value follows kColumns.
 constexpr int kSortColumn = 15;
@@ -49,9 +46,7 @@ core::Result<core::Contact> read_contact(const Statement& s) {
 }
 
 RecordIndex index_of(const core::Contact& c, std::string body) {
-  RecordIndex index{c.tags, &c.custom, std::move(body), {}};
-  index.grams = search_grams({c.display_name, c.given_name, c.family_name}, index.body);
-  return index;
+  return {c.tags, c.custom, std::move(body), {c.display_name, c.given_name, c.family_name}};
 }
 
 // Replaces contact `id`'s rows in contact_places (`fresh`: it is new, nothing to replace).

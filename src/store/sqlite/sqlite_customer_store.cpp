@@ -59,8 +59,10 @@ core::Result<int> SqliteCustomerStore::migrate() {
 
 core::Status SqliteCustomerStore::compact() {
   RAPPORT_TRY(db_->exclusive([](SqliteConnection& conn) -> core::Status {
-    RAPPORT_TRY(conn.exec("INSERT INTO contact_search(contact_search) VALUES ('optimize');"
-                          "INSERT INTO company_search(company_search) VALUES ('optimize')"));
+    for (core::RecordKind kind : core::kRecordKinds) {
+      const std::string& search = kind_tables(kind).search;
+      RAPPORT_TRY(conn.exec("INSERT INTO " + search + "(" + search + ") VALUES ('optimize')"));
+    }
     return conn.exec("VACUUM");
   }));
   return db_->checkpoint();
@@ -93,18 +95,12 @@ core::Status SqliteCustomerStore::read(const std::function<core::Status(Customer
 
 core::Error SqliteCustomerTx::unchanged(core::RecordKind kind, core::Id id,
                                         std::int64_t expected_version, bool want_live) {
-  auto s = conn_.prepare("SELECT version, deleted_at IS NULL FROM " +
-                         std::string(core::describe(kind).table) + " WHERE id = ?1");
+  auto s = conn_.prepare("SELECT version FROM " + std::string(core::describe(kind).table) +
+                         " WHERE id = ?1");
   if (!s.ok()) return std::move(s).error();
   auto row = s->bind(1, id).step();
   if (!row.ok()) return std::move(row).error();
-  if (!*row) return record_not_found(kind);
-  if (s->int64_at(0) != expected_version) {
-    return stale_record(kind, s->int64_at(0), expected_version);
-  }
-  bool live = s->int64_at(1) != 0;
-  if (want_live && !live) return record_in_trash(kind);
-  return record_not_in_trash(kind);
+  return unchanged_record(kind, *row, *row ? s->int64_at(0) : 0, expected_version, want_live);
 }
 
 core::Status SqliteCustomerTx::set_trashed(core::RecordKind kind, core::Id id,
@@ -160,13 +156,9 @@ core::Result<core::CustomFieldDefinition> SqliteCustomerTx::update_custom_field(
 }
 
 core::Status SqliteCustomerTx::reindex(core::RecordKind kind, core::Id id) {
-  switch (kind) {
-    case core::RecordKind::kContact:
-      return reindex_contact(id);
-    case core::RecordKind::kCompany:
-      return reindex_company(id);
-  }
-  return core::Error::invalid("unknown record kind");
+  // Contacts keep their own store code until they move to the generic path.
+  if (kind == core::RecordKind::kContact) return reindex_contact(id);
+  return reindex_record(kind, id);
 }
 
 core::Status SqliteCustomerTx::delete_custom_field(core::Id id, std::int64_t expected_version) {

@@ -31,18 +31,15 @@ class SqliteCustomerTx final : public CustomerTx {
                                                   const RecordScope& scope, Shelf shelf,
                                                   const RecordScope& companies) override;
 
-  core::Result<core::Company> create_company(const core::Company& company,
-                                             const Stamp& stamp) override;
-  core::Result<core::Company> get_company(core::Id id) override;
-  core::Result<core::Company> update_company(const core::Company& company,
-                                             const Stamp& stamp) override;
-  core::Result<core::Company> trash_company(core::Id id, std::int64_t expected_version,
-                                            const Stamp& stamp) override;
-  core::Result<core::Company> restore_company(core::Id id, std::int64_t expected_version,
-                                              const Stamp& stamp) override;
-  core::Status erase_company(core::Id id) override;
-  core::Result<Page<core::Company>> list_companies(const core::ListQuery& query,
-                                                   const RecordScope& scope, Shelf shelf) override;
+  core::Result<RecordRow> insert_record(const RecordRow& row, const Stamp& stamp) override;
+  core::Result<RecordRow> get_record(core::RecordKind kind, core::Id id) override;
+  core::Result<RecordRow> update_record(const RecordRow& row, const Stamp& stamp) override;
+  core::Result<RecordRow> move_record(core::RecordKind kind, core::Id id,
+                                      std::int64_t expected_version, Shelf to,
+                                      const Stamp& stamp) override;
+  core::Status erase_record(core::RecordKind kind, core::Id id) override;
+  core::Result<Page<RecordRow>> list_records(core::RecordKind kind, const core::ListQuery& query,
+                                             const RecordScope& scope, Shelf shelf) override;
 
   core::Status reindex(core::RecordKind kind, core::Id id) override;
 
@@ -71,7 +68,8 @@ class SqliteCustomerTx final : public CustomerTx {
 
  private:
   core::Status reindex_contact(core::Id id);
-  core::Status reindex_company(core::Id id);
+  // Rebuilds the index rows and sort keys of a record on the generic path.
+  core::Status reindex_record(core::RecordKind kind, core::Id id);
   // Moves record `id` of `kind` into (`trash`) or out of the trash under the version rule.
   core::Status set_trashed(core::RecordKind kind, core::Id id, std::int64_t expected_version,
                            const Stamp& stamp, bool trash);
@@ -82,8 +80,6 @@ class SqliteCustomerTx final : public CustomerTx {
                         bool want_live);
   // The bodies of `parent`'s notes, oldest first, for its search text.
   core::Result<std::vector<std::string>> note_bodies(const core::NoteParent& parent);
-  // Rebuilds the index rows of the note's parent after one of its notes changed.
-  core::Status reindex(const core::NoteParent& parent);
   // Removes the notes of `parent`, which is being erased (no foreign key cascades them).
   core::Status erase_notes(const core::NoteParent& parent);
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "store/record_errors.hpp"
 #include "store/record_links.hpp"
 
 namespace rapport::store::sqlite {
@@ -88,6 +89,74 @@ core::Status read_company_links(SqliteConnection& conn, std::span<core::Contact>
     RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
     if (!row) return {};
     by_id.at(s.int64_at(0))->companies.push_back({s.int64_at(1), s.text_at(2)});
+  }
+}
+
+core::Status check_links(SqliteConnection& conn, const RecordRow& row) {
+  const auto fields = link_fields(row.kind);
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    const std::vector<core::Id>& ids = row.links[f];
+    if (ids.empty()) continue;
+    RAPPORT_ASSIGN_OR_RETURN(
+        Statement s,
+        conn.prepare("SELECT id FROM " + std::string(core::describe(fields[f]->target).table) +
+                     " WHERE id IN (SELECT value FROM json_each(?1))"));
+    s.bind(1, json_ids(ids, [](core::Id id) { return id; }));
+    std::set<core::Id> found;
+    for (;;) {
+      RAPPORT_ASSIGN_OR_RETURN(bool more, s.step());
+      if (!more) break;
+      found.insert(s.int64_at(0));
+    }
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (!found.contains(ids[i])) return missing_link(*fields[f], i);
+    }
+  }
+  return {};
+}
+
+core::Status write_links(SqliteConnection& conn, const RecordRow& row, bool fresh) {
+  const std::string_view kind = core::to_string(row.kind);
+  const auto fields = link_fields(row.kind);
+  if (!fresh && !fields.empty()) {
+    RAPPORT_ASSIGN_OR_RETURN(
+        Statement d,
+        conn.prepare("DELETE FROM record_links WHERE from_kind = ?1 AND from_id = ?2"));
+    RAPPORT_TRY(d.bind(1, kind).bind(2, row.id).run());
+  }
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    for (std::size_t i = 0; i < row.links[f].size(); ++i) {
+      RAPPORT_ASSIGN_OR_RETURN(
+          Statement s,
+          conn.prepare("INSERT INTO record_links (from_kind, from_id, role, to_kind, to_id, "
+                       "position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+      s.bind(1, kind).bind(2, row.id).bind(3, fields[f]->name);
+      s.bind(4, core::to_string(fields[f]->target)).bind(5, row.links[f][i]);
+      RAPPORT_TRY(s.bind(6, static_cast<std::int64_t>(i)).run());
+    }
+  }
+  return {};
+}
+
+core::Status read_links(SqliteConnection& conn, std::span<RecordRow> rows) {
+  if (rows.empty() || link_fields(rows.front().kind).empty()) return {};
+  const auto fields = link_fields(rows.front().kind);
+  std::unordered_map<core::Id, RecordRow*> by_id;
+  for (RecordRow& r : rows) by_id[r.id] = &r;
+  RAPPORT_ASSIGN_OR_RETURN(
+      Statement s,
+      conn.prepare("SELECT from_id, role, to_id FROM record_links WHERE from_kind = ?1 AND "
+                   "from_id IN (SELECT value FROM json_each(?2)) ORDER BY from_id, role, "
+                   "position"));
+  s.bind(1, core::to_string(rows.front().kind));
+  s.bind(2, json_ids(rows, [](const RecordRow& r) { return r.id; }));
+  for (;;) {
+    RAPPORT_ASSIGN_OR_RETURN(bool more, s.step());
+    if (!more) return {};
+    const std::string role = s.text_at(1);
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      if (fields[f]->name == role) by_id.at(s.int64_at(0))->links[f].push_back(s.int64_at(2));
+    }
   }
 }
 

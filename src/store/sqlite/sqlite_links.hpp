@@ -11,6 +11,7 @@
 #include "core/ids.hpp"
 #include "core/record_kind.hpp"
 #include "core/result.hpp"
+#include "store/record_row.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
 
 namespace rapport::store::sqlite {
@@ -27,6 +28,14 @@ core::Status write_company_links(SqliteConnection& conn, core::Id contact_id,
 
 // Sets the `companies` of each of `contacts` from its links, in link order, with one query.
 core::Status read_company_links(SqliteConnection& conn, std::span<core::Contact> contacts);
+
+// The links of a record on the generic path (store/record_row.hpp), one role per link field named
+// after it: check_links gives missing_link() for the first id naming no record of the field's
+// target kind; write_links replaces the record's links (`fresh`: it is new); read_links fills
+// the links of each of `rows` (all of one kind) with one query.
+core::Status check_links(SqliteConnection& conn, const RecordRow& row);
+core::Status write_links(SqliteConnection& conn, const RecordRow& row, bool fresh);
+core::Status read_links(SqliteConnection& conn, std::span<RecordRow> rows);
 
 // Removes every link from or to record `id` of `kind`.
 core::Status erase_links(SqliteConnection& conn, core::RecordKind kind, core::Id id);

@@ -62,7 +62,7 @@ core::Result<core::Note> SqliteCustomerTx::create_note(const core::Note& n, cons
   s.bind(3, std::string_view(n.body));
   RAPPORT_TRY(s.bind(4, core::to_millis(stamp.now)).bind(5, stamp.actor).run());
   core::Id id = conn_.last_insert_rowid();
-  RAPPORT_TRY(reindex(n.parent));
+  RAPPORT_TRY(reindex(n.parent.kind, n.parent.id));
   return get_note(id);
 }
 
@@ -83,7 +83,7 @@ core::Result<core::Note> SqliteCustomerTx::update_note(const core::Note& n, cons
   RAPPORT_TRY(s.bind(4, stamp.actor).bind(5, n.meta.version).run());
   if (conn_.changes() == 0) return unchanged_note(conn_, n.id, n.meta.version);
   RAPPORT_ASSIGN_OR_RETURN(core::Note stored, get_note(n.id));
-  RAPPORT_TRY(reindex(stored.parent));
+  RAPPORT_TRY(reindex(stored.parent.kind, stored.parent.id));
   return stored;
 }
 
@@ -93,7 +93,7 @@ core::Status SqliteCustomerTx::delete_note(core::Id id, std::int64_t expected_ve
                            conn_.prepare("DELETE FROM notes WHERE id = ?1 AND version = ?2"));
   RAPPORT_TRY(s.bind(1, id).bind(2, expected_version).run());
   if (conn_.changes() == 0) return unchanged_note(conn_, id, expected_version);
-  return reindex(current.parent);
+  return reindex(current.parent.kind, current.parent.id);
 }
 
 core::Result<Page<core::Note>> SqliteCustomerTx::list_notes(const core::NoteParent& parent,
@@ -118,16 +118,6 @@ core::Result<Page<core::Note>> SqliteCustomerTx::list_notes(const core::NotePare
     page.items.push_back(std::move(note));
   }
   return page;
-}
-
-core::Status SqliteCustomerTx::reindex(const core::NoteParent& parent) {
-  switch (parent.kind) {
-    case core::RecordKind::kContact:
-      return reindex_contact(parent.id);
-    case core::RecordKind::kCompany:
-      return reindex_company(parent.id);
-  }
-  return core::Error::internal("notes on an unknown kind of record");
 }
 
 core::Status SqliteCustomerTx::erase_notes(const core::NoteParent& parent) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "store/customer_codec.hpp"
+#include "store/search_document.hpp"
 
 namespace rapport::store::sqlite {
 
@@ -70,25 +71,23 @@ core::Status write_index(SqliteConnection& conn, const KindTables& tables, core:
         Statement s, conn.prepare("INSERT INTO " + tags + " (tag, record_id) VALUES (?1, ?2)"));
     RAPPORT_TRY(s.bind(1, std::string_view(tag)).bind(2, id).run());
   }
-  if (index.custom != nullptr) {
-    for (const auto& [key, value] : *index.custom) {
-      const auto* d = find(definitions, key);
-      if (d == nullptr) continue;
-      RAPPORT_ASSIGN_OR_RETURN(
-          Statement s,
-          conn.prepare("INSERT INTO " + custom +
-                       " (record_id, key, value, number, sort_key) VALUES (?1, ?2, ?3, ?4, ?5)"));
-      s.bind(1, id).bind(2, std::string_view(key)).bind(3, stored_value(*d, value));
-      s.bind(5, core::custom_sort_key(d->type, value));
-      if (auto n = core::custom_sort_number(d->type, value))
-        s.bind(4, *n);
-      else
-        s.bind_null(4);
-      RAPPORT_TRY(s.run());
-    }
+  for (const auto& [key, value] : index.custom) {
+    const auto* d = find(definitions, key);
+    if (d == nullptr) continue;
+    RAPPORT_ASSIGN_OR_RETURN(
+        Statement s,
+        conn.prepare("INSERT INTO " + custom +
+                     " (record_id, key, value, number, sort_key) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    s.bind(1, id).bind(2, std::string_view(key)).bind(3, stored_value(*d, value));
+    s.bind(5, core::custom_sort_key(d->type, value));
+    if (auto n = core::custom_sort_number(d->type, value))
+      s.bind(4, *n);
+    else
+      s.bind_null(4);
+    RAPPORT_TRY(s.run());
   }
   conn.search_rows().put(search, id, index.body, fresh);
-  for (const auto& gram : index.grams) {
+  for (const auto& gram : search_grams(index.names, index.body)) {
     RAPPORT_ASSIGN_OR_RETURN(
         Statement s, conn.prepare("INSERT INTO " + grams + " (gram, record_id) VALUES (?1, ?2)"));
     RAPPORT_TRY(s.bind(1, std::string_view(gram)).bind(2, id).run());

@@ -1,9 +1,8 @@
-// The rows derived from a contact or company besides its own: tags, custom values (for filters
+// The rows derived from a record besides its own: tags, custom values (for filters
 // and uniqueness), the FTS5 search body and the short-query grams. Written on every create and
 // update, removed on erasure. (A contact's links to companies are in sqlite_links.hpp.)
 #pragma once
 
-#include <set>
 #include <string>
 #include <vector>
 
@@ -11,16 +10,10 @@
 #include "core/ids.hpp"
 #include "core/result.hpp"
 #include "store/list_planner.hpp"
+#include "store/record_row.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
 
 namespace rapport::store::sqlite {
-
-struct RecordIndex {
-  std::vector<std::string> tags;
-  const core::CustomValues* custom = nullptr;
-  std::string body;
-  std::set<std::string> grams;
-};
 
 // kConflict with a field error "custom/<key>" when a unique custom value of `values` is already
 // held by another record of the same kind (live or in the trash).
@@ -28,8 +21,9 @@ core::Status check_unique_custom(SqliteConnection& conn, const KindTables& table
                                  const core::CustomValues& values,
                                  const std::vector<core::CustomFieldDefinition>& definitions);
 
-// Replaces the derived rows of record `id` (`fresh`: the record is new, nothing to replace). The
-// FTS5 row is queued on the connection and written at commit (sqlite_search_rows.hpp).
+// Replaces the derived rows of record `id` (`fresh`: the record is new, nothing to replace): its
+// tags, custom values, and search body with the grams of its names and body. The FTS5 row is
+// queued on the connection and written at commit (sqlite_search_rows.hpp).
 core::Status write_index(SqliteConnection& conn, const KindTables& tables, core::Id id,
                          const RecordIndex& index,
                          const std::vector<core::CustomFieldDefinition>& definitions, bool fresh);

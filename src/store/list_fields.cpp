@@ -29,10 +29,13 @@ std::string sort_expression(const core::FieldDescriptor& field, std::string_view
                             std::string_view if_null) {
   const std::string prefix = std::string(alias) + ".";
   if (!field.sort_column.empty()) return prefix + std::string(field.sort_column);
-  const bool nullable_reference = field.type == core::FieldType::kUser ||
-                                  field.type == core::FieldType::kTeam ||
-                                  field.type == core::FieldType::kRecord;
-  if (nullable_reference) {
+  // References may be absent, and so may the times a client sets (a task's due date); the
+  // server's own stamps never are, and their indexes are on the bare column.
+  const bool nullable = field.type == core::FieldType::kUser ||
+                        field.type == core::FieldType::kTeam ||
+                        field.type == core::FieldType::kRecord ||
+                        (field.type == core::FieldType::kTimestamp && !field.has(core::kReadOnly));
+  if (nullable) {
     return std::string(if_null) + "(" + prefix + std::string(field.column) + ", 0)";
   }
   return prefix + std::string(field.column);

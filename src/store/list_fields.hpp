@@ -23,9 +23,9 @@ const core::FieldDescriptor* column_field(const core::KindDescriptor& kind, std:
                                           core::FieldFlag flag);
 
 // What lists sort `field` by over table alias `alias`: its collation key column when it has one,
-// a nullable reference as 0 when absent (so that keyset comparisons see every row), else the
-// column. `if_null` is the engine's two-argument null replacement ("ifnull", "coalesce"),
-// spelled as the engine's sort index spells it so that the index serves the order.
+// a nullable reference or client-set time as 0 when absent (so that keyset comparisons see every
+// row), else the column. `if_null` is the engine's two-argument null replacement ("ifnull",
+// "coalesce"), spelled as the engine's sort index spells it so that the index serves the order.
 std::string sort_expression(const core::FieldDescriptor& field, std::string_view alias,
                             std::string_view if_null);
 

@@ -161,12 +161,12 @@ TEST_P(ContactAddressesApi, TheUpgradeIndexesStoredContactsOnce) {
   // The contact_places migration marked this database's contacts as waiting to be indexed again.
   auto indexed = services::reindex_stored_records(db_->records());
   ASSERT_TRUE(indexed.ok()) << indexed.error().message;
-  EXPECT_EQ(indexed->contacts, 2);  // live and trashed
+  EXPECT_EQ(indexed->of(core::RecordKind::kContact), 2);  // live and trashed
   EXPECT_EQ(names_of(admin.send(bhttp::verb::get, "/api/v1/contacts?filter[city]=den%20haag")),
             std::vector<std::string>{"Daan de Vries"});
   auto again = services::reindex_stored_records(db_->records());
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ(again->contacts, 0);
+  EXPECT_EQ(again->of(core::RecordKind::kContact), 0);
 }
 
 RAPPORT_API_ENGINES(ContactAddressesApi);

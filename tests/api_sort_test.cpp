@@ -109,7 +109,7 @@ TEST_P(SortApi, AnotherIcuVersionComputesTheStoredSortKeysAgain) {
   ASSERT_TRUE(first.ok()) << first.error().message;
   auto idle = services::reindex_stored_records(db_->records());
   ASSERT_TRUE(idle.ok());
-  EXPECT_EQ(idle->contacts + idle->companies, 0);  // nothing due: same ICU, no mark
+  EXPECT_EQ(idle->total(), 0);  // nothing due: same ICU, no mark
 
   // As if the database had been sorted by an older ICU.
   ASSERT_TRUE(db_->records()
@@ -119,8 +119,8 @@ TEST_P(SortApi, AnotherIcuVersionComputesTheStoredSortKeysAgain) {
                   .ok());
   auto again = services::reindex_stored_records(db_->records());
   ASSERT_TRUE(again.ok()) << again.error().message;
-  EXPECT_EQ(again->contacts, 1);
-  EXPECT_EQ(again->companies, 1);
+  EXPECT_EQ(again->of(core::RecordKind::kContact), 1);
+  EXPECT_EQ(again->of(core::RecordKind::kCompany), 1);
   std::optional<std::string> recorded;
   ASSERT_TRUE(db_->records()
                   .read([&](store::CustomerTx& tx) -> core::Status {

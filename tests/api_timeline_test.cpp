@@ -1,4 +1,5 @@
-// The timeline API end to end on both engines: notes and audited changes merged newest first
+// The timeline API end to end on both engines: notes, audited changes and linked activities merged
+// newest first
 // (one order across sources at one instant), keyset pages that give every item exactly once,
 // contacts and companies, record scope (another team's contact is 404), read-only callers, the
 // trash, erasure (404: the record and its now redacted history are gone) and bad page requests.
@@ -173,6 +174,44 @@ TEST_P(TimelineApi, CompaniesHaveATimelineToo) {
   EXPECT_EQ(describe_item(items[0]), "note " + id_of(note));
   EXPECT_EQ(items[0].at("note").at("company_id").as_int64(), created.json().at("id").as_int64());
   EXPECT_EQ(items[1].at("change").at("action").as_string(), "create");
+}
+
+// Activities that link to a record are on its timeline at the time they were logged, among its
+// notes and changes; one the caller may not read is not.
+TEST_P(TimelineApi, LinkedActivitiesAreOnTheTimeline) {
+  auto east = login("east@example.org");
+  auto created = east.write(bhttp::verb::post, "/api/v1/contacts", kAda);
+  ASSERT_EQ(created.status, 201u) << created.body;
+  const std::string contact = "/api/v1/contacts/" + id_of(created);
+  const std::string ada = id_of(created);
+  set_time(*now_ + 60);
+  auto call = east.write(bhttp::verb::post, "/api/v1/activities",
+                         R"({"type":"call","subject":"Intro call","contact_ids":[)" + ada + "]}");
+  ASSERT_EQ(call.status, 201u) << call.body;
+  set_time(*now_ + 60);
+  auto note = east.write(bhttp::verb::post, contact + "/notes", note_json("sent the deck"));
+  ASSERT_EQ(note.status, 201u) << note.body;
+  // West's meeting with Ada, outside east's scope for activities.
+  auto admin = login("admin@example.org");
+  set_time(*now_ + 60);
+  auto west = login("west@example.org");
+  auto west_id = west.send(bhttp::verb::get, "/api/v1/session").json().at("user_id").as_int64();
+  auto hidden =
+      admin.write(bhttp::verb::post, "/api/v1/activities",
+                  R"({"type":"meeting","subject":"West's visit","owner_id":)" +
+                      std::to_string(west_id) + R"(,"team_id":null,"contact_ids":[)" + ada + "]}");
+  ASSERT_EQ(hidden.status, 201u) << hidden.body;
+
+  auto all = read_all(admin, contact, 10);
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[0], "activity " + id_of(hidden));
+  EXPECT_EQ(all[1], "note " + id_of(note));
+  EXPECT_EQ(all[2], "activity " + id_of(call));
+  EXPECT_TRUE(all[3].starts_with("change ")) << all[3];
+  // East may not read west's meeting: the rest of the timeline, in pages of two.
+  EXPECT_EQ(read_all(east, contact, 2), std::vector<std::string>(all.begin() + 1, all.end()));
+  auto page = timeline(east, contact).json();
+  EXPECT_EQ(page.at("items").at(1).at("activity").at("subject").as_string(), "Intro call");
 }
 
 TEST_P(TimelineApi, OnlyWhoMayReadTheRecordSeesItsTimeline) {

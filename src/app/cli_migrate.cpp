@@ -2,6 +2,7 @@
 // migration (and refuses a newer schema); the upgrade steps follow; the command reports the
 // version reached and every stored value an upgrade step changed.
 #include "app/cli_migrate.hpp"
+#include "core/kind_descriptor.hpp"
 
 #include <iostream>
 #include <memory>
@@ -27,9 +28,12 @@ core::Status upgrade_stored_data(Database& db, const std::string& default_region
            << (changes.size() == 1 ? "" : "s") << " read again in their region\n";
   }
   RAPPORT_ASSIGN_OR_RETURN(auto indexed, services::reindex_stored_records(db.records()));
-  if (indexed.contacts + indexed.companies > 0) {
-    report << "rapport: " << indexed.contacts << " stored contacts and " << indexed.companies
-           << " companies indexed again (search text, places, sort keys)\n";
+  if (indexed.total() > 0) {
+    report << "rapport: stored records indexed again (search text, places, sort keys):";
+    for (core::RecordKind kind : core::kRecordKinds) {
+      report << " " << indexed.of(kind) << " " << core::describe(kind).collection;
+    }
+    report << "\n";
   }
   return core::ok_status();
 }

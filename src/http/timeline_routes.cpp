@@ -7,6 +7,7 @@
 
 #include "core/kind_descriptor.hpp"
 #include "core/timestamp.hpp"
+#include "http/activity_json.hpp"
 #include "http/audit_json.hpp"
 #include "http/auth_middleware.hpp"
 #include "http/list_query_parser.hpp"
@@ -23,8 +24,11 @@ boost::json::object item_to_json(const services::TimelineItem& item) {
   out["id"] = item.key.id;
   std::visit(
       [&out](const auto& entry) {
-        if constexpr (std::is_same_v<std::decay_t<decltype(entry)>, core::Note>) {
+        using Entry = std::decay_t<decltype(entry)>;
+        if constexpr (std::is_same_v<Entry, core::Note>) {
           out["note"] = note_to_json(entry);
+        } else if constexpr (std::is_same_v<Entry, core::Activity>) {
+          out["activity"] = activity_to_json(entry);
         } else {
           out["change"] = audit_change_to_json(entry);
         }

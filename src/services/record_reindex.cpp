@@ -1,9 +1,8 @@
-// Rebuilding every stored contact's and company's derived rows, when an upgrade asks for it.
+// Rebuilding every stored record's derived rows, when an upgrade asks for it.
 #include "services/record_reindex.hpp"
 
 #include "core/collation.hpp"
 #include "core/list_query.hpp"
-#include "store/records.hpp"
 
 namespace rapport::services {
 
@@ -11,6 +10,16 @@ namespace {
 
 constexpr std::string_view kMark = "upgrade:reindex_contacts";
 constexpr std::string_view kCollationVersion = "collation_version";
+
+// The ids of a page's records, and its cursor.
+template <class Record>
+core::Result<store::Page<core::Id>> ids_of(core::Result<store::Page<Record>> page) {
+  if (!page.ok()) return std::move(page).error();
+  store::Page<core::Id> out;
+  for (const auto& record : page->items) out.items.push_back(record.id);
+  out.next = std::move(page->next);
+  return out;
+}
 
 // Calls `rebuild` with every record `list` pages through, on both shelves; returns the count.
 template <typename List, typename Rebuild>
@@ -21,8 +30,8 @@ core::Result<std::int64_t> rebuild_all(List list, Rebuild rebuild) {
     query.limit = core::kMaxPageSize;
     for (;;) {
       RAPPORT_ASSIGN_OR_RETURN(auto page, list(query, shelf));
-      for (const auto& record : page.items) {
-        RAPPORT_TRY(rebuild(record.id));
+      for (core::Id id : page.items) {
+        RAPPORT_TRY(rebuild(id));
         ++count;
       }
       if (page.next.empty()) break;
@@ -34,6 +43,12 @@ core::Result<std::int64_t> rebuild_all(List list, Rebuild rebuild) {
 
 }  // namespace
 
+std::int64_t Reindexed::total() const {
+  std::int64_t sum = 0;
+  for (std::int64_t n : counts) sum += n;
+  return sum;
+}
+
 core::Result<Reindexed> reindex_stored_records(UnitOfWork& records) {
   Reindexed done;
   const std::string version = core::collation_version();
@@ -43,20 +58,17 @@ core::Result<Reindexed> reindex_stored_records(UnitOfWork& records) {
     RAPPORT_ASSIGN_OR_RETURN(auto stored_version, customers.get_setting(kCollationVersion));
     if (!mark && stored_version == version) return core::ok_status();
     auto all = store::RecordScope::all();
-    RAPPORT_ASSIGN_OR_RETURN(
-        done.contacts,
-        rebuild_all(
-            [&](const core::ListQuery& query, store::Shelf shelf) {
-              return customers.list_contacts(query, all, shelf, all);
-            },
-            [&](core::Id id) { return customers.reindex(core::RecordKind::kContact, id); }));
-    RAPPORT_ASSIGN_OR_RETURN(
-        done.companies,
-        rebuild_all(
-            [&](const core::ListQuery& query, store::Shelf shelf) {
-              return store::list<core::Company>(customers, query, all, shelf);
-            },
-            [&](core::Id id) { return customers.reindex(core::RecordKind::kCompany, id); }));
+    for (core::RecordKind kind : core::kRecordKinds) {
+      auto list = [&](const core::ListQuery& query, store::Shelf shelf) {
+        // Contacts are read by their own store code until they move to the generic path.
+        return kind == core::RecordKind::kContact
+                   ? ids_of(customers.list_contacts(query, all, shelf, all))
+                   : ids_of(customers.list_records(kind, query, all, shelf));
+      };
+      RAPPORT_ASSIGN_OR_RETURN(done.of(kind), rebuild_all(list, [&](core::Id id) {
+                                 return customers.reindex(kind, id);
+                               }));
+    }
     RAPPORT_TRY(customers.erase_setting(kMark));
     return customers.set_setting(kCollationVersion, version);
   }));

@@ -20,7 +20,7 @@ core::Error bad_cursor() {
 }
 
 std::optional<TimelineType> parse_type(std::string_view name) {
-  for (TimelineType type : {TimelineType::kChange, TimelineType::kNote}) {
+  for (TimelineType type : {TimelineType::kChange, TimelineType::kNote, TimelineType::kActivity}) {
     if (to_string(type) == name) return type;
   }
   return std::nullopt;
@@ -34,6 +34,8 @@ std::string_view to_string(TimelineType type) {
       return "change";
     case TimelineType::kNote:
       return "note";
+    case TimelineType::kActivity:
+      return "activity";
   }
   return "change";
 }

@@ -1,6 +1,6 @@
 // A record's timeline as one feed merged from several sources (its notes, its audited changes,
-// later its activities): each source reads its own items below a position, newest first, and the
-// merge takes the newest page across them. A page's cursor is the position of its last item, so
+// the activities linked to it): each source reads its own items below a position, newest first, and
+// the merge takes the newest page across them. A page's cursor is the position of its last item, so
 // a source added later needs no change here, only one more entry in the list of sources.
 #pragma once
 
@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/activity.hpp"
 #include "core/audit_entry.hpp"
 #include "core/ids.hpp"
 #include "core/note.hpp"
@@ -22,9 +23,9 @@ namespace rapport::services {
 
 // What an item is. At one instant, items of a type listed later come first (newest first is
 // descending order), so that the order is total and the same on every page.
-enum class TimelineType { kChange, kNote };
+enum class TimelineType { kChange, kNote, kActivity };
 
-// Stable wire names: "change", "note".
+// Stable wire names: "change", "note", "activity".
 std::string_view to_string(TimelineType type);
 
 // An item's place on the timeline; the feed runs in descending order of (at, type, id).
@@ -37,7 +38,7 @@ struct TimelineKey {
 
 struct TimelineItem {
   TimelineKey key;
-  std::variant<core::AuditEntry, core::Note> entry;
+  std::variant<core::AuditEntry, core::Note, core::Activity> entry;
 };
 
 // What a source read: at most the number of items asked for, and whether more follow them.

@@ -1,6 +1,7 @@
-// A record's timeline as a use case: its notes and its audited changes merged newest first, for
-// anyone who may read the record. The audit log as a whole is for admins (/api/v1/audit); the
-// history of one record belongs with the record, as users of every CRM expect it to.
+// A record's timeline as a use case: its notes, its audited changes and the activities linked to
+// it merged newest first, for anyone who may read the record. The audit log as a whole is for
+// admins (/api/v1/audit); the history of one record belongs with the record, as users of every CRM
+// expect it to.
 #pragma once
 
 #include <string>
@@ -20,8 +21,9 @@ class TimelineService {
 
   // A page of the timeline of record `id` of `kind` (live or in the trash), newest first, at
   // most `limit` items below the cursor `after` (empty: from the newest). Notes are on it when
-  // the caller may read notes. kInvalid on "limit" or "after"; kNotFound when the kind has no
-  // timeline, or the record is absent (erased) or outside the caller's read scope.
+  // the caller may read notes; activities, those within the caller's read scope for activities.
+  // kInvalid on "limit" or "after"; kNotFound when the kind has no timeline, or the record is
+  // absent (erased) or outside the caller's read scope.
   core::Result<TimelinePage> page(const Caller& caller, core::RecordKind kind, core::Id id,
                                   int limit, const std::string& after);
 

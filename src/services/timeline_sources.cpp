@@ -1,11 +1,13 @@
-// The note and change sources of a timeline over the stores' keyset queries.
+// The note, change and activity sources of a timeline over the stores' keyset queries.
 #include "services/timeline_sources.hpp"
 
 #include <chrono>
 #include <limits>
 
 #include "core/timestamp.hpp"
+#include "store/cursor.hpp"
 #include "store/note_page.hpp"
+#include "store/records.hpp"
 
 namespace rapport::services {
 
@@ -56,6 +58,28 @@ core::Result<TimelineSlice> ChangeSource::read(const std::optional<TimelineKey>&
   for (auto& entry : entries) {
     TimelineKey key{core::to_millis(core::Timestamp(entry.at)), TimelineType::kChange, entry.id};
     slice.items.push_back(TimelineItem{key, std::move(entry)});
+  }
+  return slice;
+}
+
+core::Result<TimelineSlice> ActivitySource::read(const std::optional<TimelineKey>& below,
+                                                 int limit) {
+  core::ListQuery query;
+  query.filters.push_back({link_field_, core::FilterOp::kEq, {std::to_string(id_)}});
+  query.sort = core::SortKey{"created_at", true};
+  query.limit = limit;
+  if (below) {
+    const SourceBound bound = source_bound(TimelineType::kActivity, *below);
+    query.after = store::encode_cursor({"created_at", true, bound.at, bound.id});
+  }
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto page, store::list<core::Activity>(customers_, query, scope_, store::Shelf::kLive));
+  TimelineSlice slice;
+  slice.more = !page.next.empty();
+  for (auto& activity : page.items) {
+    TimelineKey key{core::to_millis(activity.meta.created_at), TimelineType::kActivity,
+                    activity.id};
+    slice.items.push_back(TimelineItem{key, std::move(activity)});
   }
   return slice;
 }

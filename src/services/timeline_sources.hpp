@@ -1,6 +1,7 @@
-// The sources of a record's timeline inside one read: its notes (from the customer store) and its
-// audited changes (from the audit log). Each reads below a timeline position in the order of the
-// store's own keyset, which is the timeline's order for its type.
+// The sources of a record's timeline inside one read: its notes and the activities linked to it
+// (from the customer store) and its audited changes (from the audit log). Each reads below a
+// timeline position in the order of the store's own keyset, which is the timeline's order for its
+// type.
 #pragma once
 
 #include <string>
@@ -37,6 +38,26 @@ class ChangeSource final : public TimelineSource {
  private:
   store::IdentityTx& identity_;
   std::string object_type_;
+  core::Id id_;
+};
+
+// The live activities that link to the record through `link_field` (an activity's contact_ids
+// or company_ids) within `scope`, keyed by (created_at, kActivity, activity id): when each was
+// logged.
+class ActivitySource final : public TimelineSource {
+ public:
+  ActivitySource(store::CustomerTx& customers, store::RecordScope scope, std::string link_field,
+                 core::Id id)
+      : customers_(customers),
+        scope_(std::move(scope)),
+        link_field_(std::move(link_field)),
+        id_(id) {}
+  core::Result<TimelineSlice> read(const std::optional<TimelineKey>& below, int limit) override;
+
+ private:
+  store::CustomerTx& customers_;
+  store::RecordScope scope_;
+  std::string link_field_;
   core::Id id_;
 };
 

@@ -66,6 +66,8 @@ enum class Target {
   kTrashedContact,
   kCompany,
   kTrashedCompany,
+  kActivity,
+  kTrashedActivity,
   kNote,         // on a contact
   kCompanyNote,  // the same routes, on a company
   kCustomField,
@@ -180,12 +182,15 @@ std::map<std::string, Spec> expectations() {
     O object;
     Target live, trashed;
     std::string first, change;
+    bool timeline;  // notes and a timeline hang off its records
   };
   for (const Kind& k :
        {Kind{"/api/v1/contacts", O::kContacts, Target::kContact, Target::kTrashedContact,
-             R"({"given_name":"Ann","family_name":"Case"})", R"({"given_name":"Changed"})"},
+             R"({"given_name":"Ann","family_name":"Case"})", R"({"given_name":"Changed"})", true},
         Kind{"/api/v1/companies", O::kCompanies, Target::kCompany, Target::kTrashedCompany,
-             R"({"name":"Acme"})", R"({"name":"Changed"})"}}) {
+             R"({"name":"Acme"})", R"({"name":"Changed"})", true},
+        Kind{"/api/v1/activities", O::kActivities, Target::kActivity, Target::kTrashedActivity,
+             R"({"type":"call","subject":"Intro"})", R"({"subject":"Changed"})", false}}) {
     const O o = k.object;
     m["GET " + k.base] = {Target::kNone, [o](const Case& c) { return c.flat(o, A::kRead); }};
     m["POST " + k.base] = {Target::kNone, [o](const Case& c) { return c.create(o); },
@@ -203,6 +208,7 @@ std::map<std::string, Spec> expectations() {
                                              return c.caller.role == Role::kAdmin ? kOk
                                                                                   : refused(403);
                                            }};
+    if (!k.timeline) continue;
     m["GET " + k.base + "/{id}/notes"] = {k.live,
                                           [o](const Case& c) { return c.note(o, A::kRead); }};
     // A record's history goes with the record: whoever may read it reads its timeline.
@@ -397,11 +403,13 @@ class AuthzMatrix : public ::testing::TestWithParam<std::string> {
     return snap.ok() ? std::move(*snap) : Snapshot{};
   }
 
-  // A record of `kind` ("contacts", "companies") owned as `owner` says, made by root.
+  // A record of `kind` ("contacts", "companies", "activities") owned as `owner` says, made by
+  // root.
   std::int64_t record(const std::string& kind, const Person& owner, bool trashed) {
-    json::object body = kind == "contacts"
-                            ? json::object{{"given_name", "Target"}, {"family_name", "Record"}}
-                            : json::object{{"name", "Target Ltd"}};
+    json::object body =
+        kind == "contacts"    ? json::object{{"given_name", "Target"}, {"family_name", "Record"}}
+        : kind == "companies" ? json::object{{"name", "Target Ltd"}}
+                              : json::object{{"type", "task"}, {"subject", "Target"}};
     body["owner_id"] = owner.id;
     body["team_id"] = owner.team ? json::value(*owner.team) : json::value(nullptr);
     const Reply r = as_root(Method::post, "/api/v1/" + kind, json::serialize(body));
@@ -445,6 +453,10 @@ class AuthzMatrix : public ::testing::TestWithParam<std::string> {
         return record("companies", owner, false);
       case Target::kTrashedCompany:
         return record("companies", owner, true);
+      case Target::kActivity:
+        return record("activities", owner, false);
+      case Target::kTrashedActivity:
+        return record("activities", owner, true);
       case Target::kNote:
         return note(owner, false);
       case Target::kCompanyNote:

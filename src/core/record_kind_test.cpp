@@ -23,7 +23,8 @@ TEST(RecordKind, AnUnknownNameIsAFieldErrorListingTheKinds) {
     EXPECT_EQ(parsed.error().kind, ErrorKind::kInvalid);
     ASSERT_EQ(parsed.error().fields.size(), 1u);
     EXPECT_EQ(parsed.error().fields[0].field, "entity");
-    EXPECT_EQ(parsed.error().fields[0].message, "must be one of \"contact\", \"company\"");
+    EXPECT_EQ(parsed.error().fields[0].message,
+              "must be one of \"contact\", \"company\", \"activity\"");
   }
 }
 

@@ -44,6 +44,8 @@ enum class Target {
   kTrashedContact,
   kCompany,
   kTrashedCompany,
+  kActivity,
+  kTrashedActivity,
   kNote,
   kCustomField,
   kUser,
@@ -84,6 +86,15 @@ std::string company_body(int serial) {
          n(serial) + R"("}})";
 }
 
+// An activity linked to the fixture's company, with tags and a phone number: its row, its links,
+// its index rows.
+std::string activity_body(int serial, std::int64_t company) {
+  return R"({"type":"call","subject":"Fault call )" + n(serial) +
+         R"(","body":"asked for a quote","phone":"081 234 5678","duration_seconds":60,)"
+         R"("due_at":"2026-12-08T09:00:00Z","tags":["fault"],"company_ids":[)" +
+         std::to_string(company) + "]}";
+}
+
 // Every write route's request, keyed "METHOD pattern". `company` is the fixture's company that
 // contacts link to.
 std::map<std::string, Spec> requests(std::int64_t company) {
@@ -102,14 +113,24 @@ std::map<std::string, Spec> requests(std::int64_t company) {
   m["POST /api/v1/companies"] = {Target::kNone, company_body};
   m["PATCH /api/v1/companies/{id}"] = {Target::kCompany,
                                        [](int s) { return company_body(s + 1000000); }};
-  for (const auto& [base, live, trashed] :
-       {std::tuple{std::string("/api/v1/contacts"), Target::kContact, Target::kTrashedContact},
-        std::tuple{std::string("/api/v1/companies"), Target::kCompany, Target::kTrashedCompany}}) {
+  m["POST /api/v1/activities"] = {Target::kNone,
+                                  [company](int s) { return activity_body(s, company); }};
+  m["PATCH /api/v1/activities/{id}"] = {
+      Target::kActivity, [company](int s) { return activity_body(s + 1000000, company); }};
+  for (const auto& [base, live, trashed, notes] :
+       {std::tuple{std::string("/api/v1/contacts"), Target::kContact, Target::kTrashedContact,
+                   true},
+        std::tuple{std::string("/api/v1/companies"), Target::kCompany, Target::kTrashedCompany,
+                   true},
+        std::tuple{std::string("/api/v1/activities"), Target::kActivity, Target::kTrashedActivity,
+                   false}}) {
     m["DELETE " + base + "/{id}"] = {live};
     m["POST " + base + "/{id}/restore"] = {trashed};
     m["POST " + base + "/{id}/erase"] = {live};
-    m["POST " + base + "/{id}/notes"] = {
-        live, [](int s) { return R"({"body":"a note )" + n(s) + "\"}"; }};
+    if (notes) {
+      m["POST " + base + "/{id}/notes"] = {
+          live, [](int s) { return R"({"body":"a note )" + n(s) + "\"}"; }};
+    }
   }
   m["PATCH /api/v1/notes/{id}"] = {Target::kNote,
                                    [](int s) { return R"({"body":"changed )" + n(s) + "\"}"; }};
@@ -291,6 +312,10 @@ class FaultInjection : public ::testing::TestWithParam<std::string> {
         return created("/api/v1/companies", company_body(serial));
       case Target::kTrashedCompany:
         return trashed("/api/v1/companies", company_body(serial));
+      case Target::kActivity:
+        return created("/api/v1/activities", activity_body(serial, company_));
+      case Target::kTrashedActivity:
+        return trashed("/api/v1/activities", activity_body(serial, company_));
       case Target::kNote: {
         const std::int64_t contact = created("/api/v1/contacts", contact_body(serial, company_));
         return created("/api/v1/contacts/" + std::to_string(contact) + "/notes",

@@ -1,6 +1,7 @@
-// The customer store: contacts, companies, their notes and custom field definitions behind a small
-// abstract interface that each engine (SQLite, PostgreSQL) implements. Services run each use case
-// inside one transact() call (or read() for queries), so several calls commit or fail together.
+// The customer store: contacts, companies, activities, their notes and custom field definitions
+// behind a small abstract interface that each engine (SQLite, PostgreSQL) implements. Services
+// run each use case inside one transact() call (or read() for queries), so several calls commit
+// or fail together.
 // Every failure is a core::Error value: kNotFound, kStale (expected version differs), kConflict
 // (unique custom value, record in the trash), kInvalid (bad filter, sort or cursor), others from
 // the engine.
@@ -101,8 +102,8 @@ class CustomerTx {
                                                           const RecordScope& scope, Shelf shelf,
                                                           const RecordScope& companies) = 0;
 
-  // The operations of every kind on the generic path (companies; store/records.hpp is their
-  // typed front), implemented once per engine over the kind's descriptor and rows.
+  // The operations of every kind on the generic path (companies, activities; store/records.hpp
+  // is their typed front), implemented once per engine over the kind's descriptor and rows.
   //
   // insert_record stores `row` (its id and meta are ignored) with its links and index rows and
   // returns it read back: id, version 1, stamps. Checked first, in this order: the records its

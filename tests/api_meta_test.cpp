@@ -29,7 +29,8 @@ const json::object* field_named(const json::object& kind, std::string_view name)
 
 // A value a filter on a field of `type` accepts.
 std::string operand(std::string_view type) {
-  if (type == "id" || type == "user" || type == "team" || type == "record" || type == "links") {
+  if (type == "id" || type == "user" || type == "team" || type == "record" || type == "links" ||
+      type == "titled_links") {
     return "1";
   }
   if (type == "timestamp") return "2026-01-01";

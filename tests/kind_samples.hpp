@@ -6,9 +6,12 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
+#include <vector>
 
+#include "core/kind_descriptor.hpp"
 #include "core/record_kind.hpp"
 
 namespace rapport::app::api_harness {
@@ -21,7 +24,7 @@ inline constexpr const char* kSampleWords[kSampleCount] = {"amber", "birch", "ce
 
 // Ids the samples refer to: two users and two teams to own them, the first sample of the kind (0
 // while creating it) for references to a record of the same kind, and records of other kinds to
-// link to (0 until the samples of those kinds exist).
+// link to (0 until the samples of those kinds exist: sample_order() makes those first).
 struct SampleRefs {
   std::int64_t users[2] = {0, 0};
   std::int64_t teams[2] = {0, 0};
@@ -68,6 +71,12 @@ inline boost::json::object contact_sample(int i, const SampleRefs& refs) {
            {"address", "sample" + std::to_string(i) + "@example.org"}, {"type", "work"}}}},
       {"notes", std::string("sample note ") + kSampleWords[i]},
   };
+  static const char* titles[] = {"Inkoper", "ผู้จัดการฝ่ายจัดซื้อ", "採購經理", "Purchasing Manager"};
+  body["companies"] =
+      i % 2 == 0 && refs.companies[(i / 2) % 2] != 0
+          ? boost::json::array{boost::json::object{{"company_id", refs.companies[(i / 2) % 2]},
+                                                   {"job_title", titles[i / 2]}}}
+          : boost::json::array{};
   if (i % 2 == 1) {
     body["addresses"] =
         boost::json::array{boost::json::object{{"type", "work"},
@@ -135,6 +144,34 @@ inline boost::json::object activity_sample(int i, const SampleRefs& refs) {
   }
   if (std::string(types[i]) == "meeting") body["location"] = i == 1 ? "กรุงเทพ" : "Den Haag";
   return body;
+}
+
+// Every kind, each after the kinds its references and links point to, so that its samples can
+// link to samples that exist (companies, then contacts, then activities).
+inline std::vector<core::RecordKind> sample_order() {
+  std::vector<core::RecordKind> out;
+  auto placed = [&](core::RecordKind kind) {
+    return std::find(out.begin(), out.end(), kind) != out.end();
+  };
+  while (out.size() < core::kRecordKinds.size()) {
+    const std::size_t before = out.size();
+    for (core::RecordKind kind : core::kRecordKinds) {
+      if (placed(kind)) continue;
+      bool ready = true;
+      for (const core::FieldDescriptor& f : core::describe(kind).fields) {
+        const bool refers = f.type == core::FieldType::kRecord || core::is_link(f.type);
+        if (refers && f.target != kind && !placed(f.target)) ready = false;
+      }
+      if (ready) out.push_back(kind);
+    }
+    // Kinds that link to each other: the rest in enum order, their links to later ones empty.
+    if (out.size() == before) {
+      for (core::RecordKind kind : core::kRecordKinds) {
+        if (!placed(kind)) out.push_back(kind);
+      }
+    }
+  }
+  return out;
 }
 
 // The body of sample `i` (0 ≤ i < kSampleCount) of `kind`.

@@ -74,7 +74,7 @@ class LinkStoreConformance : public ::testing::TestWithParam<std::string> {
   core::Result<core::Contact> create(const core::Contact& c) {
     core::Contact out;
     RAPPORT_TRY(store().transact([&](CustomerTx& tx) -> core::Status {
-      RAPPORT_ASSIGN_OR_RETURN(out, tx.create_contact(c, stamp()));
+      RAPPORT_ASSIGN_OR_RETURN(out, store::create(tx, c, stamp()));
       return {};
     }));
     return out;
@@ -83,7 +83,7 @@ class LinkStoreConformance : public ::testing::TestWithParam<std::string> {
   core::Result<core::Contact> update(const core::Contact& c) {
     core::Contact out;
     RAPPORT_TRY(store().transact([&](CustomerTx& tx) -> core::Status {
-      RAPPORT_ASSIGN_OR_RETURN(out, tx.update_contact(c, stamp()));
+      RAPPORT_ASSIGN_OR_RETURN(out, store::update(tx, c, stamp()));
       return {};
     }));
     return out;
@@ -92,7 +92,7 @@ class LinkStoreConformance : public ::testing::TestWithParam<std::string> {
   core::Contact get(core::Id id) {
     core::Contact out;
     auto status = store().read([&](CustomerTx& tx) -> core::Status {
-      RAPPORT_ASSIGN_OR_RETURN(out, tx.get_contact(id));
+      RAPPORT_ASSIGN_OR_RETURN(out, store::get<core::Contact>(tx, id));
       return {};
     });
     EXPECT_TRUE(status.ok()) << status.error().message;
@@ -106,7 +106,8 @@ class LinkStoreConformance : public ::testing::TestWithParam<std::string> {
       Page<core::Contact> page;
       auto status = store().read([&](CustomerTx& tx) -> core::Status {
         RAPPORT_ASSIGN_OR_RETURN(
-            page, tx.list_contacts(query, RecordScope::all(), Shelf::kLive, RecordScope::all()));
+            page, store::list<core::Contact>(tx, query, RecordScope::all(), Shelf::kLive,
+                                             RecordScope::all()));
         return {};
       });
       EXPECT_TRUE(status.ok()) << status.error().message;
@@ -245,7 +246,10 @@ TEST_P(LinkStoreConformance, ErasingEitherEndLeavesNoLinkRows) {
   // Still writable: its links name only companies that exist.
   ASSERT_TRUE(update(after).ok());
 
-  ASSERT_TRUE(store().transact([&](CustomerTx& tx) { return tx.erase_contact(both->id); }).ok());
+  ASSERT_TRUE(
+      store()
+          .transact([&](CustomerTx& tx) { return store::erase<core::Contact>(tx, both->id); })
+          .ok());
   EXPECT_EQ(link_rows(), 0);
   EXPECT_EQ(get(one->id).companies, Links{});
 }
@@ -289,7 +293,7 @@ TEST_P(LinkStoreConformance, ErasureAndALinkRacingForTheSameCompanyLeaveNoDangli
   std::thread writer([&] {
     auto status = store().transact([&](CustomerTx& tx) -> core::Status {
       RAPPORT_ASSIGN_OR_RETURN(
-          auto c, tx.create_contact(person("Somchai", "Jaidee", {{first.id, ""}}), stamp()));
+          auto c, store::create(tx, person("Somchai", "Jaidee", {{first.id, ""}}), stamp()));
       contact_id = c.id;
       linked.set_value();
       // Holds the transaction open while the erasure starts.
@@ -341,7 +345,7 @@ TEST_P(LinkStoreConformance, RenamingACompanyReachesExactlyItsLinkedContacts) {
                       const bool link = i < kLinked;
                       auto c = person("Person", "Number " + std::to_string(i),
                                       {{link ? acme.id : other.id, link ? "Staff" : "Buyer"}});
-                      RAPPORT_ASSIGN_OR_RETURN(auto created, tx.create_contact(c, stamp()));
+                      RAPPORT_ASSIGN_OR_RETURN(auto created, store::create(tx, c, stamp()));
                       (link ? linked : others).push_back(created.id);
                       before.push_back(created);
                     }

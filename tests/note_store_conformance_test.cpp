@@ -54,7 +54,7 @@ class NoteStoreConformance : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(core::validate(c, {}).ok());
     core::Id id = 0;
     auto status = store().transact([&](CustomerTx& tx) -> core::Status {
-      RAPPORT_ASSIGN_OR_RETURN(auto created, tx.create_contact(c, stamp()));
+      RAPPORT_ASSIGN_OR_RETURN(auto created, store::create(tx, c, stamp()));
       id = created.id;
       return {};
     });
@@ -147,9 +147,9 @@ class NoteStoreConformance : public ::testing::TestWithParam<std::string> {
     query.search = q;
     std::vector<core::Id> ids;
     auto status = store().read([&](CustomerTx& tx) -> core::Status {
-      RAPPORT_ASSIGN_OR_RETURN(auto found,
-                               tx.list_contacts(query, RecordScope::all(), Shelf::kLive,
-                                                RecordScope::all()));
+      RAPPORT_ASSIGN_OR_RETURN(
+          auto found, store::list<core::Contact>(tx, query, RecordScope::all(), Shelf::kLive,
+                                                 RecordScope::all()));
       for (const auto& c : found.items) ids.push_back(c.id);
       return {};
     });
@@ -261,9 +261,9 @@ TEST_P(NoteStoreConformance, SearchFindsTheParentByItsNotes) {
 
   // Editing the contact keeps its notes searchable.
   auto updated = store().transact([&](CustomerTx& tx) -> core::Status {
-    RAPPORT_ASSIGN_OR_RETURN(core::Contact c, tx.get_contact(somchai));
+    RAPPORT_ASSIGN_OR_RETURN(core::Contact c, store::get<core::Contact>(tx, somchai));
     c.lead_source = "fair";
-    RAPPORT_TRY(tx.update_contact(c, stamp()));
+    RAPPORT_TRY(store::update(tx, c, stamp()));
     return {};
   });
   ASSERT_TRUE(updated.ok()) << updated.error().message;
@@ -297,14 +297,15 @@ TEST_P(NoteStoreConformance, TrashKeepsNotesEraseRemovesThem) {
   ASSERT_TRUE(kept_note.ok() && gone_note.ok() && firm_note.ok());
 
   auto trashed = store().transact([&](CustomerTx& tx) -> core::Status {
-    RAPPORT_TRY(tx.trash_contact(kept, 1, stamp()));
+    RAPPORT_TRY(store::trash<core::Contact>(tx, kept, 1, stamp()));
     return {};
   });
   ASSERT_TRUE(trashed.ok()) << trashed.error().message;
   EXPECT_EQ(all_ids(on_contact(kept), 10), std::vector<core::Id>{kept_note->id});
   EXPECT_TRUE(get(kept_note->id).ok());
 
-  ASSERT_TRUE(store().transact([&](CustomerTx& tx) { return tx.erase_contact(gone); }).ok());
+  ASSERT_TRUE(
+      store().transact([&](CustomerTx& tx) { return store::erase<core::Contact>(tx, gone); }).ok());
   ASSERT_TRUE(
       store().transact([&](CustomerTx& tx) { return store::erase<core::Company>(tx, firm); }).ok());
   EXPECT_EQ(get(gone_note->id).error().kind, ErrorKind::kNotFound);
@@ -328,7 +329,9 @@ TEST_P(NoteStoreConformance, TheParentKindKeepsEqualIdsApart) {
   EXPECT_EQ(find_contacts("company"), std::vector<core::Id>{});
   EXPECT_EQ(find_companies("person"), std::vector<core::Id>{});
 
-  ASSERT_TRUE(store().transact([&](CustomerTx& tx) { return tx.erase_contact(person); }).ok());
+  ASSERT_TRUE(store()
+                  .transact([&](CustomerTx& tx) { return store::erase<core::Contact>(tx, person); })
+                  .ok());
   EXPECT_EQ(get(on_person->id).error().kind, ErrorKind::kNotFound);
   EXPECT_EQ(all_ids(on_company(firm), 10), std::vector<core::Id>{on_firm->id});
   EXPECT_EQ(find_companies("company"), std::vector<core::Id>{firm});

@@ -66,7 +66,7 @@ class StoreConformance : public ::testing::TestWithParam<std::string> {
     RAPPORT_TRY(core::validate(c, rules));
     core::Contact out;
     RAPPORT_TRY(store().transact([&](CustomerTx& tx) -> core::Status {
-      RAPPORT_ASSIGN_OR_RETURN(out, tx.create_contact(c, stamp()));
+      RAPPORT_ASSIGN_OR_RETURN(out, store::create(tx, c, stamp()));
       return {};
     }));
     return out;
@@ -94,7 +94,7 @@ class StoreConformance : public ::testing::TestWithParam<std::string> {
                                          const RecordScope& companies = RecordScope::all()) {
     Page<core::Contact> page;
     RAPPORT_TRY(store().read([&](CustomerTx& tx) -> core::Status {
-      RAPPORT_ASSIGN_OR_RETURN(page, tx.list_contacts(q, scope, shelf, companies));
+      RAPPORT_ASSIGN_OR_RETURN(page, store::list<core::Contact>(tx, q, scope, shelf, companies));
       return {};
     }));
     return page;
@@ -200,7 +200,7 @@ TEST_P(StoreConformance, ContactRoundTripsEveryField) {
   core::Contact read;
   ASSERT_TRUE(store()
                   .read([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(read, tx.get_contact(created->id));
+                    RAPPORT_ASSIGN_OR_RETURN(read, store::get<core::Contact>(tx, created->id));
                     return {};
                   })
                   .ok());
@@ -255,27 +255,27 @@ TEST_P(StoreConformance, StaleVersionIsRefused) {
   core::Contact updated;
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(updated, tx.update_contact(first, stamp()));
+                    RAPPORT_ASSIGN_OR_RETURN(updated, store::update(tx, first, stamp()));
                     return {};
                   })
                   .ok());
   EXPECT_EQ(updated.meta.version, 2);
   EXPECT_EQ(updated.notes, "first writer");
   auto stale = store().transact([&](CustomerTx& tx) -> core::Status {
-    RAPPORT_TRY(tx.update_contact(second, stamp()));
+    RAPPORT_TRY(store::update(tx, second, stamp()));
     return {};
   });
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().kind, ErrorKind::kStale);
   auto stale_trash = store().transact([&](CustomerTx& tx) -> core::Status {
-    RAPPORT_TRY(tx.trash_contact(created->id, 1, stamp()));
+    RAPPORT_TRY(store::trash<core::Contact>(tx, created->id, 1, stamp()));
     return {};
   });
   EXPECT_EQ(stale_trash.error().kind, ErrorKind::kStale);
   auto missing = store().transact([&](CustomerTx& tx) -> core::Status {
     core::Contact ghost = first;
     ghost.id = 999999;
-    RAPPORT_TRY(tx.update_contact(ghost, stamp()));
+    RAPPORT_TRY(store::update(tx, ghost, stamp()));
     return {};
   });
   EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
@@ -308,25 +308,25 @@ TEST_P(StoreConformance, RecordStateErrorsAndTheirOrderAreTheSameOnEveryEngine) 
   kinds.push_back(
       {"contact", contact->id,
        [](CustomerTx& tx, core::Id id) -> core::Status {
-         RAPPORT_TRY(tx.get_contact(id));
+         RAPPORT_TRY(store::get<core::Contact>(tx, id));
          return {};
        },
        [&](CustomerTx& tx, core::Id id, std::int64_t version) -> core::Status {
          core::Contact c = *contact;
          c.id = id;
          c.meta.version = version;
-         RAPPORT_TRY(tx.update_contact(c, stamp()));
+         RAPPORT_TRY(store::update(tx, c, stamp()));
          return {};
        },
        [&](CustomerTx& tx, core::Id id, std::int64_t version) -> core::Status {
-         RAPPORT_TRY(tx.trash_contact(id, version, stamp()));
+         RAPPORT_TRY(store::trash<core::Contact>(tx, id, version, stamp()));
          return {};
        },
        [&](CustomerTx& tx, core::Id id, std::int64_t version) -> core::Status {
-         RAPPORT_TRY(tx.restore_contact(id, version, stamp()));
+         RAPPORT_TRY(store::restore<core::Contact>(tx, id, version, stamp()));
          return {};
        },
-       [](CustomerTx& tx, core::Id id) { return tx.erase_contact(id); }});
+       [](CustomerTx& tx, core::Id id) { return store::erase<core::Contact>(tx, id); }});
   kinds.push_back(
       {"company", company->id,
        [](CustomerTx& tx, core::Id id) -> core::Status {
@@ -444,7 +444,7 @@ TEST_P(StoreConformance, ParentIsCheckedBeforeTheVersionAndUniqueValuesAfterIt) 
   taking.custom["code"] = {"C-1", {}, {}};
   auto update = [&](const core::Contact& c) {
     return store().transact([&](CustomerTx& tx) -> core::Status {
-      RAPPORT_TRY(tx.update_contact(c, stamp()));
+      RAPPORT_TRY(store::update(tx, c, stamp()));
       return {};
     });
   };
@@ -533,7 +533,7 @@ TEST_P(StoreConformance, FailedTransactionLeavesNothing) {
   auto status = store().transact([&](CustomerTx& tx) -> core::Status {
     core::Contact c = person("Rolled", "Back");
     RAPPORT_TRY(core::validate(c, {}));
-    RAPPORT_TRY(tx.create_contact(c, stamp()));
+    RAPPORT_TRY(store::create(tx, c, stamp()));
     return core::Error::forbidden("refused after the write");
   });
   EXPECT_EQ(status.error().kind, ErrorKind::kForbidden);
@@ -547,7 +547,8 @@ TEST_P(StoreConformance, TrashRestoreAndErase) {
   core::Contact trashed;
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(trashed, tx.trash_contact(gone->id, 1, stamp()));
+                    RAPPORT_ASSIGN_OR_RETURN(trashed,
+                                             store::trash<core::Contact>(tx, gone->id, 1, stamp()));
                     return {};
                   })
                   .ok());
@@ -556,33 +557,38 @@ TEST_P(StoreConformance, TrashRestoreAndErase) {
   EXPECT_EQ(all_ids({}), std::vector<core::Id>{kept->id});
   EXPECT_EQ(all_ids({}, RecordScope::all(), Shelf::kTrash), std::vector<core::Id>{gone->id});
   auto again = store().transact([&](CustomerTx& tx) -> core::Status {
-    RAPPORT_TRY(tx.trash_contact(gone->id, 2, stamp()));
+    RAPPORT_TRY(store::trash<core::Contact>(tx, gone->id, 2, stamp()));
     return {};
   });
   EXPECT_EQ(again.error().kind, ErrorKind::kConflict);
   auto edit_trashed = store().transact([&](CustomerTx& tx) -> core::Status {
-    RAPPORT_TRY(tx.update_contact(trashed, stamp()));
+    RAPPORT_TRY(store::update(tx, trashed, stamp()));
     return {};
   });
   EXPECT_EQ(edit_trashed.error().kind, ErrorKind::kConflict);
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(auto r, tx.restore_contact(gone->id, 2, stamp()));
+                    RAPPORT_ASSIGN_OR_RETURN(
+                        auto r, store::restore<core::Contact>(tx, gone->id, 2, stamp()));
                     EXPECT_FALSE(r.meta.deleted_at.has_value());
                     EXPECT_EQ(r.meta.version, 3);
                     return {};
                   })
                   .ok());
   EXPECT_EQ(search("zebediah"), std::vector<core::Id>{gone->id});
-  ASSERT_TRUE(store().transact([&](CustomerTx& tx) { return tx.erase_contact(gone->id); }).ok());
+  ASSERT_TRUE(
+      store()
+          .transact([&](CustomerTx& tx) { return store::erase<core::Contact>(tx, gone->id); })
+          .ok());
   EXPECT_TRUE(search("zebediah").empty());
   EXPECT_TRUE(search("ze").empty());
   auto lookup = store().read([&](CustomerTx& tx) -> core::Status {
-    RAPPORT_TRY(tx.get_contact(gone->id));
+    RAPPORT_TRY(store::get<core::Contact>(tx, gone->id));
     return {};
   });
   EXPECT_EQ(lookup.error().kind, ErrorKind::kNotFound);
-  auto erase_again = store().transact([&](CustomerTx& tx) { return tx.erase_contact(gone->id); });
+  auto erase_again =
+      store().transact([&](CustomerTx& tx) { return store::erase<core::Contact>(tx, gone->id); });
   EXPECT_EQ(erase_again.error().kind, ErrorKind::kNotFound);
 }
 
@@ -717,7 +723,7 @@ TEST_P(StoreConformance, NamesSortByLanguageRulesWithExactKeysetPages) {
   renamed.display_name = "Zwart";
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_TRY(tx.update_contact(renamed, stamp()));
+                    RAPPORT_TRY(store::update(tx, renamed, stamp()));
                     return {};
                   })
                   .ok());
@@ -1125,7 +1131,7 @@ TEST_P(StoreConformance, CompanyRenameAndErasureReachTheLinkedContacts) {
   core::Contact after;
   ASSERT_TRUE(store()
                   .read([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_ASSIGN_OR_RETURN(after, tx.get_contact(l->id));
+                    RAPPORT_ASSIGN_OR_RETURN(after, store::get<core::Contact>(tx, l->id));
                     return {};
                   })
                   .ok());
@@ -1134,7 +1140,7 @@ TEST_P(StoreConformance, CompanyRenameAndErasureReachTheLinkedContacts) {
   // The contact stays writable: its links name only companies that exist.
   ASSERT_TRUE(store()
                   .transact([&](CustomerTx& tx) -> core::Status {
-                    RAPPORT_TRY(tx.update_contact(after, stamp()));
+                    RAPPORT_TRY(store::update(tx, after, stamp()));
                     return {};
                   })
                   .ok());
@@ -1178,8 +1184,8 @@ TEST_P(StoreConformance, NaughtyStringsRoundTripByteIdentical) {
       core::Contact c = person("Naughty", "String");
       c.notes = s;
       RAPPORT_TRY(core::validate(c, {}));
-      RAPPORT_ASSIGN_OR_RETURN(auto created, tx.create_contact(c, stamp()));
-      RAPPORT_ASSIGN_OR_RETURN(auto read, tx.get_contact(created.id));
+      RAPPORT_ASSIGN_OR_RETURN(auto created, store::create(tx, c, stamp()));
+      RAPPORT_ASSIGN_OR_RETURN(auto read, store::get<core::Contact>(tx, created.id));
       EXPECT_EQ(read.notes, s);
       ++stored;
     }
@@ -1237,7 +1243,7 @@ TEST_P(StoreConformance, CustomFieldDefinitionsAndUniqueValues) {
                     RAPPORT_ASSIGN_OR_RETURN(auto fields,
                                              tx.list_custom_fields(core::RecordKind::kContact));
                     EXPECT_TRUE(fields.empty());
-                    RAPPORT_ASSIGN_OR_RETURN(auto c, tx.get_contact(a->id));
+                    RAPPORT_ASSIGN_OR_RETURN(auto c, store::get<core::Contact>(tx, a->id));
                     EXPECT_TRUE(c.custom.empty());
                     return {};
                   })

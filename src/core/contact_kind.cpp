@@ -19,7 +19,7 @@ constexpr FieldDescriptor kFields[] = {
     {"addresses", FieldType::kAddresses, kSearchable},
     {"city", FieldType::kPlace, kFilter},
     {"country", FieldType::kPlace, kFilter},
-    {"companies", FieldType::kLinks, kSearchable, {}, {}, RecordKind::kCompany},
+    {"companies", FieldType::kTitledLinks, kFilter | kSearchable, {}, {}, RecordKind::kCompany},
     {"lifecycle_stage",
      FieldType::kEnum,
      kSortFilter,

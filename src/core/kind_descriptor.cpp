@@ -51,6 +51,7 @@ std::span<const FilterOp> filter_ops(FieldType type) {
     case FieldType::kPlace:
       return kMember;
     case FieldType::kLinks:
+    case FieldType::kTitledLinks:
       return kLinked;
     case FieldType::kInteger:
     case FieldType::kMoney:
@@ -107,6 +108,8 @@ std::string_view to_string(FieldType type) {
       return "consents";
     case FieldType::kLinks:
       return "links";
+    case FieldType::kTitledLinks:
+      return "titled_links";
     case FieldType::kPlace:
       return "place";
   }

@@ -17,27 +17,29 @@ namespace rapport::core {
 
 // A field's type as clients see it; the metadata API publishes its name (to_string).
 enum class FieldType {
-  kId,         // a record's own id
-  kText,       // one line of text
-  kLongText,   // text with line breaks
-  kEnum,       // one of the organisation's configured choices (lifecycle stages, size bands)
-  kLanguage,   // a BCP 47 tag
-  kTimeZone,   // an IANA time zone
-  kTimestamp,  // RFC 3339, UTC
-  kInteger,    // a whole number
-  kMoney,      // minor units and an ISO 4217 currency
-  kUser,       // a user's id
-  kTeam,       // a team's id
-  kRecord,     // the id of a record of the field's `target` kind
-  kTags,       // a set of short labels
-  kEmails,     // typed e-mail addresses, one primary
-  kPhones,     // typed phone numbers with their E.164 form, one primary
-  kPhone,      // one phone number, stored in E.164
-  kAddresses,  // postal addresses
-  kDomains,    // web domains
-  kConsents,   // marketing consent per channel
-  kLinks,      // links to records of the field's `target` kind (with a job title)
-  kPlace,      // a filter over the record's addresses (city, country), not a value of its own
+  kId,           // a record's own id
+  kText,         // one line of text
+  kLongText,     // text with line breaks
+  kEnum,         // one of the organisation's configured choices (lifecycle stages, size bands)
+  kLanguage,     // a BCP 47 tag
+  kTimeZone,     // an IANA time zone
+  kTimestamp,    // RFC 3339, UTC
+  kInteger,      // a whole number
+  kMoney,        // minor units and an ISO 4217 currency
+  kUser,         // a user's id
+  kTeam,         // a team's id
+  kRecord,       // the id of a record of the field's `target` kind
+  kTags,         // a set of short labels
+  kEmails,       // typed e-mail addresses, one primary
+  kPhones,       // typed phone numbers with their E.164 form, one primary
+  kPhone,        // one phone number, stored in E.164
+  kAddresses,    // postal addresses
+  kDomains,      // web domains
+  kConsents,     // marketing consent per channel
+  kLinks,        // links to records of the field's `target` kind, as their ids
+  kTitledLinks,  // links to records of the `target` kind, each with a title (a job title at a
+                 // company), as objects {"<target>_id", "job_title"}
+  kPlace,        // a filter over the record's addresses (city, country), not a value of its own
 };
 
 // What a field allows, as bits.
@@ -89,6 +91,11 @@ struct KindDescriptor {
 };
 
 const KindDescriptor& describe(RecordKind kind);
+
+// The field's values are rows of record_links (kLinks, kTitledLinks).
+constexpr bool is_link(FieldType type) {
+  return type == FieldType::kLinks || type == FieldType::kTitledLinks;
+}
 
 // The filter operators a field of `type` takes (empty when it cannot be filtered).
 std::span<const FilterOp> filter_ops(FieldType type);

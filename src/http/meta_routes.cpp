@@ -38,7 +38,7 @@ json::object field_json(const core::KindDescriptor& kind, const core::FieldDescr
       {"searchable", f.has(core::kSearchable)},
       {"custom", false},
   };
-  if (f.type == core::FieldType::kRecord || f.type == core::FieldType::kLinks) {
+  if (f.type == core::FieldType::kRecord || core::is_link(f.type)) {
     o["target"] = core::to_string(f.target);
   }
   if (f.type == core::FieldType::kEnum) o["options"] = names(f.options);

@@ -32,8 +32,8 @@ core::Status check_readable(store::CustomerTx& tx, const Caller& caller, core::R
 }  // namespace
 
 core::Status RecordPolicy<core::Activity>::validate(
-    core::Activity& activity, const std::vector<core::CustomFieldDefinition>& fields,
-    const std::string& default_region) {
+    store::CustomerTx&, core::Activity& activity,
+    const std::vector<core::CustomFieldDefinition>& fields, const std::string& default_region) {
   return core::validate(activity, fields, default_region);
 }
 

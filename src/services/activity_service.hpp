@@ -12,7 +12,7 @@ namespace rapport::services {
 
 template <>
 struct RecordPolicy<core::Activity> {
-  static core::Status validate(core::Activity& activity,
+  static core::Status validate(store::CustomerTx& tx, core::Activity& activity,
                                const std::vector<core::CustomFieldDefinition>& fields,
                                const std::string& default_region);
   static core::Status check_links(store::CustomerTx& tx, const Caller& caller,

@@ -9,8 +9,8 @@
 namespace rapport::services {
 
 core::Status RecordPolicy<core::Company>::validate(
-    core::Company& company, const std::vector<core::CustomFieldDefinition>& fields,
-    const std::string& default_region) {
+    store::CustomerTx&, core::Company& company,
+    const std::vector<core::CustomFieldDefinition>& fields, const std::string& default_region) {
   return core::validate(company, fields, default_region);
 }
 

@@ -12,7 +12,7 @@ namespace rapport::services {
 
 template <>
 struct RecordPolicy<core::Company> {
-  static core::Status validate(core::Company& company,
+  static core::Status validate(store::CustomerTx& tx, core::Company& company,
                                const std::vector<core::CustomFieldDefinition>& fields,
                                const std::string& default_region);
   static core::Status check_links(store::CustomerTx& tx, const Caller& caller,

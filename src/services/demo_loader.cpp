@@ -173,7 +173,7 @@ core::Result<DemoLoadSummary> load_demo(UnitOfWork& records, UserService& users,
         core::Contact contact =
             to_contact(gen.contact(i, company_count), people, company_ids, stamp.now);
         RAPPORT_TRY(core::validate(contact, contact_rules));
-        RAPPORT_TRY(tx.create_contact(contact, stamp));
+        RAPPORT_TRY(store::create(tx, contact, stamp));
       }
       RAPPORT_TRY(itx.append_audit(batch_entry(caller, "contacts", end - start, seed)));
       return core::ok_status();

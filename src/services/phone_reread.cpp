@@ -5,6 +5,7 @@
 #include "core/contact.hpp"
 #include "core/list_query.hpp"
 #include "core/phone.hpp"
+#include "services/contact_service.hpp"
 #include "services/record_access.hpp"
 #include "services/record_audit.hpp"
 #include "services/settings_service.hpp"
@@ -15,29 +16,6 @@ namespace rapport::services {
 namespace {
 
 constexpr std::string_view kMark = "upgrade:reread_phones";
-
-// The countries of `contact`'s companies in link order, as ContactRules holds them.
-core::Result<std::vector<std::string>> company_countries(store::CustomerTx& customers,
-                                                         const core::Contact& contact) {
-  std::vector<std::string> out;
-  for (const core::CompanyLink& link : contact.companies) {
-    auto company = store::get<core::Company>(customers, link.company_id);
-    if (!company.ok() && company.error().kind != core::ErrorKind::kNotFound) {
-      return std::move(company).error();
-    }
-    std::string country;
-    if (company.ok()) {
-      for (const core::PostalAddress& a : company->addresses) {
-        if (!a.country.empty()) {
-          country = a.country;
-          break;
-        }
-      }
-    }
-    out.push_back(std::move(country));
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -57,8 +35,8 @@ core::Result<std::vector<PhoneReread>> reread_stored_phones(UnitOfWork& records,
     query.limit = core::kMaxPageSize;
     for (;;) {
       RAPPORT_ASSIGN_OR_RETURN(
-          auto page, customers.list_contacts(query, store::RecordScope::all(), store::Shelf::kLive,
-                                             store::RecordScope::all()));
+          auto page, store::list<core::Contact>(customers, query, store::RecordScope::all(),
+                                                store::Shelf::kLive));
       for (const core::Contact& contact : page.items) {
         RAPPORT_ASSIGN_OR_RETURN(rules.company_countries, company_countries(customers, contact));
         core::Contact next = contact;
@@ -73,7 +51,7 @@ core::Result<std::vector<PhoneReread>> reread_stored_phones(UnitOfWork& records,
         if (found.empty()) continue;
         const auto now = clock();
         RAPPORT_ASSIGN_OR_RETURN(auto stored,
-                                 customers.update_contact(next, stamp_for(console, now)));
+                                 store::update(customers, next, stamp_for(console, now)));
         RAPPORT_TRY(audit(identity, console, "update", core::ObjectType::kContacts, contact.id,
                           core::changes_to_json(contact_changes(&contact, stored)), now));
         changes.insert(changes.end(), found.begin(), found.end());

@@ -81,8 +81,7 @@ core::Status audit(store::IdentityTx& identity, const Caller& caller, std::strin
                    core::ObjectType object, core::Id id, std::string changes_json,
                    std::chrono::sys_seconds now);
 
-// The store operations of one kind of owned record (store/records.hpp's typed front for kinds on
-// the generic path).
+// The store operations of one kind of owned record (store/records.hpp's typed front).
 template <class Record>
 struct RecordKind {
   core::ObjectType object;

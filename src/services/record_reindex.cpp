@@ -60,10 +60,7 @@ core::Result<Reindexed> reindex_stored_records(UnitOfWork& records) {
     auto all = store::RecordScope::all();
     for (core::RecordKind kind : core::kRecordKinds) {
       auto list = [&](const core::ListQuery& query, store::Shelf shelf) {
-        // Contacts are read by their own store code until they move to the generic path.
-        return kind == core::RecordKind::kContact
-                   ? ids_of(customers.list_contacts(query, all, shelf, all))
-                   : ids_of(customers.list_records(kind, query, all, shelf));
+        return ids_of(customers.list_records(kind, query, all, shelf, all));
       };
       RAPPORT_ASSIGN_OR_RETURN(done.of(kind), rebuild_all(list, [&](core::Id id) {
                                  return customers.reindex(kind, id);

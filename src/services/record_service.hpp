@@ -1,8 +1,8 @@
-// The use cases of every owned kind of record on the generic path (companies, activities),
-// written once: each call authorises the caller (role, action, record scope) inside the
-// transaction, validates with the kind's core rules, checks what the records it names allow,
-// writes through the generic store and appends an audit entry with field-level before/after
-// values. A kind adds only its RecordPolicy: its validation, its link checks and its audit diff.
+// The use cases of every owned kind of record (contacts, companies, activities), written once:
+// each call authorises the caller (role, action, record scope) inside the transaction, validates
+// with the kind's core rules, checks what the records it names allow, writes through the generic
+// store and appends an audit entry with field-level before/after values. A kind adds only its
+// RecordPolicy: its validation, its link checks and its audit diff.
 #pragma once
 
 #include <cstdint>
@@ -25,7 +25,9 @@
 namespace rapport::services {
 
 // What one kind adds to the shared use cases; specialised per kind:
-//   static core::Status validate(Record&, const std::vector<core::CustomFieldDefinition>&,
+//   // The kind's core rules; `tx` reads what they depend on (a contact's companies).
+//   static core::Status validate(store::CustomerTx& tx, Record&,
+//                                const std::vector<core::CustomFieldDefinition>&,
 //                                const std::string& default_region);
 //   // The records `next` names exist within the caller's read scope (a field error otherwise,
 //   // worded as for a record that does not exist). `current` is null on create; on update only
@@ -33,6 +35,9 @@ namespace rapport::services {
 //   static core::Status check_links(store::CustomerTx&, const Caller&, core::Scope read_scope,
 //                                   const Record& next, const Record* current);
 //   static std::vector<core::FieldChange> changes(const Record* before, const Record& after);
+// and, where the kind derives a field from others, optionally:
+//   // Adjusts `next` after a client's edit of `current` (`supplied`: the fields it sent).
+//   static void edited(const Record& current, Record& next, const FieldSet& supplied);
 template <class Record>
 struct RecordPolicy;
 
@@ -73,10 +78,15 @@ class RecordService {
     if (shelf == store::Shelf::kTrash) {
       RAPPORT_TRY(authorize(caller, object, core::Action::kDelete));
     }
+    // A search finds a record by a linked company's name only when the caller may read that
+    // company.
+    auto company_scope = authorize(caller, core::ObjectType::kCompanies, core::Action::kRead);
+    const store::RecordScope companies =
+        company_scope.ok() ? record_scope(caller, *company_scope) : store::RecordScope::owners({});
     std::optional<store::Page<Record>> page;
     RAPPORT_TRY(records_.read([&](store::CustomerTx& tx) -> core::Status {
-      RAPPORT_ASSIGN_OR_RETURN(page,
-                               store::list<Record>(tx, query, record_scope(caller, scope), shelf));
+      RAPPORT_ASSIGN_OR_RETURN(
+          page, store::list<Record>(tx, query, record_scope(caller, scope), shelf, companies));
       return core::ok_status();
     }));
     return std::move(*page);
@@ -128,7 +138,7 @@ class RecordService {
                                  ownership_of(draft), supplied, describe().collection));
     RAPPORT_ASSIGN_OR_RETURN(auto fields, tx.list_custom_fields(Codec::kKind));
     RAPPORT_ASSIGN_OR_RETURN(auto region, default_region(tx, default_region_));
-    RAPPORT_TRY(Policy::validate(draft, fields, region));
+    RAPPORT_TRY(Policy::validate(tx, draft, fields, region));
     RAPPORT_TRY(Policy::check_links(tx, caller, read_scope, draft, nullptr));
     const auto now = clock_();
     RAPPORT_ASSIGN_OR_RETURN(created, store::create(tx, draft, stamp_for(caller, now)));
@@ -146,6 +156,9 @@ class RecordService {
     const Record& current = loaded.first;
     Record next = current;
     RAPPORT_TRY(edit(next));
+    if constexpr (requires { Policy::edited(current, next, supplied); }) {
+      Policy::edited(current, next, supplied);
+    }
     next.id = id;
     next.meta = current.meta;
     // An edit that changes nothing is not a new version: no write, no audit entry, the same
@@ -158,7 +171,7 @@ class RecordService {
                                  ownership_of(next), supplied, describe().collection));
     RAPPORT_ASSIGN_OR_RETURN(auto fields, tx.list_custom_fields(Codec::kKind));
     RAPPORT_ASSIGN_OR_RETURN(auto region, default_region(tx, default_region_));
-    RAPPORT_TRY(Policy::validate(next, fields, region));
+    RAPPORT_TRY(Policy::validate(tx, next, fields, region));
     if (next == current) {
       updated = current;
       return core::ok_status();

@@ -17,7 +17,7 @@ namespace {
 // activities do not link to it.
 std::string activity_link(core::RecordKind kind) {
   for (const core::FieldDescriptor& f : core::describe(core::RecordKind::kActivity).fields) {
-    if (f.type == core::FieldType::kLinks && f.target == kind) return std::string(f.name);
+    if (core::is_link(f.type) && f.target == kind) return std::string(f.name);
   }
   return {};
 }

@@ -39,8 +39,8 @@ core::Result<core::Activity> RecordCodec<core::Activity>::from_row(const RecordR
   activity.remind_at = row.time("remind_at");
   activity.owner_id = row.number("owner_id");
   activity.team_id = row.number("team_id");
-  activity.contact_ids = row.linked("contact_ids");
-  activity.company_ids = row.linked("company_ids");
+  activity.contact_ids = row.linked_ids("contact_ids");
+  activity.company_ids = row.linked_ids("company_ids");
   RAPPORT_TRY(read_activity_doc(row.doc, activity));
   return activity;
 }
@@ -52,7 +52,8 @@ RecordIndex RecordCodec<core::Activity>::index(
   return {activity.tags,
           activity.custom,
           activity_search_body(activity, definitions),
-          {activity.subject}};
+          {activity.subject},
+          {}};
 }
 
 }  // namespace rapport::store

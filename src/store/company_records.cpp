@@ -37,7 +37,8 @@ RecordIndex RecordCodec<core::Company>::index(
   return {company.tags,
           company.custom,
           company_search_body(company, definitions, note_bodies),
-          {company.name}};
+          {company.name},
+          {}};
 }
 
 }  // namespace rapport::store

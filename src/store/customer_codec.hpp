@@ -1,7 +1,7 @@
 // The JSON document form of the parts of contacts, companies, activities and custom field
 // definitions that are never filtered or sorted on in SQL (emails, phones, addresses, consents,
 // notes, …). Both engines store it as text beside the indexed columns. A contact's links to
-// companies are not in it: they are rows of record_links (store/record_links.hpp).
+// companies are not in it: they are rows of record_links (store/record_row.hpp, RowLink).
 #pragma once
 
 #include <string>

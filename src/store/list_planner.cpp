@@ -315,7 +315,7 @@ core::Status add_filter(PlanBuilder& b, const SqlDialect& dialect, const KindTab
   }
   if (field->type == core::FieldType::kTags) return tags_filter(b, dialect, tables, f);
   if (field->type == core::FieldType::kPlace) return place_filter(b, tables, f);
-  if (field->type == core::FieldType::kLinks) return link_filter(b, kind, *field, f);
+  if (core::is_link(field->type)) return link_filter(b, kind, *field, f);
   if (field->column.empty()) return bad_filter(f, "is not a field lists can filter on");
   return column_filter(b, dialect, *field, f);
 }
@@ -342,9 +342,9 @@ KindTables::KindTables(const core::KindDescriptor& descriptor) : kind(descriptor
   grams = name + "_grams";
   for (const core::FieldDescriptor& f : descriptor.fields) {
     if (f.type == core::FieldType::kPlace) places = name + "_places";
-    if (f.type == core::FieldType::kLinks && f.target == core::RecordKind::kCompany &&
+    if (core::is_link(f.type) && f.target == core::RecordKind::kCompany &&
         f.has(core::kSearchable)) {
-      linked_to_companies = true;
+      company_role = std::string(f.name);
     }
   }
 }
@@ -421,7 +421,7 @@ core::Result<ListPlan> plan_list(const SqlDialect& dialect, const core::KindDesc
   const bool by_id = plan.sort_field == "id";
   const SqlDialect::SearchFrom searched =
       dialect.search(b, tables, plan_search(query.search), by_id,
-                     tables.linked_to_companies ? company_scope : nullptr);
+                     tables.company_role.empty() ? nullptr : company_scope);
   const std::string id_col = searched.id_column.empty() ? kAlias + ".id" : searched.id_column;
   if (by_id) sort_col = id_col;
   const char* cmp = plan.descending ? " < " : " > ";

@@ -51,7 +51,9 @@ struct KindTables {
   explicit KindTables(const core::KindDescriptor& kind);
   core::RecordKind kind;
   std::string records, tags, custom, search, grams, places;
-  bool linked_to_companies = false;  // search also finds a record by its companies' names
+  // The role of the record's searchable links to companies (the field's name): a search also
+  // finds the record by the names of the companies it links to. Empty when it has none.
+  std::string company_role;
 };
 
 // The tables of `kind`, worked out once.

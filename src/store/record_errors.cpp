@@ -40,8 +40,11 @@ core::Error missing_reference(const core::FieldDescriptor& field) {
 }
 
 core::Error missing_link(const core::FieldDescriptor& field, std::size_t index) {
-  return core::Error::field(std::string(field.name) + "/" + std::to_string(index),
-                            "no such " + noun(field.target));
+  std::string pointer = std::string(field.name) + "/" + std::to_string(index);
+  if (field.type == core::FieldType::kTitledLinks) {
+    pointer += "/" + std::string(core::to_string(field.target)) + "_id";
+  }
+  return core::Error::field(pointer, "no such " + noun(field.target));
 }
 
 core::Error custom_field_not_found() { return core::Error::not_found("no such custom field"); }

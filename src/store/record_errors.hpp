@@ -33,7 +33,7 @@ core::Error unchanged_record(core::RecordKind kind, bool found, std::int64_t ver
 
 // The field error for a reference column naming no record of its target kind (neither live nor
 // in the trash): "parent_id", "no such company"; for link `index` of a link field:
-// "contact_ids/2", "no such contact".
+// "contact_ids/2", "no such contact" ("companies/0/company_id" for titled links).
 core::Error missing_reference(const core::FieldDescriptor& field);
 core::Error missing_link(const core::FieldDescriptor& field, std::size_t index);
 

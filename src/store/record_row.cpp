@@ -27,7 +27,7 @@ const Layout& layout(core::RecordKind kind) {
       Layout& l = out[static_cast<std::size_t>(k)];
       for (const core::FieldDescriptor& f : core::describe(k).fields) {
         if (is_stored(f)) l.stored.push_back(&f);
-        if (f.type == core::FieldType::kLinks) l.links.push_back(&f);
+        if (core::is_link(f.type)) l.links.push_back(&f);
       }
     }
     return out;
@@ -49,6 +49,12 @@ core::Result<RecordIndex> index_as(const RecordRow& row,
                                    const std::vector<std::string>& note_bodies) {
   RAPPORT_ASSIGN_OR_RETURN(Record record, RecordCodec<Record>::from_row(row));
   return RecordCodec<Record>::index(record, definitions, note_bodies);
+}
+
+template <class Record>
+core::Result<RecordRow> rederive_as(const RecordRow& row) {
+  RAPPORT_ASSIGN_OR_RETURN(Record record, RecordCodec<Record>::from_row(row));
+  return RecordCodec<Record>::to_row(record);
 }
 
 }  // namespace
@@ -76,8 +82,15 @@ void RecordRow::set(std::string_view field, const std::optional<core::Timestamp>
   set(field, value ? Cell(core::to_millis(*value)) : Cell());
 }
 
-void RecordRow::set_links(std::string_view field, std::vector<core::Id> ids) {
-  links.at(position(link_fields(kind), field)) = std::move(ids);
+void RecordRow::set_links(std::string_view field, std::vector<RowLink> links_of_field) {
+  links.at(position(link_fields(kind), field)) = std::move(links_of_field);
+}
+
+void RecordRow::set_links(std::string_view field, const std::vector<core::Id>& ids) {
+  std::vector<RowLink> out;
+  out.reserve(ids.size());
+  for (core::Id id : ids) out.push_back({id, {}});
+  set_links(field, std::move(out));
 }
 
 const Cell& RecordRow::cell(std::string_view field) const {
@@ -100,23 +113,40 @@ std::optional<core::Timestamp> RecordRow::time(std::string_view field) const {
   return std::nullopt;
 }
 
-const std::vector<core::Id>& RecordRow::linked(std::string_view field) const {
+const std::vector<RowLink>& RecordRow::linked(std::string_view field) const {
   return links.at(position(link_fields(kind), field));
+}
+
+std::vector<core::Id> RecordRow::linked_ids(std::string_view field) const {
+  std::vector<core::Id> out;
+  for (const RowLink& link : linked(field)) out.push_back(link.id);
+  return out;
 }
 
 core::Result<RecordIndex> index_row(const RecordRow& row,
                                     const std::vector<core::CustomFieldDefinition>& definitions,
                                     const std::vector<std::string>& note_bodies) {
   switch (row.kind) {
+    case core::RecordKind::kContact:
+      return index_as<core::Contact>(row, definitions, note_bodies);
     case core::RecordKind::kCompany:
       return index_as<core::Company>(row, definitions, note_bodies);
     case core::RecordKind::kActivity:
       return index_as<core::Activity>(row, definitions, note_bodies);
-    case core::RecordKind::kContact:
-      break;
   }
-  // Contacts have their own store code until they move to the generic path.
-  return core::Error::internal("no generic index for " + std::string(core::to_string(row.kind)));
+  return core::Error::internal("no codec for " + std::string(core::to_string(row.kind)));
+}
+
+core::Result<RecordRow> rederive_row(const RecordRow& row) {
+  switch (row.kind) {
+    case core::RecordKind::kContact:
+      return rederive_as<core::Contact>(row);
+    case core::RecordKind::kCompany:
+      return rederive_as<core::Company>(row);
+    case core::RecordKind::kActivity:
+      return rederive_as<core::Activity>(row);
+  }
+  return core::Error::internal("no codec for " + std::string(core::to_string(row.kind)));
 }
 
 }  // namespace rapport::store

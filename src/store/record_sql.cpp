@@ -100,13 +100,11 @@ RecordStatement move_statement(const SqlDialect& dialect, core::RecordKind kind,
   return s;
 }
 
-RecordStatement sort_keys_statement(const SqlDialect& dialect, const RecordRow& row) {
+RecordStatement derived_columns_statement(const SqlDialect& dialect, const RecordRow& row) {
   RecordStatement s;
   std::string sets;
-  for (const core::FieldDescriptor* f : stored_fields(row.kind)) {
-    if (f->sort_column.empty()) continue;
-    sets += (sets.empty() ? "" : ", ") + std::string(f->sort_column) + " = " +
-            add(s, dialect, core::collation_key(row.text(f->name)));
+  for (auto& [column, placeholder] : assignments(s, dialect, row)) {
+    sets += (sets.empty() ? "" : ", ") + column + " = " + placeholder;
   }
   if (sets.empty()) return s;
   s.sql =

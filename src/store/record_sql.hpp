@@ -39,8 +39,10 @@ RecordStatement update_statement(const SqlDialect& dialect, const RecordRow& row
 RecordStatement move_statement(const SqlDialect& dialect, core::RecordKind kind, core::Id id,
                                std::int64_t expected_version, Shelf to, const Stamp& stamp);
 
-// Rewrites only the sort keys of `row` (a reindex: the collation may have changed).
-RecordStatement sort_keys_statement(const SqlDialect& dialect, const RecordRow& row);
+// Rewrites the stored columns of `row` and their sort keys, leaving its version and stamps: a
+// reindex, after the collation or the reading of the document changed (rederive_row). Empty
+// when the kind stores no column.
+RecordStatement derived_columns_statement(const SqlDialect& dialect, const RecordRow& row);
 
 // The reference columns of `row` that name a record (kRecord fields with a value), for the
 // existence checks before a write.

@@ -9,6 +9,7 @@
 
 #include "core/activity.hpp"
 #include "core/company.hpp"
+#include "core/contact.hpp"
 #include "core/list_query.hpp"
 #include "core/result.hpp"
 #include "store/record_row.hpp"
@@ -16,13 +17,23 @@
 
 namespace rapport::store {
 
-// How one record type maps to rows; specialised once per kind on the generic path:
+// How one record type maps to rows; specialised once per kind:
 //   static constexpr core::RecordKind kKind;
 //   static RecordRow to_row(const Record&);
 //   static core::Result<Record> from_row(const RecordRow&);
 //   static RecordIndex index(const Record&, definitions, note bodies);
 template <class Record>
 struct RecordCodec;
+
+template <>
+struct RecordCodec<core::Contact> {
+  static constexpr core::RecordKind kKind = core::RecordKind::kContact;
+  static RecordRow to_row(const core::Contact& contact);
+  static core::Result<core::Contact> from_row(const RecordRow& row);
+  static RecordIndex index(const core::Contact& contact,
+                           const std::vector<core::CustomFieldDefinition>& definitions,
+                           const std::vector<std::string>& note_bodies);
+};
 
 template <>
 struct RecordCodec<core::Company> {
@@ -95,11 +106,13 @@ core::Status erase(CustomerTx& tx, core::Id id) {
   return tx.erase_record(RecordCodec<Record>::kKind, id);
 }
 
+// `companies`: as CustomerTx::list_records.
 template <class Record>
 core::Result<Page<Record>> list(CustomerTx& tx, const core::ListQuery& query,
-                                const RecordScope& scope, Shelf shelf) {
-  RAPPORT_ASSIGN_OR_RETURN(Page<RecordRow> rows,
-                           tx.list_records(RecordCodec<Record>::kKind, query, scope, shelf));
+                                const RecordScope& scope, Shelf shelf,
+                                const RecordScope& companies = RecordScope::owners({})) {
+  RAPPORT_ASSIGN_OR_RETURN(Page<RecordRow> rows, tx.list_records(RecordCodec<Record>::kKind, query,
+                                                                 scope, shelf, companies));
   Page<Record> page;
   page.items.reserve(rows.items.size());
   for (const RecordRow& row : rows.items) {

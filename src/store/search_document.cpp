@@ -123,8 +123,8 @@ std::string activity_search_body(const core::Activity& a,
   return body;
 }
 
-std::vector<ContactPlace> contact_places(const core::Contact& contact) {
-  std::vector<ContactPlace> out;
+std::vector<Place> contact_places(const core::Contact& contact) {
+  std::vector<Place> out;
   for (const auto& a : contact.addresses) {
     if (a.locality.empty() && a.country.empty()) continue;
     out.push_back({city_key(a.locality), a.country});

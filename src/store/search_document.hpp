@@ -1,5 +1,4 @@
 // What the search index holds for a record: one normalised text body (names, emails, phone
-// What the search index holds for a record: one normalised text body (names, emails, phone
 // digits, cities, notes, the bodies of its note records, custom text) for the trigram index, and
 // the grams that answer queries shorter than three characters; the places of a contact for its
 // city and country filters.
@@ -17,6 +16,7 @@
 #include "core/company.hpp"
 #include "core/contact.hpp"
 #include "core/result.hpp"
+#include "store/record_row.hpp"
 
 namespace rapport::store {
 
@@ -41,11 +41,7 @@ std::set<std::string> search_grams(const std::vector<std::string>& names, std::s
 // Where a contact is, as filter[city] and filter[country] find it: one per address that names a
 // city or a country, the city normalised as search text normalises it ("den haag" for "Den
 // Haag"), the country as stored ("NL").
-struct ContactPlace {
-  std::string city;
-  std::string country;
-};
-std::vector<ContactPlace> contact_places(const core::Contact& contact);
+std::vector<Place> contact_places(const core::Contact& contact);
 
 // A filter[city] value normalised as contact_places() stores cities.
 std::string city_key(std::string_view city);

@@ -75,34 +75,7 @@ class CustomerTx {
  public:
   virtual ~CustomerTx() = default;
 
-  // Inserts `contact` (its id and meta are ignored); returns it with id, version 1 and stamps.
-  virtual core::Result<core::Contact> create_contact(const core::Contact& contact,
-                                                     const Stamp& stamp) = 0;
-  // The contact, live or in the trash; kNotFound when there is none.
-  virtual core::Result<core::Contact> get_contact(core::Id id) = 0;
-  // Replaces the live contact `contact.id` when its version equals `contact.meta.version`;
-  // returns it with the version raised. kStale on a version mismatch, kNotFound when absent,
-  // kConflict when it is in the trash.
-  virtual core::Result<core::Contact> update_contact(const core::Contact& contact,
-                                                     const Stamp& stamp) = 0;
-  // Moves a live contact to the trash / brings it back; same version rules as update.
-  virtual core::Result<core::Contact> trash_contact(core::Id id, std::int64_t expected_version,
-                                                    const Stamp& stamp) = 0;
-  virtual core::Result<core::Contact> restore_contact(core::Id id, std::int64_t expected_version,
-                                                      const Stamp& stamp) = 0;
-  // Removes the contact and everything derived from it (tags, custom values, notes, search index
-  // rows). kNotFound when there is none.
-  virtual core::Status erase_contact(core::Id id) = 0;
-  // A page of contacts in `scope` on `shelf` matching `query` (filters, sort, search, keyset
-  // cursor; filter[city] and filter[country] match any of its addresses). The search reaches a
-  // contact through the name of a linked company only for the live companies in `companies`
-  // (those the caller may read). kInvalid for a field outside the allowlist, a bad value or
-  // cursor.
-  virtual core::Result<Page<core::Contact>> list_contacts(const core::ListQuery& query,
-                                                          const RecordScope& scope, Shelf shelf,
-                                                          const RecordScope& companies) = 0;
-
-  // The operations of every kind on the generic path (companies, activities; store/records.hpp
+  // The operations of every kind of record (contacts, companies, activities; store/records.hpp
   // is their typed front), implemented once per engine over the kind's descriptor and rows.
   //
   // insert_record stores `row` (its id and meta are ignored) with its links and index rows and
@@ -121,10 +94,15 @@ class CustomerTx {
                                               const Stamp& stamp) = 0;
   // Removes the record and everything derived from it: index rows, links from and to it, notes.
   virtual core::Status erase_record(core::RecordKind kind, core::Id id) = 0;
-  // A page of records of `kind` in `scope` on `shelf` matching `query`, as list_contacts.
+  // A page of records of `kind` in `scope` on `shelf` matching `query` (filters, sort, search,
+  // keyset cursor; filter[city] and filter[country] match any of a record's places). For a kind
+  // whose links to companies are searchable, the search also reaches a record through the name
+  // of a linked company, only for the live companies in `companies` (those the caller may
+  // read). kInvalid for a field outside the allowlist, a bad value or cursor.
   virtual core::Result<Page<RecordRow>> list_records(core::RecordKind kind,
                                                      const core::ListQuery& query,
-                                                     const RecordScope& scope, Shelf shelf) = 0;
+                                                     const RecordScope& scope, Shelf shelf,
+                                                     const RecordScope& companies) = 0;
 
   // Rebuilds the index rows (search text, name bigrams, tags, custom values, places) and the
   // sort columns (name keys, language, time zone) of record `id` of `kind` from the stored

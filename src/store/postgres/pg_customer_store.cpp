@@ -35,12 +35,6 @@ core::Status PgCustomerStore::read(const std::function<core::Status(CustomerTx&)
   });
 }
 
-core::Status PgCustomerTx::reindex(core::RecordKind kind, core::Id id) {
-  // Contacts keep their own store code until they move to the generic path.
-  if (kind == core::RecordKind::kContact) return reindex_contact(id);
-  return reindex_record(kind, id);
-}
-
 namespace {
 // Every table that holds personal data or rows derived from it (the audit log's redacted entries
 // included): each kind's table and derived tables, then the tables all kinds share.

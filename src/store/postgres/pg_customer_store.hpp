@@ -1,4 +1,4 @@
-// The PostgreSQL implementation of store::CustomerStore: contacts, companies, notes and custom
+// The PostgreSQL implementation of store::CustomerStore: records of every kind, notes and custom
 // field definitions (schema in migrations/), with the same behaviour as SQLite's.
 #pragma once
 
@@ -35,20 +35,6 @@ class PgCustomerTx final : public CustomerTx {
  public:
   explicit PgCustomerTx(PgConnection& conn) : conn_(conn) {}
 
-  core::Result<core::Contact> create_contact(const core::Contact& contact,
-                                             const Stamp& stamp) override;
-  core::Result<core::Contact> get_contact(core::Id id) override;
-  core::Result<core::Contact> update_contact(const core::Contact& contact,
-                                             const Stamp& stamp) override;
-  core::Result<core::Contact> trash_contact(core::Id id, std::int64_t expected_version,
-                                            const Stamp& stamp) override;
-  core::Result<core::Contact> restore_contact(core::Id id, std::int64_t expected_version,
-                                              const Stamp& stamp) override;
-  core::Status erase_contact(core::Id id) override;
-  core::Result<Page<core::Contact>> list_contacts(const core::ListQuery& query,
-                                                  const RecordScope& scope, Shelf shelf,
-                                                  const RecordScope& companies) override;
-
   core::Result<RecordRow> insert_record(const RecordRow& row, const Stamp& stamp) override;
   core::Result<RecordRow> get_record(core::RecordKind kind, core::Id id) override;
   core::Result<RecordRow> update_record(const RecordRow& row, const Stamp& stamp) override;
@@ -57,7 +43,8 @@ class PgCustomerTx final : public CustomerTx {
                                       const Stamp& stamp) override;
   core::Status erase_record(core::RecordKind kind, core::Id id) override;
   core::Result<Page<RecordRow>> list_records(core::RecordKind kind, const core::ListQuery& query,
-                                             const RecordScope& scope, Shelf shelf) override;
+                                             const RecordScope& scope, Shelf shelf,
+                                             const RecordScope& companies) override;
 
   core::Status reindex(core::RecordKind kind, core::Id id) override;
 
@@ -85,9 +72,6 @@ class PgCustomerTx final : public CustomerTx {
   core::Status erase_setting(std::string_view key) override;
 
  private:
-  core::Status reindex_contact(core::Id id);
-  // Rebuilds the index rows and sort keys of a record on the generic path.
-  core::Status reindex_record(core::RecordKind kind, core::Id id);
   // Removes the notes of `parent`, which is being erased (no foreign key cascades them).
   core::Status erase_notes(const core::NoteParent& parent);
 

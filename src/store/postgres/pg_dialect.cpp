@@ -4,7 +4,6 @@
 #include <charconv>
 
 #include "core/search_text.hpp"
-#include "store/record_links.hpp"
 
 namespace rapport::store::postgres {
 
@@ -16,7 +15,7 @@ std::string ascii_fold(const std::string& expr) {
   return "translate(" + expr + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
 }
 
-// The records of `t` linked (their "employer" links) to a live company within `company_scope`
+// The records of `t` linked (in role t.company_role) to a live company within `company_scope`
 // whose normalised name (the first line of its search body, `cs.n`) satisfies `name_test`;
 // `companies` selects candidate company ids through an index, and the links are reached from the
 // company's end of record_links through its (to_kind, to_id, …) index.
@@ -25,7 +24,7 @@ std::string linked_by_company(PlanBuilder& b, const KindTables& t, const RecordS
   std::string visible = scope_condition(b, company_scope, "co");
   std::string link =
       " l.to_kind = " + b.bind(std::string(core::to_string(core::RecordKind::kCompany))) +
-      " AND l.role = " + b.bind(std::string(kEmployerRole)) +
+      " AND l.role = " + b.bind(t.company_role) +
       " AND l.from_kind = " + b.bind(std::string(core::to_string(t.kind)));
   return "SELECT l.from_id FROM record_links l JOIN companies co ON co.id = l.to_id AND" + link +
          " JOIN (SELECT record_id, split_part(body, E'\\n', 1) AS n FROM company_search) cs"

@@ -8,7 +8,6 @@
 
 #include "store/postgres/pg_array.hpp"
 #include "store/record_errors.hpp"
-#include "store/record_links.hpp"
 
 namespace rapport::store::postgres {
 
@@ -22,78 +21,22 @@ std::string id_array(const Range& items, IdOf id_of) {
   return array_literal(ids);
 }
 
-std::string_view contact_kind() { return core::to_string(core::RecordKind::kContact); }
-std::string_view company_kind() { return core::to_string(core::RecordKind::kCompany); }
-
 }  // namespace
-
-core::Status check_company_links(PgConnection& conn, const std::vector<core::CompanyLink>& links) {
-  if (links.empty()) return core::ok_status();
-  RAPPORT_ASSIGN_OR_RETURN(
-      PgResult rows,
-      conn.exec("SELECT id FROM companies WHERE id = ANY($1::bigint[]) FOR KEY SHARE",
-                {id_array(links, [](const core::CompanyLink& l) { return l.company_id; })}));
-  std::set<core::Id> found;
-  for (int row = 0; row < rows.rows(); ++row) found.insert(rows.int64(row, 0));
-  for (std::size_t i = 0; i < links.size(); ++i) {
-    if (!found.contains(links[i].company_id)) return missing_company_link(i);
-  }
-  return core::ok_status();
-}
-
-core::Status write_company_links(PgConnection& conn, core::Id contact_id,
-                                 const std::vector<core::CompanyLink>& links, bool fresh) {
-  if (!fresh) {
-    RAPPORT_TRY(
-        conn.exec("DELETE FROM record_links WHERE from_kind = $1 AND from_id = $2"
-                  " AND role = $3 AND to_kind = $4",
-                  {contact_kind(), contact_id, kEmployerRole, company_kind()}));
-  }
-  if (links.empty()) return core::ok_status();
-  std::vector<std::optional<std::string>> titles;
-  for (const core::CompanyLink& link : links) titles.emplace_back(link.job_title);
-  RAPPORT_TRY(conn.exec(
-      "INSERT INTO record_links (from_kind, from_id, role, to_kind, to_id, position, job_title)"
-      " SELECT $1, $2, $3, $4, t, (n - 1)::integer, j"
-      " FROM unnest($5::bigint[], $6::text[]) WITH ORDINALITY AS x(t, j, n)",
-      {contact_kind(), contact_id, kEmployerRole, company_kind(),
-       id_array(links, [](const core::CompanyLink& l) { return l.company_id; }),
-       array_literal(titles)}));
-  return core::ok_status();
-}
-
-core::Status read_company_links(PgConnection& conn, std::span<core::Contact> contacts) {
-  if (contacts.empty()) return core::ok_status();
-  std::unordered_map<core::Id, core::Contact*> by_id;
-  for (core::Contact& c : contacts) by_id[c.id] = &c;
-  RAPPORT_ASSIGN_OR_RETURN(
-      PgResult rows,
-      conn.exec("SELECT from_id, to_id, job_title FROM record_links WHERE from_kind = $1"
-                " AND from_id = ANY($2::bigint[]) AND role = $3 AND to_kind = $4"
-                " ORDER BY from_id, position",
-                {contact_kind(), id_array(contacts, [](const core::Contact& c) { return c.id; }),
-                 kEmployerRole, company_kind()}));
-  for (int row = 0; row < rows.rows(); ++row) {
-    by_id.at(rows.int64(row, 0))
-        ->companies.push_back({rows.int64(row, 1), std::string(rows.text(row, 2))});
-  }
-  return core::ok_status();
-}
 
 core::Status check_links(PgConnection& conn, const RecordRow& row) {
   const auto fields = link_fields(row.kind);
   for (std::size_t f = 0; f < fields.size(); ++f) {
-    const std::vector<core::Id>& ids = row.links[f];
-    if (ids.empty()) continue;
+    const std::vector<RowLink>& links = row.links[f];
+    if (links.empty()) continue;
     RAPPORT_ASSIGN_OR_RETURN(
         PgResult rows,
         conn.exec("SELECT id FROM " + std::string(core::describe(fields[f]->target).table) +
                       " WHERE id = ANY($1::bigint[]) FOR KEY SHARE",
-                  {id_array(ids, [](core::Id id) { return id; })}));
+                  {id_array(links, [](const RowLink& l) { return l.id; })}));
     std::set<core::Id> found;
     for (int r = 0; r < rows.rows(); ++r) found.insert(rows.int64(r, 0));
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      if (!found.contains(ids[i])) return missing_link(*fields[f], i);
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      if (!found.contains(links[i].id)) return missing_link(*fields[f], i);
     }
   }
   return core::ok_status();
@@ -108,12 +51,14 @@ core::Status write_links(PgConnection& conn, const RecordRow& row, bool fresh) {
   }
   for (std::size_t f = 0; f < fields.size(); ++f) {
     if (row.links[f].empty()) continue;
-    RAPPORT_TRY(
-        conn.exec("INSERT INTO record_links (from_kind, from_id, role, to_kind, to_id, position)"
-                  " SELECT $1, $2, $3, $4, t, (n - 1)::integer"
-                  " FROM unnest($5::bigint[]) WITH ORDINALITY AS x(t, n)",
-                  {kind, row.id, fields[f]->name, core::to_string(fields[f]->target),
-                   id_array(row.links[f], [](core::Id id) { return id; })}));
+    std::vector<std::optional<std::string>> titles;
+    for (const RowLink& link : row.links[f]) titles.emplace_back(link.title);
+    RAPPORT_TRY(conn.exec(
+        "INSERT INTO record_links (from_kind, from_id, role, to_kind, to_id, position, job_title)"
+        " SELECT $1, $2, $3, $4, t, (n - 1)::integer, j"
+        " FROM unnest($5::bigint[], $6::text[]) WITH ORDINALITY AS x(t, j, n)",
+        {kind, row.id, fields[f]->name, core::to_string(fields[f]->target),
+         id_array(row.links[f], [](const RowLink& l) { return l.id; }), array_literal(titles)}));
   }
   return core::ok_status();
 }
@@ -124,15 +69,19 @@ core::Status read_links(PgConnection& conn, std::span<RecordRow> rows) {
   std::unordered_map<core::Id, RecordRow*> by_id;
   for (RecordRow& r : rows) by_id[r.id] = &r;
   RAPPORT_ASSIGN_OR_RETURN(
-      PgResult links, conn.exec("SELECT from_id, role, to_id FROM record_links WHERE from_kind = $1"
+      PgResult links, conn.exec("SELECT from_id, role, to_id, job_title FROM record_links"
+                                " WHERE from_kind = $1"
                                 " AND from_id = ANY($2::bigint[]) ORDER BY from_id, role, position",
                                 {core::to_string(rows.front().kind),
                                  id_array(rows, [](const RecordRow& r) { return r.id; })}));
   for (int r = 0; r < links.rows(); ++r) {
     const std::string_view role = links.text(r, 1);
     for (std::size_t f = 0; f < fields.size(); ++f) {
-      if (fields[f]->name == role)
-        by_id.at(links.int64(r, 0))->links[f].push_back(links.int64(r, 2));
+      if (fields[f]->name == role) {
+        by_id.at(links.int64(r, 0))
+            ->links[f]
+            .push_back({links.int64(r, 2), std::string(links.text(r, 3))});
+      }
     }
   }
   return core::ok_status();

@@ -13,6 +13,7 @@
 #include "store/customer_codec.hpp"
 #include "store/postgres/pg_customer_store.hpp"
 #include "store/postgres/pg_test_schema.hpp"
+#include "store/records.hpp"
 
 namespace rapport::store::postgres {
 namespace {
@@ -194,12 +195,12 @@ TEST_F(PgMigrationsTest, RecordLinksTakeTheCompanyLinksOutOfContactDocuments) {
   ASSERT_TRUE(left.ok());
   EXPECT_EQ(left->int64(0, 0), 0);
   PgCustomerTx tx(*conn);
-  auto read = tx.get_contact(1);
+  auto read = store::get<core::Contact>(tx, 1);
   ASSERT_TRUE(read.ok()) << read.error().message;
   EXPECT_EQ(read->companies, (std::vector<core::CompanyLink>{{2, "Owner"}, {1, "Buyer"}}));
   EXPECT_EQ(read->emails, ada.emails);
   EXPECT_EQ(read->notes, ada.notes);
-  auto other = tx.get_contact(2);
+  auto other = store::get<core::Contact>(tx, 2);
   ASSERT_TRUE(other.ok()) << other.error().message;
   EXPECT_TRUE(other->companies.empty());
   EXPECT_EQ(other->notes, ada.notes);

@@ -1,4 +1,4 @@
-// State checks and index rows shared by every kind of record in PostgreSQL.
+// Custom field definitions and index rows shared by every kind of record in PostgreSQL.
 #include "store/postgres/pg_record_index.hpp"
 
 #include <charconv>
@@ -30,22 +30,6 @@ const core::CustomFieldDefinition* find_definition(
 }
 
 }  // namespace
-
-core::Status check_writable(PgConnection& conn, const KindTables& tables, core::Id id,
-                            std::int64_t expected_version, RecordState required) {
-  RAPPORT_ASSIGN_OR_RETURN(
-      PgResult rows, conn.exec(sql({"SELECT version, deleted_at IS NOT NULL FROM ", tables.records,
-                                    " WHERE id = $1 FOR UPDATE"}),
-                               {id}));
-  if (rows.rows() == 0) return record_not_found(tables.kind);
-  if (rows.int64(0, 0) != expected_version) {
-    return stale_record(tables.kind, rows.int64(0, 0), expected_version);
-  }
-  bool trashed = rows.boolean(0, 1);
-  if (required == RecordState::kLive && trashed) return record_in_trash(tables.kind);
-  if (required == RecordState::kTrashed && !trashed) return record_not_in_trash(tables.kind);
-  return core::ok_status();
-}
 
 core::Result<std::vector<core::CustomFieldDefinition>> load_definitions(PgConnection& conn,
                                                                         core::RecordKind entity) {
@@ -142,6 +126,17 @@ core::Status write_index(PgConnection& conn, const KindTables& tables, core::Id 
            " INSERT INTO ", tables.search, " (record_id, body) VALUES ($1, $7)"}),
       {id, array_literal(tags), array_literal(keys), array_literal(values), array_literal(numbers),
        array_literal(grams), index.body, array_literal(sort_keys)}));
+  if (tables.places.empty()) return core::ok_status();
+  std::vector<std::optional<std::string>> cities, countries;
+  for (const Place& place : index.places) {
+    cities.emplace_back(place.city);
+    countries.emplace_back(place.country);
+  }
+  RAPPORT_TRY(conn.exec(sql({"WITH d AS (DELETE FROM ", tables.places,
+                             " WHERE record_id = $1) INSERT INTO ", tables.places,
+                             " (record_id, city, country) SELECT $1, c, k"
+                             " FROM unnest($2::text[], $3::text[]) AS x(c, k)"}),
+                        {id, array_literal(cities), array_literal(countries)}));
   return core::ok_status();
 }
 

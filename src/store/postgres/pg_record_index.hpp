@@ -1,7 +1,6 @@
-// What every kind of record shares in PostgreSQL: the tables of each kind of record, the state
-// checks before a write (exists, live or trashed, expected version), unique custom values, and
-// the index rows kept beside each record (tags, custom values, search text, short-query grams).
-// A contact's links to companies are in pg_links.hpp.
+// What every kind of record shares in PostgreSQL: the custom field definitions, unique custom
+// values, and the index rows kept beside each record (tags, custom values, search text,
+// short-query grams, places). A record's links are in pg_links.hpp.
 #pragma once
 
 #include <cstdint>
@@ -18,15 +17,6 @@
 
 namespace rapport::store::postgres {
 
-enum class RecordState { kLive, kTrashed };
-
-// Locks the row `id` for this transaction and checks it may be written, in the order SQLite's
-// store checks too (record_errors.hpp): kNotFound when absent, kStale when its version is not
-// `expected_version`, kConflict when it is not in `required` state (a trashed record cannot be
-// edited, a live one not restored).
-core::Status check_writable(PgConnection& conn, const KindTables& tables, core::Id id,
-                            std::int64_t expected_version, RecordState required);
-
 // The custom field definitions of `entity`, ordered by id.
 core::Result<std::vector<core::CustomFieldDefinition>> load_definitions(PgConnection& conn,
                                                                         core::RecordKind entity);
@@ -41,7 +31,7 @@ core::Status check_unique_custom(PgConnection& conn, const KindTables& tables, c
                                  const std::vector<core::CustomFieldDefinition>& definitions);
 
 // Replaces the index rows of record `id`: tags, custom values, the search body and the grams of
-// its names and body.
+// its names and body, and its places when the kind has place filters.
 core::Status write_index(PgConnection& conn, const KindTables& tables, core::Id id,
                          const RecordIndex& index,
                          const std::vector<core::CustomFieldDefinition>& definitions);

@@ -1,4 +1,4 @@
-// The generic record operations of PgCustomerTx: any kind on the generic path, from its
+// The record operations of PgCustomerTx, for every kind of record from its
 // descriptor (store/record_sql.hpp builds the statements).
 #include <string>
 #include <vector>
@@ -148,11 +148,12 @@ core::Status PgCustomerTx::erase_record(core::RecordKind kind, core::Id id) {
 
 core::Result<Page<RecordRow>> PgCustomerTx::list_records(core::RecordKind kind,
                                                          const core::ListQuery& query,
-                                                         const RecordScope& scope, Shelf shelf) {
+                                                         const RecordScope& scope, Shelf shelf,
+                                                         const RecordScope& companies) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, kind));
   RAPPORT_ASSIGN_OR_RETURN(
       ListPlan list, plan_list(kPgDialect, core::describe(kind), select_columns(kind), query, scope,
-                               shelf, definitions, nullptr));
+                               shelf, definitions, &companies));
   RAPPORT_ASSIGN_OR_RETURN(PgResult rows, conn_.exec(list.sql, pg_params(list.params)));
   Page<RecordRow> page;
   const int count = std::min(rows.rows(), list.limit);
@@ -165,15 +166,18 @@ core::Result<Page<RecordRow>> PgCustomerTx::list_records(core::RecordKind kind,
   return page;
 }
 
-core::Status PgCustomerTx::reindex_record(core::RecordKind kind, core::Id id) {
-  RAPPORT_ASSIGN_OR_RETURN(RecordRow row, get_record(kind, id));
+// Rebuilds the index rows and the columns derived from the record (sort keys, copies of its
+// document such as a contact's language), e.g. after an upgrade or a new ICU version.
+core::Status PgCustomerTx::reindex(core::RecordKind kind, core::Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(RecordRow stored, get_record(kind, id));
+  RAPPORT_ASSIGN_OR_RETURN(RecordRow row, rederive_row(stored));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, kind));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies(conn_, {kind, id}));
   RAPPORT_ASSIGN_OR_RETURN(RecordIndex index, index_row(row, definitions, notes));
   RAPPORT_TRY(write_index(conn_, kind_tables(kind), id, index, definitions));
-  const RecordStatement keys = sort_keys_statement(kPgDialect, row);
-  if (keys.sql.empty()) return core::ok_status();
-  RAPPORT_TRY(run(conn_, keys));
+  const RecordStatement columns = derived_columns_statement(kPgDialect, row);
+  if (columns.sql.empty()) return core::ok_status();
+  RAPPORT_TRY(run(conn_, columns));
   return core::ok_status();
 }
 

@@ -155,12 +155,6 @@ core::Result<core::CustomFieldDefinition> SqliteCustomerTx::update_custom_field(
   return find_definition(conn_, d.id);
 }
 
-core::Status SqliteCustomerTx::reindex(core::RecordKind kind, core::Id id) {
-  // Contacts keep their own store code until they move to the generic path.
-  if (kind == core::RecordKind::kContact) return reindex_contact(id);
-  return reindex_record(kind, id);
-}
-
 core::Status SqliteCustomerTx::delete_custom_field(core::Id id, std::int64_t expected_version) {
   RAPPORT_ASSIGN_OR_RETURN(core::CustomFieldDefinition d, find_definition(conn_, id));
   if (d.version != expected_version) return stale_custom_field();

@@ -1,7 +1,7 @@
 // The SQLite implementation of store::CustomerStore (schema in migrations/0001_customers.sql).
-// Contacts live in sqlite_contacts.cpp, companies in sqlite_companies.cpp, notes in
-// sqlite_notes.cpp (migrations/0010_note_parents.sql); this file's unit holds the store, custom
-// field definitions and the trash/version helpers they share.
+// Records of every kind live in sqlite_records.cpp, notes in sqlite_notes.cpp
+// (migrations/0010_note_parents.sql); this file's unit holds the store, custom field definitions
+// and the trash/version helpers they share.
 #pragma once
 
 #include <memory>
@@ -17,20 +17,6 @@ class SqliteCustomerTx final : public CustomerTx {
  public:
   explicit SqliteCustomerTx(SqliteConnection& conn) : conn_(conn) {}
 
-  core::Result<core::Contact> create_contact(const core::Contact& contact,
-                                             const Stamp& stamp) override;
-  core::Result<core::Contact> get_contact(core::Id id) override;
-  core::Result<core::Contact> update_contact(const core::Contact& contact,
-                                             const Stamp& stamp) override;
-  core::Result<core::Contact> trash_contact(core::Id id, std::int64_t expected_version,
-                                            const Stamp& stamp) override;
-  core::Result<core::Contact> restore_contact(core::Id id, std::int64_t expected_version,
-                                              const Stamp& stamp) override;
-  core::Status erase_contact(core::Id id) override;
-  core::Result<Page<core::Contact>> list_contacts(const core::ListQuery& query,
-                                                  const RecordScope& scope, Shelf shelf,
-                                                  const RecordScope& companies) override;
-
   core::Result<RecordRow> insert_record(const RecordRow& row, const Stamp& stamp) override;
   core::Result<RecordRow> get_record(core::RecordKind kind, core::Id id) override;
   core::Result<RecordRow> update_record(const RecordRow& row, const Stamp& stamp) override;
@@ -39,7 +25,8 @@ class SqliteCustomerTx final : public CustomerTx {
                                       const Stamp& stamp) override;
   core::Status erase_record(core::RecordKind kind, core::Id id) override;
   core::Result<Page<RecordRow>> list_records(core::RecordKind kind, const core::ListQuery& query,
-                                             const RecordScope& scope, Shelf shelf) override;
+                                             const RecordScope& scope, Shelf shelf,
+                                             const RecordScope& companies) override;
 
   core::Status reindex(core::RecordKind kind, core::Id id) override;
 
@@ -67,9 +54,6 @@ class SqliteCustomerTx final : public CustomerTx {
   core::Status erase_setting(std::string_view key) override;
 
  private:
-  core::Status reindex_contact(core::Id id);
-  // Rebuilds the index rows and sort keys of a record on the generic path.
-  core::Status reindex_record(core::RecordKind kind, core::Id id);
   // Moves record `id` of `kind` into (`trash`) or out of the trash under the version rule.
   core::Status set_trashed(core::RecordKind kind, core::Id id, std::int64_t expected_version,
                            const Stamp& stamp, bool trash);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "store/customer_codec.hpp"
+#include "store/records.hpp"
 #include "store/sqlite/sqlite_customer_store.hpp"
 #include "store/sqlite/sqlite_migrations.hpp"
 
@@ -406,12 +407,12 @@ TEST(SqliteMigrationTest, RecordLinksTakeTheCompanyLinksOutOfContactDocuments) {
             0);
   EXPECT_EQ(count("SELECT count(*) FROM record_links"), 2);
   SqliteCustomerTx tx(conn);
-  auto read = tx.get_contact(1);
+  auto read = store::get<core::Contact>(tx, 1);
   ASSERT_TRUE(read.ok()) << read.error().message;
   EXPECT_EQ(read->companies, (std::vector<core::CompanyLink>{{2, "Owner"}, {1, "Buyer"}}));
   EXPECT_EQ(read->emails, ada.emails);
   EXPECT_EQ(read->notes, ada.notes);
-  auto other = tx.get_contact(2);
+  auto other = store::get<core::Contact>(tx, 2);
   ASSERT_TRUE(other.ok()) << other.error().message;
   EXPECT_TRUE(other->companies.empty());
   opened->reset();

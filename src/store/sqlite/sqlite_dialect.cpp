@@ -4,7 +4,6 @@
 #include <type_traits>
 
 #include "core/search_text.hpp"
-#include "store/record_links.hpp"
 
 namespace rapport::store::sqlite {
 
@@ -24,13 +23,13 @@ std::string company_match(PlanBuilder& b, const RecordScope& company_scope,
          companies + ") AND " + name_test;
 }
 
-// The records of `t` linked to a company that company_match() accepts (their "employer" links),
+// The records of `t` linked (in role t.company_role) to a company that company_match() accepts,
 // reached from the company's end of record_links through its (to_kind, to_id, …) index.
 std::string linked_by_company(PlanBuilder& b, const KindTables& t, const RecordScope& company_scope,
                               const std::string& companies, const std::string& name_test) {
   return "SELECT l.from_id FROM record_links l JOIN " + std::string(kNamedCompanies) +
          " WHERE l.to_kind = " + b.bind(std::string(core::to_string(core::RecordKind::kCompany))) +
-         " AND l.to_id = co.id AND l.role = " + b.bind(std::string(kEmployerRole)) +
+         " AND l.to_id = co.id AND l.role = " + b.bind(t.company_role) +
          " AND l.from_kind = " + b.bind(std::string(core::to_string(t.kind))) + " AND " +
          company_match(b, company_scope, companies, name_test);
 }

@@ -6,7 +6,6 @@
 #include <unordered_map>
 
 #include "store/record_errors.hpp"
-#include "store/record_links.hpp"
 
 namespace rapport::store::sqlite {
 
@@ -24,92 +23,26 @@ std::string json_ids(const Range& items, Id id_of) {
   return out + "]";
 }
 
-std::string_view contact_kind() { return core::to_string(core::RecordKind::kContact); }
-std::string_view company_kind() { return core::to_string(core::RecordKind::kCompany); }
-
 }  // namespace
-
-core::Status check_company_links(SqliteConnection& conn,
-                                 const std::vector<core::CompanyLink>& links) {
-  if (links.empty()) return {};
-  RAPPORT_ASSIGN_OR_RETURN(
-      Statement s,
-      conn.prepare("SELECT id FROM companies WHERE id IN (SELECT value FROM json_each(?1))"));
-  s.bind(1, json_ids(links, [](const core::CompanyLink& l) { return l.company_id; }));
-  std::set<core::Id> found;
-  for (;;) {
-    RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
-    if (!row) break;
-    found.insert(s.int64_at(0));
-  }
-  for (std::size_t i = 0; i < links.size(); ++i) {
-    if (!found.contains(links[i].company_id)) return missing_company_link(i);
-  }
-  return {};
-}
-
-core::Status write_company_links(SqliteConnection& conn, core::Id contact_id,
-                                 const std::vector<core::CompanyLink>& links, bool fresh) {
-  if (!fresh) {
-    RAPPORT_ASSIGN_OR_RETURN(Statement d,
-                             conn.prepare("DELETE FROM record_links WHERE from_kind = ?1 AND "
-                                          "from_id = ?2 AND role = ?3 AND to_kind = ?4"));
-    RAPPORT_TRY(d.bind(1, contact_kind())
-                    .bind(2, contact_id)
-                    .bind(3, kEmployerRole)
-                    .bind(4, company_kind())
-                    .run());
-  }
-  for (std::size_t i = 0; i < links.size(); ++i) {
-    RAPPORT_ASSIGN_OR_RETURN(
-        Statement s,
-        conn.prepare("INSERT INTO record_links (from_kind, from_id, role, to_kind, to_id, "
-                     "position, job_title) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-    s.bind(1, contact_kind()).bind(2, contact_id).bind(3, kEmployerRole).bind(4, company_kind());
-    s.bind(5, links[i].company_id).bind(6, static_cast<std::int64_t>(i));
-    RAPPORT_TRY(s.bind(7, std::string_view(links[i].job_title)).run());
-  }
-  return {};
-}
-
-core::Status read_company_links(SqliteConnection& conn, std::span<core::Contact> contacts) {
-  if (contacts.empty()) return {};
-  std::unordered_map<core::Id, core::Contact*> by_id;
-  for (core::Contact& c : contacts) by_id[c.id] = &c;
-  RAPPORT_ASSIGN_OR_RETURN(
-      Statement s,
-      conn.prepare("SELECT from_id, to_id, job_title FROM record_links WHERE from_kind = ?1 AND "
-                   "from_id IN (SELECT value FROM json_each(?2)) AND role = ?3 AND to_kind = ?4 "
-                   "ORDER BY from_id, position"));
-  s.bind(1, contact_kind()).bind(2, json_ids(contacts, [](const core::Contact& c) {
-                                   return c.id;
-                                 }));
-  s.bind(3, kEmployerRole).bind(4, company_kind());
-  for (;;) {
-    RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
-    if (!row) return {};
-    by_id.at(s.int64_at(0))->companies.push_back({s.int64_at(1), s.text_at(2)});
-  }
-}
 
 core::Status check_links(SqliteConnection& conn, const RecordRow& row) {
   const auto fields = link_fields(row.kind);
   for (std::size_t f = 0; f < fields.size(); ++f) {
-    const std::vector<core::Id>& ids = row.links[f];
-    if (ids.empty()) continue;
+    const std::vector<RowLink>& links = row.links[f];
+    if (links.empty()) continue;
     RAPPORT_ASSIGN_OR_RETURN(
         Statement s,
         conn.prepare("SELECT id FROM " + std::string(core::describe(fields[f]->target).table) +
                      " WHERE id IN (SELECT value FROM json_each(?1))"));
-    s.bind(1, json_ids(ids, [](core::Id id) { return id; }));
+    s.bind(1, json_ids(links, [](const RowLink& l) { return l.id; }));
     std::set<core::Id> found;
     for (;;) {
       RAPPORT_ASSIGN_OR_RETURN(bool more, s.step());
       if (!more) break;
       found.insert(s.int64_at(0));
     }
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      if (!found.contains(ids[i])) return missing_link(*fields[f], i);
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      if (!found.contains(links[i].id)) return missing_link(*fields[f], i);
     }
   }
   return {};
@@ -126,13 +59,14 @@ core::Status write_links(SqliteConnection& conn, const RecordRow& row, bool fres
   }
   for (std::size_t f = 0; f < fields.size(); ++f) {
     for (std::size_t i = 0; i < row.links[f].size(); ++i) {
+      const RowLink& link = row.links[f][i];
       RAPPORT_ASSIGN_OR_RETURN(
           Statement s,
           conn.prepare("INSERT INTO record_links (from_kind, from_id, role, to_kind, to_id, "
-                       "position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+                       "position, job_title) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
       s.bind(1, kind).bind(2, row.id).bind(3, fields[f]->name);
-      s.bind(4, core::to_string(fields[f]->target)).bind(5, row.links[f][i]);
-      RAPPORT_TRY(s.bind(6, static_cast<std::int64_t>(i)).run());
+      s.bind(4, core::to_string(fields[f]->target)).bind(5, link.id);
+      RAPPORT_TRY(s.bind(6, static_cast<std::int64_t>(i)).bind(7, link.title).run());
     }
   }
   return {};
@@ -145,8 +79,8 @@ core::Status read_links(SqliteConnection& conn, std::span<RecordRow> rows) {
   for (RecordRow& r : rows) by_id[r.id] = &r;
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
-      conn.prepare("SELECT from_id, role, to_id FROM record_links WHERE from_kind = ?1 AND "
-                   "from_id IN (SELECT value FROM json_each(?2)) ORDER BY from_id, role, "
+      conn.prepare("SELECT from_id, role, to_id, job_title FROM record_links WHERE from_kind = ?1 "
+                   "AND from_id IN (SELECT value FROM json_each(?2)) ORDER BY from_id, role, "
                    "position"));
   s.bind(1, core::to_string(rows.front().kind));
   s.bind(2, json_ids(rows, [](const RecordRow& r) { return r.id; }));
@@ -155,7 +89,9 @@ core::Status read_links(SqliteConnection& conn, std::span<RecordRow> rows) {
     if (!more) return {};
     const std::string role = s.text_at(1);
     for (std::size_t f = 0; f < fields.size(); ++f) {
-      if (fields[f]->name == role) by_id.at(s.int64_at(0))->links[f].push_back(s.int64_at(2));
+      if (fields[f]->name == role) {
+        by_id.at(s.int64_at(0))->links[f].push_back({s.int64_at(2), s.text_at(3)});
+      }
     }
   }
 }

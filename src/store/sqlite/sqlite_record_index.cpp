@@ -65,6 +65,9 @@ core::Status write_index(SqliteConnection& conn, const KindTables& tables, core:
     RAPPORT_TRY(exec_for_id(conn, "DELETE FROM " + tags + " WHERE record_id = ?1", id));
     RAPPORT_TRY(exec_for_id(conn, "DELETE FROM " + custom + " WHERE record_id = ?1", id));
     RAPPORT_TRY(erase_search_rows(conn, tables, id));
+    if (!tables.places.empty()) {
+      RAPPORT_TRY(exec_for_id(conn, "DELETE FROM " + tables.places + " WHERE record_id = ?1", id));
+    }
   }
   for (const auto& tag : index.tags) {
     RAPPORT_ASSIGN_OR_RETURN(
@@ -91,6 +94,12 @@ core::Status write_index(SqliteConnection& conn, const KindTables& tables, core:
     RAPPORT_ASSIGN_OR_RETURN(
         Statement s, conn.prepare("INSERT INTO " + grams + " (gram, record_id) VALUES (?1, ?2)"));
     RAPPORT_TRY(s.bind(1, std::string_view(gram)).bind(2, id).run());
+  }
+  for (const Place& place : index.places) {
+    RAPPORT_ASSIGN_OR_RETURN(Statement s, conn.prepare("INSERT INTO " + tables.places +
+                                                       " (record_id, city, country) VALUES "
+                                                       "(?1, ?2, ?3)"));
+    RAPPORT_TRY(s.bind(1, id).bind(2, place.city).bind(3, place.country).run());
   }
   return {};
 }

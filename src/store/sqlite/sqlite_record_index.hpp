@@ -22,7 +22,8 @@ core::Status check_unique_custom(SqliteConnection& conn, const KindTables& table
                                  const std::vector<core::CustomFieldDefinition>& definitions);
 
 // Replaces the derived rows of record `id` (`fresh`: the record is new, nothing to replace): its
-// tags, custom values, and search body with the grams of its names and body. The FTS5 row is
+// tags, custom values, search body with the grams of its names and body, and its places when the
+// kind has place filters. The FTS5 row is
 // queued on the connection and written at commit (sqlite_search_rows.hpp).
 core::Status write_index(SqliteConnection& conn, const KindTables& tables, core::Id id,
                          const RecordIndex& index,

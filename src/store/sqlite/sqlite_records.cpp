@@ -1,4 +1,4 @@
-// The generic record operations of SqliteCustomerTx: any kind on the generic path, from its
+// The record operations of SqliteCustomerTx, for every kind of record from its
 // descriptor (store/record_sql.hpp builds the statements).
 #include <string>
 #include <vector>
@@ -6,6 +6,7 @@
 #include "store/list_fields.hpp"
 #include "store/record_errors.hpp"
 #include "store/record_sql.hpp"
+#include "store/search_document.hpp"
 #include "store/sqlite/sqlite_customer_store.hpp"
 #include "store/sqlite/sqlite_links.hpp"
 #include "store/sqlite/sqlite_record_index.hpp"
@@ -135,14 +136,21 @@ core::Status SqliteCustomerTx::erase_record(core::RecordKind kind, core::Id id) 
 
 core::Result<Page<RecordRow>> SqliteCustomerTx::list_records(core::RecordKind kind,
                                                              const core::ListQuery& query,
-                                                             const RecordScope& scope,
-                                                             Shelf shelf) {
+                                                             const RecordScope& scope, Shelf shelf,
+                                                             const RecordScope& companies) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(kind));
   // A search must see the rows this transaction has queued.
   RAPPORT_TRY(conn_.search_rows().flush(conn_));
+  // The search joins the links to companies only when some company's name matches at all: the
+  // union would otherwise keep SQLite from walking the kind's own search index alone.
+  bool via_companies = false;
+  if (!kind_tables(kind).company_role.empty()) {
+    RAPPORT_ASSIGN_OR_RETURN(via_companies,
+                             company_names_match(conn_, plan_search(query.search), companies));
+  }
   RAPPORT_ASSIGN_OR_RETURN(
       ListPlan list, plan_list(kSqliteDialect, core::describe(kind), select_columns(kind), query,
-                               scope, shelf, definitions, nullptr));
+                               scope, shelf, definitions, via_companies ? &companies : nullptr));
   RAPPORT_ASSIGN_OR_RETURN(Statement s, conn_.prepare(list.sql));
   bind_all(s, list.params);
   const int sort_column = selected_column_count(kind);
@@ -162,16 +170,18 @@ core::Result<Page<RecordRow>> SqliteCustomerTx::list_records(core::RecordKind ki
   return page;
 }
 
-// Rebuilds the index rows and the sort keys of a record on the generic path.
-core::Status SqliteCustomerTx::reindex_record(core::RecordKind kind, core::Id id) {
-  RAPPORT_ASSIGN_OR_RETURN(RecordRow row, get_record(kind, id));
+// Rebuilds the index rows and the columns derived from the record (sort keys, copies of its
+// document such as a contact's language), e.g. after an upgrade or a new ICU version.
+core::Status SqliteCustomerTx::reindex(core::RecordKind kind, core::Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(RecordRow stored, get_record(kind, id));
+  RAPPORT_ASSIGN_OR_RETURN(RecordRow row, rederive_row(stored));
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, list_custom_fields(kind));
   RAPPORT_ASSIGN_OR_RETURN(auto notes, note_bodies({kind, id}));
   RAPPORT_ASSIGN_OR_RETURN(RecordIndex index, index_row(row, definitions, notes));
   RAPPORT_TRY(write_index(conn_, kind_tables(kind), id, index, definitions, false));
-  const RecordStatement keys = sort_keys_statement(kSqliteDialect, row);
-  if (keys.sql.empty()) return {};
-  return run(conn_, keys);
+  const RecordStatement columns = derived_columns_statement(kSqliteDialect, row);
+  if (columns.sql.empty()) return {};
+  return run(conn_, columns);
 }
 
 }  // namespace rapport::store::sqlite

@@ -37,7 +37,8 @@ core::Status load(const DemoArgs& args) {
                            services::load_demo(db->records(), users, teams, operator_caller(),
                                                args.contacts, args.seed, progress));
   std::cout << "demo data loaded: " << summary.contacts << " contacts, " << summary.companies
-            << " companies, " << summary.users << " new users, " << summary.teams << " new teams\n";
+            << " companies, " << summary.activities << " activities, " << summary.users
+            << " new users, " << summary.teams << " new teams\n";
   return core::ok_status();
 }
 

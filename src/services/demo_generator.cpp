@@ -33,7 +33,7 @@ class Stream {
   std::uint64_t state_;
 };
 
-enum Kind : std::uint64_t { kCompanyKind = 1, kContactKind = 2 };
+enum Kind : std::uint64_t { kCompanyKind = 1, kContactKind = 2, kActivityKind = 3 };
 
 constexpr std::array<std::string_view, 10> kIndustries{
     "Manufacturing",      "Retail",     "Logistics",   "Software",     "Food and beverage",
@@ -48,6 +48,8 @@ constexpr std::array<std::string_view, 7> kLeadSources{
 constexpr std::array<std::string_view, 8> kJobTitles{
     "Purchasing Manager", "CEO", "Sales Director",  "Office Manager",
     "IT Manager",         "CFO", "Operations Lead", "Marketing Manager"};
+constexpr std::array<std::string_view, 4> kCallOutcomes{"booked a demo", "left a voicemail",
+                                                        "asked for a new quote", "no answer"};
 // Stages weighted towards the top of the funnel, as in a real customer base.
 constexpr std::array<std::pair<std::string_view, unsigned>, 8> kStages{{{"subscriber", 20},
                                                                         {"lead", 25},
@@ -197,6 +199,47 @@ DemoContact DemoGenerator::contact(std::size_t i, std::size_t company_count) con
   c.email_consent = s.chance(60);
   c.owner = sales_by_locale_[li] + s.below(2);
   return c;
+}
+
+std::optional<DemoActivity> DemoGenerator::activity(std::size_t contact) const {
+  Stream s(seed_, kActivityKind, contact);
+  if (!s.chance(30)) return std::nullopt;
+  // The contact's own locale: the first draw of its stream, as in company_locale().
+  const Locale& l = locales()[Stream(seed_, kContactKind, contact).below(locales().size())];
+  DemoActivity a;
+  a.subject = s.pick(l.activity_subjects);
+  a.minute_of_day = static_cast<int>(8 * 60 + s.below(10 * 60));
+  switch (s.below(4)) {
+    case 0:  // a call made or taken in the last month
+      a.type = "call";
+      a.status = "done";
+      a.direction = s.chance(70) ? "outbound" : "inbound";
+      a.day = -static_cast<int>(1 + s.below(30));
+      a.duration_seconds = static_cast<std::int64_t>(30 + s.below(1800));
+      a.outcome = s.pick(kCallOutcomes);
+      break;
+    case 1:  // a meeting in the fortnight before or after
+      a.type = "meeting";
+      a.day = static_cast<int>(s.below(29)) - 14;
+      a.status = a.day < 0 ? "done" : "open";
+      a.duration_seconds = 60 * static_cast<std::int64_t>(30 + 30 * s.below(4));
+      a.location = address_in(l, s).city;
+      break;
+    case 2:  // a task: some overdue, some due today, most ahead
+      a.type = "task";
+      a.day = static_cast<int>(s.below(22)) - 7;
+      a.status = a.day < -3 && s.chance(50) ? "done" : "open";
+      a.priority = s.chance(20) ? "high" : s.chance(25) ? "low" : "normal";
+      break;
+    default:  // an e-mail logged in the last fortnight
+      a.type = "email";
+      a.status = "done";
+      a.direction = s.chance(50) ? "outbound" : "inbound";
+      a.day = -static_cast<int>(s.below(14));
+      break;
+  }
+  a.body = s.chance(50) ? std::string(s.pick(l.notes)) : std::string();
+  return a;
 }
 
 }  // namespace rapport::services::demo

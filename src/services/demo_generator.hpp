@@ -1,5 +1,6 @@
-// Deterministic demo records: the same seed gives the same users, teams, companies and contacts
-// on every machine and compiler, and record i can be made without making records 0..i-1.
+// Deterministic demo records: the same seed gives the same users, teams, companies, contacts and
+// activities on every machine and compiler, and record i can be made without making records
+// 0..i-1.
 #pragma once
 
 #include <cstdint>
@@ -63,6 +64,21 @@ struct DemoContact {
   std::size_t owner;  // index into users()
 };
 
+// An activity with a demo contact (and its company), timed relative to when it is loaded.
+struct DemoActivity {
+  std::string type;  // call, meeting, task, email
+  std::string subject;
+  std::string body;
+  std::string status;
+  std::string priority = "normal";
+  std::string direction;  // calls and e-mails
+  int day = 0;            // days from the load date: negative in the past
+  int minute_of_day = 0;  // when on that day (UTC): a call's or meeting's start, a task's due time
+  std::optional<std::int64_t> duration_seconds;  // of a call or meeting
+  std::string outcome;                           // of a call
+  std::string location;                          // of a meeting
+};
+
 class DemoGenerator {
  public:
   explicit DemoGenerator(std::uint64_t seed);
@@ -77,6 +93,8 @@ class DemoGenerator {
   // Record i of the sequence; company_count bounds the company links of contacts.
   DemoCompany company(std::size_t i) const;
   DemoContact contact(std::size_t i, std::size_t company_count) const;
+  // The activity logged with contact i, for about three contacts in ten.
+  std::optional<DemoActivity> activity(std::size_t contact) const;
 
  private:
   std::size_t company_locale(std::size_t i) const;  // index into locales() of company(i)

@@ -1,4 +1,5 @@
-// Tests for the demo generator: determinism, valid phones and e-mails, every locale present.
+// Tests for the demo generator: determinism, valid phones and e-mails, every locale present,
+// activities of every type around the load date.
 #include "services/demo_generator.hpp"
 
 #include <gtest/gtest.h>
@@ -82,6 +83,38 @@ TEST(DemoGenerator, LinksContactsToCompaniesOfTheirCountryMostly) {
   }
   EXPECT_GT(linked, 1200);
   EXPECT_GT(same_country, linked * 9 / 10);
+}
+
+// About three contacts in ten have an activity; every type occurs, in the contact's language,
+// with open tasks both overdue and ahead so that the task views have something to show.
+TEST(DemoGenerator, ActivitiesCoverEveryTypeAroundTheLoadDate) {
+  DemoGenerator g(3), same(3);
+  std::set<std::string> types;
+  int with_activity = 0, overdue_tasks = 0, tasks_ahead = 0, past_open_calls = 0;
+  for (std::size_t i = 0; i < 2000; ++i) {
+    auto a = g.activity(i);
+    auto b = same.activity(i);
+    ASSERT_EQ(a.has_value(), b.has_value());
+    if (!a) continue;
+    ++with_activity;
+    EXPECT_EQ(a->subject, b->subject);
+    EXPECT_FALSE(a->subject.empty());
+    types.insert(a->type);
+    if (a->type == "task" && a->status == "open") {
+      overdue_tasks += a->day < 0;
+      tasks_ahead += a->day > 0;
+    }
+    past_open_calls += a->type == "call" && a->status != "done";
+    if (a->type == "call" || a->type == "email") {
+      EXPECT_FALSE(a->direction.empty());
+    }
+  }
+  EXPECT_GT(with_activity, 450);
+  EXPECT_LT(with_activity, 750);
+  EXPECT_EQ(types, (std::set<std::string>{"call", "email", "meeting", "task"}));
+  EXPECT_GT(overdue_tasks, 10);
+  EXPECT_GT(tasks_ahead, 10);
+  EXPECT_EQ(past_open_calls, 0);
 }
 
 TEST(DemoGenerator, UsersCoverEveryRoleAndOwnRecords) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/activity.hpp"
 #include "core/company.hpp"
 #include "core/contact.hpp"
 #include "services/demo_generator.hpp"
@@ -108,6 +109,38 @@ core::Contact to_contact(const demo::DemoContact& d, const std::vector<DemoPerso
   return c;
 }
 
+// Activity `d` with contact `contact` (and its company), owned as the contact is, its day
+// counted from `now`.
+core::Activity to_activity(const demo::DemoActivity& d, const core::Contact& contact,
+                           core::Timestamp now) {
+  core::Activity a;
+  a.type = d.type;
+  a.subject = d.subject;
+  a.body = d.body;
+  a.status = d.status;
+  a.priority = d.priority;
+  a.direction = d.direction;
+  const auto day = std::chrono::floor<std::chrono::days>(now) + std::chrono::days(d.day);
+  const core::Timestamp at = day + std::chrono::minutes(d.minute_of_day);
+  if (d.type == "task") {
+    a.due_at = at;
+  } else {
+    a.starts_at = at;
+  }
+  if (d.type == "meeting" && d.duration_seconds) {
+    a.ends_at = at + std::chrono::seconds(*d.duration_seconds);
+  } else {
+    a.duration_seconds = d.duration_seconds;
+  }
+  a.outcome = d.outcome;
+  a.location = d.location;
+  a.contact_ids = {contact.id};
+  for (const core::CompanyLink& link : contact.companies) a.company_ids.push_back(link.company_id);
+  a.owner_id = contact.owner_id;
+  a.team_id = contact.team_id;
+  return a;
+}
+
 core::AuditEntry batch_entry(const Caller& caller, std::string object_type, std::size_t count,
                              std::uint64_t seed) {
   core::AuditEntry entry;
@@ -133,6 +166,7 @@ core::Result<DemoLoadSummary> load_demo(UnitOfWork& records, UserService& users,
                                         std::uint64_t seed, const DemoProgress& progress) {
   RAPPORT_TRY(authorize(caller, core::ObjectType::kContacts, core::Action::kImport));
   RAPPORT_TRY(authorize(caller, core::ObjectType::kCompanies, core::Action::kImport));
+  RAPPORT_TRY(authorize(caller, core::ObjectType::kActivities, core::Action::kImport));
   RAPPORT_TRY(authorize(caller, core::ObjectType::kUsers, core::Action::kCreate));
   RAPPORT_TRY(authorize(caller, core::ObjectType::kTeams, core::Action::kCreate));
 
@@ -168,17 +202,28 @@ core::Result<DemoLoadSummary> load_demo(UnitOfWork& records, UserService& users,
 
   for (std::size_t start = 0; start < contacts; start += kBatch) {
     const std::size_t end = std::min(contacts, start + kBatch);
+    std::size_t activities = 0;
     RAPPORT_TRY(records.write([&](store::CustomerTx& tx, store::IdentityTx& itx) -> core::Status {
       for (std::size_t i = start; i < end; ++i) {
         core::Contact contact =
             to_contact(gen.contact(i, company_count), people, company_ids, stamp.now);
         RAPPORT_TRY(core::validate(contact, contact_rules));
-        RAPPORT_TRY(store::create(tx, contact, stamp));
+        RAPPORT_ASSIGN_OR_RETURN(auto stored, store::create(tx, contact, stamp));
+        const auto demo_activity = gen.activity(i);
+        if (!demo_activity) continue;
+        core::Activity activity = to_activity(*demo_activity, stored, stamp.now);
+        RAPPORT_TRY(core::validate(activity, {}, contact_rules.default_region));
+        RAPPORT_TRY(store::create(tx, activity, stamp));
+        ++activities;
       }
       RAPPORT_TRY(itx.append_audit(batch_entry(caller, "contacts", end - start, seed)));
+      if (activities > 0) {
+        RAPPORT_TRY(itx.append_audit(batch_entry(caller, "activities", activities, seed)));
+      }
       return core::ok_status();
     }));
     summary.contacts += end - start;
+    summary.activities += activities;
     if (progress) progress(summary.companies + summary.contacts, total);
   }
   return summary;

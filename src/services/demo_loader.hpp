@@ -1,5 +1,6 @@
 // Loads the demo data set into a database: teams and users through their services, then
-// companies and contacts in large transactions, each batch with one audit entry.
+// companies, contacts and their activities in large transactions, each batch with one audit
+// entry per kind.
 #pragma once
 
 #include <cstddef>
@@ -19,13 +20,15 @@ struct DemoLoadSummary {
   std::size_t users = 0;  // created now (existing ones are reused)
   std::size_t companies = 0;
   std::size_t contacts = 0;
+  std::size_t activities = 0;  // with about three contacts in ten
 };
 
 // Called after each committed batch with the records written so far and the total.
 using DemoProgress = std::function<void(std::size_t done, std::size_t total)>;
 
-// Adds `contacts` demo contacts (and their companies, teams and users) made from `seed`.
-// Requires that `caller` may import contacts and companies and create users and teams
+// Adds `contacts` demo contacts (and their companies, activities, teams and users) made from
+// `seed`. Requires that `caller` may import contacts, companies and activities and create users
+// and teams
 // (forbidden otherwise, before anything is written). Demo users get random passwords nobody
 // knows; an admin resets one to sign in as that user. A failed batch is rolled back and its
 // error returned; earlier batches stay.

@@ -57,6 +57,8 @@ constexpr std::array<S, 2> kThaiSuffixes{" จำกัด", " จำกัด (
 constexpr std::array<S, 3> kThaiNotes{"ลูกค้าสนใจแพ็กเกจองค์กร ติดต่อกลับสัปดาห์หน้า",
                                       "ส่งใบเสนอราคาแล้ว รอคำตอบจากฝ่ายจัดซื้อ",
                                       "พบกันที่งานแสดงสินค้าที่กรุงเทพฯ สนใจสินค้าใหม่"};
+constexpr std::array<S, 3> kThaiActivities{"โทรติดตามใบเสนอราคา", "นัดสาธิตระบบให้ฝ่ายจัดซื้อ",
+                                           "ส่งสัญญาให้ลูกค้าเซ็น"};
 constexpr std::array<S, 4> kThaiPhones{"08#-###-####", "+66 8# ### ####", "09#-###-####",
                                        "061 ### ####"};
 
@@ -113,6 +115,8 @@ constexpr std::array<S, 3> kDutchNotes{
     "Klant wil een offerte voor 50 licenties vóór het einde van het kwartaal.",
     "Gebeld over de verlenging; terugbellen na de vakantie.",
     "Ontmoet op de beurs in Utrecht, geïnteresseerd in het café-pakket."};
+constexpr std::array<S, 3> kDutchActivities{"Offerte nabellen", "Demo inplannen met inkoop",
+                                            "Contract ter ondertekening sturen"};
 constexpr std::array<S, 4> kDutchPhones{"06 1#######", "+31 6 2### ####", "06-3#######",
                                         "06 4# ## ## ##"};
 
@@ -178,6 +182,9 @@ constexpr std::array<S, 3> kFilipinoNotes{
     "Interesado ang kliyente sa bagong produkto; tatawag ulit sa Lunes.",
     "Naipadala na ang quotation, hinihintay ang sagot ng purchasing.",
     "Nakilala sa trade fair sa Makati, gusto ng demo para sa team."};
+constexpr std::array<S, 3> kFilipinoActivities{"Tawagan tungkol sa quotation",
+                                               "Mag-schedule ng demo sa purchasing",
+                                               "Ipadala ang kontrata para pirmahan"};
 constexpr std::array<S, 4> kFilipinoPhones{"0917 ### ####", "+63 918 ### ####", "0927-###-####",
                                            "0939 ### ####"};
 
@@ -234,6 +241,8 @@ constexpr std::array<S, 2> kTaiwanSuffixes{"股份有限公司", "有限公司"}
 constexpr std::array<S, 3> kTaiwanNotes{"客戶對企業方案有興趣，下週再聯絡。",
                                         "已寄出報價單，等待回覆。",
                                         "在台北展覽會上認識，想安排產品展示。"};
+constexpr std::array<S, 3> kTaiwanActivities{"追蹤報價進度", "安排採購部產品展示",
+                                             "寄送合約請客戶簽署"};
 constexpr std::array<S, 3> kTaiwanPhones{"0912 ### ###", "+886 93# ### ###", "0958-###-###"};
 
 // --- Mainland China (simplified characters) ---
@@ -284,6 +293,7 @@ constexpr std::array<Name, 5> kChinaCompanies{{
 constexpr std::array<S, 2> kChinaSuffixes{"有限公司", "股份有限公司"};
 constexpr std::array<S, 3> kChinaNotes{"客户对企业版很感兴趣，下周跟进。", "已发送报价，等待回复。",
                                        "在上海展会上认识的，希望安排演示。"};
+constexpr std::array<S, 3> kChinaActivities{"跟进报价", "安排采购部产品演示", "发送合同请客户签字"};
 constexpr std::array<S, 4> kChinaPhones{"138 #### ####", "+86 139 #### ####", "186-####-####",
                                         "150 #### ####"};
 
@@ -328,6 +338,8 @@ constexpr std::array<Name, 6> kEnglishCompanies{{
 constexpr std::array<S, 3> kEnglishNotes{"Interested in the enterprise plan; follow up next week.",
                                          "Sent the quote, waiting for a reply from procurement.",
                                          "Met at the trade show; wants a demo for the whole team."};
+constexpr std::array<S, 3> kEnglishActivities{
+    "Follow up on the quote", "Schedule a demo with purchasing", "Send the contract for signature"};
 
 constexpr std::array<S, 6> kUsStreets{"Market Street", "Main Street", "Broadway",
                                       "Oak Avenue",    "Pine Street", "Maple Drive"};
@@ -368,28 +380,28 @@ constexpr std::array<S, 2> kAuPhones{"041# ### ###", "+61 42# ### ###"};
 const std::array<Locale, 8> kLocales{{
     {"TH", "th", "Asia/Bangkok", "THB", NameOrder::kGivenFirst, true, kThaiGiven, kThaiFamily,
      kThaiStreets, kThaiCities, kThaiCompanies, kThaiSuffixes, "co.th.example", kThaiNotes,
-     kThaiPhones},
+     kThaiActivities, kThaiPhones},
     {"NL", "nl", "Europe/Amsterdam", "EUR", NameOrder::kGivenFirst, true, kDutchGiven, kDutchFamily,
      kDutchStreets, kDutchCities, kDutchCompanies, kDutchSuffixes, "nl.example", kDutchNotes,
-     kDutchPhones},
+     kDutchActivities, kDutchPhones},
     {"PH", "fil", "Asia/Manila", "PHP", NameOrder::kGivenFirst, true, kFilipinoGiven,
      kFilipinoFamily, kFilipinoStreets, kFilipinoCities, kFilipinoCompanies, kFilipinoSuffixes,
-     "com.ph.example", kFilipinoNotes, kFilipinoPhones},
+     "com.ph.example", kFilipinoNotes, kFilipinoActivities, kFilipinoPhones},
     {"TW", "zh-Hant", "Asia/Taipei", "TWD", NameOrder::kFamilyFirst, false, kTaiwanGiven,
      kTaiwanFamily, kTaiwanStreets, kTaiwanCities, kTaiwanCompanies, kTaiwanSuffixes,
-     "com.tw.example", kTaiwanNotes, kTaiwanPhones},
+     "com.tw.example", kTaiwanNotes, kTaiwanActivities, kTaiwanPhones},
     {"CN", "zh-Hans", "Asia/Shanghai", "CNY", NameOrder::kFamilyFirst, false, kChinaGiven,
      kChinaFamily, kChinaStreets, kChinaCities, kChinaCompanies, kChinaSuffixes, "cn.example",
-     kChinaNotes, kChinaPhones},
+     kChinaNotes, kChinaActivities, kChinaPhones},
     {"US", "en", "America/New_York", "USD", NameOrder::kGivenFirst, true, kEnglishGiven,
      kEnglishFamily, kUsStreets, kUsCities, kEnglishCompanies, kUsSuffixes, "example",
-     kEnglishNotes, kUsPhones},
+     kEnglishNotes, kEnglishActivities, kUsPhones},
     {"GB", "en-GB", "Europe/London", "GBP", NameOrder::kGivenFirst, true, kEnglishGiven,
      kEnglishFamily, kUkStreets, kUkCities, kEnglishCompanies, kUkSuffixes, "co.uk.example",
-     kEnglishNotes, kUkPhones},
+     kEnglishNotes, kEnglishActivities, kUkPhones},
     {"AU", "en-AU", "Australia/Sydney", "AUD", NameOrder::kGivenFirst, true, kEnglishGiven,
      kEnglishFamily, kAuStreets, kAuCities, kEnglishCompanies, kAuSuffixes, "com.au.example",
-     kEnglishNotes, kAuPhones},
+     kEnglishNotes, kEnglishActivities, kAuPhones},
 }};
 
 }  // namespace

@@ -36,6 +36,7 @@ struct Locale {
   std::span<const std::string_view> company_suffixes;
   std::string_view web_suffix;  // appended to a company's ASCII stem, under the reserved .example
   std::span<const std::string_view> notes;
+  std::span<const std::string_view> activity_subjects;  // calls, meetings, tasks, e-mails
   // Formats for phone numbers: '#' is a random digit, every other character is copied. Each
   // yields a number that libphonenumber accepts as valid for `country`.
   std::span<const std::string_view> phone_formats;

@@ -37,9 +37,11 @@ soak: build
 
 check-asan: setup
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRAPPORT_SANITIZE=ON -DRAPPORT_BENCH=OFF $(CMAKE_FLAGS) >/dev/null
-	@cmake --build $(ASAN_BUILD) -j$(JOBS)
-	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  scripts/with-postgres ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS)
+	@start=$$(date +%s); cmake --build $(ASAN_BUILD) -j$(JOBS) && \
+	  echo "check-asan: build $$(( $$(date +%s) - start )) s"
+	@start=$$(date +%s); ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  scripts/with-postgres ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS) && \
+	  echo "check-asan: tests $$(( $$(date +%s) - start )) s"
 
 fuzz: setup
 	@scripts/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)

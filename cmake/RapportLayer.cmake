@@ -1,7 +1,11 @@
 # rapport_layer(NAME DIR ... DEPS ...): one library per layer directory from its *.cpp files;
-# *_test.cpp files beside them form the NAME_tests executable, registered with CTest.
+# *_test.cpp files beside them form the NAME_tests executable, registered with CTest. PCH names the
+# precompiled header set of the library (cmake/RapportPch.cmake; std unless given).
 function(rapport_layer name)
-  cmake_parse_arguments(ARG "" "" "DIRS;DEPS;TEST_DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "" "PCH" "DIRS;DEPS;TEST_DEPS" ${ARGN})
+  if(NOT ARG_PCH)
+    set(ARG_PCH std)
+  endif()
   if(NOT ARG_DIRS)
     set(ARG_DIRS .)
   endif()
@@ -23,6 +27,7 @@ function(rapport_layer name)
     add_library(rapport_${name} STATIC ${sources})
     target_include_directories(rapport_${name} PUBLIC ${RAPPORT_SOURCE_DIR}/src)
     target_link_libraries(rapport_${name} PUBLIC ${ARG_DEPS})
+    rapport_use_pch(rapport_${name} ${ARG_PCH})
   else()
     # A layer with headers only (or none yet) still gives its dependents the include path.
     add_library(rapport_${name} INTERFACE)

@@ -39,6 +39,7 @@ function(rapport_layer name)
     target_link_libraries(${name}_tests PRIVATE rapport_${name} ${ARG_TEST_DEPS} GTest::gmock GTest::gtest_main)
     target_compile_definitions(${name}_tests PRIVATE
       RAPPORT_SHARED_DATA="${RAPPORT_SHARED_DATA}")
+    rapport_use_test_pch(${name}_tests)
     gtest_discover_tests(${name}_tests DISCOVERY_TIMEOUT 60
       PROPERTIES ENVIRONMENT "RAPPORT_SHARED_DATA=${RAPPORT_SHARED_DATA}"
                  TIMEOUT ${RAPPORT_TEST_TIMEOUT})

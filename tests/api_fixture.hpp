@@ -22,9 +22,9 @@
 #include <unistd.h>
 
 #include "app/api_wiring.hpp"
-#include "app/cli_options.hpp"
 #include "app/database.hpp"
 #include "http/server.hpp"
+#include "services/caller.hpp"
 #include "services/team_service.hpp"
 #include "services/token_service.hpp"
 #include "services/user_service.hpp"
@@ -138,8 +138,8 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
     server_ = std::make_unique<http::Server>(config, api_->router(), &api_->metrics());
     ASSERT_TRUE(server_->start().ok());
     services::TeamService teams(db_->identity(), services::system_clock());
-    auto east = teams.create(operator_caller(), "East");
-    auto west = teams.create(operator_caller(), "West");
+    auto east = teams.create(services::console_caller(), "East");
+    auto west = teams.create(services::console_caller(), "West");
     ASSERT_TRUE(east.ok() && west.ok());
     add_user("admin@example.org", core::Role::kAdmin, std::nullopt);
     add_user("east@example.org", core::Role::kSales, east->id);
@@ -175,7 +175,7 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
 
   void add_user(const std::string& email, core::Role role, std::optional<std::int64_t> team) {
     services::UserService users(db_->identity(), hasher_, services::system_clock());
-    auto user = users.create(operator_caller(), {email, email, role, team, kPassword});
+    auto user = users.create(services::console_caller(), {email, email, role, team, kPassword});
     ASSERT_TRUE(user.ok()) << user.error().message;
   }
 

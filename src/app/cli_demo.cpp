@@ -9,6 +9,7 @@
 
 #include "app/cli_options.hpp"
 #include "app/database.hpp"
+#include "services/caller.hpp"
 #include "services/demo_loader.hpp"
 #include "services/password.hpp"
 
@@ -33,9 +34,9 @@ core::Status load(const DemoArgs& args) {
       reported = done;
     }
   };
-  RAPPORT_ASSIGN_OR_RETURN(auto summary,
-                           services::load_demo(db->records(), users, teams, operator_caller(),
-                                               args.contacts, args.seed, progress));
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto summary, services::load_demo(db->records(), users, teams, services::console_caller(),
+                                        args.contacts, args.seed, progress));
   std::cout << "demo data loaded: " << summary.contacts << " contacts, " << summary.companies
             << " companies, " << summary.activities << " activities, " << summary.users
             << " new users, " << summary.teams << " new teams\n";

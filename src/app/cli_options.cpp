@@ -30,14 +30,6 @@ core::Status check_default_region(const std::string& region) {
   return core::Error::field("--default-region", "must be an ISO 3166 country code such as NL");
 }
 
-services::Caller operator_caller() {
-  services::Caller caller;
-  caller.user_id = 0;
-  caller.role = core::Role::kAdmin;
-  caller.client_address = "cli";
-  return caller;
-}
-
 int report_failure(const core::Error& error) {
   std::cerr << "rapport: " << error.message << '\n';
   for (const auto& field : error.fields) {

@@ -1,5 +1,5 @@
-// What the subcommands share: the --database option (with RAPPORT_DATABASE), the caller that
-// stands for the local operator, and how a failure is reported on standard error.
+// What the subcommands share: the --database option (with RAPPORT_DATABASE) and how a failure is
+// reported on standard error. They act as services::console_caller().
 #pragma once
 
 #include <CLI/App.hpp>
@@ -8,7 +8,6 @@
 #include <string>
 
 #include "core/result.hpp"
-#include "services/caller.hpp"
 
 namespace rapport::app {
 
@@ -25,11 +24,6 @@ void add_default_region_option(CLI::App& command, std::string& target);
 
 // kInvalid on --default-region unless `region` is an upper-case ISO 3166 code such as NL.
 core::Status check_default_region(const std::string& region);
-
-// The caller the command line acts as: whoever can run `rapport` on the database file or holds
-// the PostgreSQL URL already controls all data, so it has the admin role. Its user id 0 marks
-// its audit entries as made from the command line.
-services::Caller operator_caller();
 
 // Prints "rapport: <message>" and each field error on standard error; returns the exit code for
 // the error's kind (2 for invalid input, 1 otherwise).

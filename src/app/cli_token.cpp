@@ -9,6 +9,7 @@
 
 #include "app/cli_options.hpp"
 #include "app/database.hpp"
+#include "services/caller.hpp"
 #include "services/password.hpp"
 #include "services/token_service.hpp"
 #include "services/user_service.hpp"
@@ -24,15 +25,6 @@ struct TokenArgs {
   int expires_days = 0;
   std::int64_t token_id = 0;
 };
-
-services::Caller caller_for(const core::User& user) {
-  services::Caller caller;
-  caller.user_id = user.id;
-  caller.role = user.role;
-  caller.team_id = user.team_id;
-  caller.client_address = "cli";
-  return caller;
-}
 
 core::Result<core::User> find_user(Database& db, const std::string& email) {
   services::PasswordHasher hasher;
@@ -50,8 +42,8 @@ core::Status create_token(const TokenArgs& args) {
   const auto clock = services::system_clock();
   if (args.expires_days > 0) expires = clock() + std::chrono::days(args.expires_days);
   services::TokenService tokens(db->identity(), clock);
-  RAPPORT_ASSIGN_OR_RETURN(auto created,
-                           tokens.create(caller_for(user), args.name, scope, expires));
+  RAPPORT_ASSIGN_OR_RETURN(auto created, tokens.create(services::caller_for(user, "console"),
+                                                       args.name, scope, expires));
   std::cerr << "token " << created.record.id << " for " << user.email << " ("
             << store::to_string(scope) << "); it is shown only now\n";
   std::cout << created.secret << '\n';
@@ -63,7 +55,7 @@ core::Status list_tokens(const TokenArgs& args) {
       auto db, open_database(args.database, SchemaMode::kMigrate, Presence::kMustExist));
   RAPPORT_ASSIGN_OR_RETURN(auto user, find_user(*db, args.user));
   services::TokenService tokens(db->identity(), services::system_clock());
-  RAPPORT_ASSIGN_OR_RETURN(auto list, tokens.list(operator_caller(), user.id));
+  RAPPORT_ASSIGN_OR_RETURN(auto list, tokens.list(services::console_caller(), user.id));
   std::cout << "ID\tSCOPE\tSTATE\tNAME\n";
   for (const auto& t : list) {
     std::cout << t.id << '\t' << store::to_string(t.scope) << '\t'
@@ -76,7 +68,7 @@ core::Status revoke_token(const TokenArgs& args) {
   RAPPORT_ASSIGN_OR_RETURN(
       auto db, open_database(args.database, SchemaMode::kMigrate, Presence::kMustExist));
   services::TokenService tokens(db->identity(), services::system_clock());
-  RAPPORT_TRY(tokens.revoke(operator_caller(), args.token_id));
+  RAPPORT_TRY(tokens.revoke(services::console_caller(), args.token_id));
   std::cout << "revoked token " << args.token_id << '\n';
   return core::ok_status();
 }

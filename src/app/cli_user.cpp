@@ -10,6 +10,7 @@
 #include "app/cli_options.hpp"
 #include "app/database.hpp"
 #include "app/password_input.hpp"
+#include "services/caller.hpp"
 #include "services/password.hpp"
 #include "services/team_service.hpp"
 #include "services/user_service.hpp"
@@ -55,7 +56,8 @@ core::Status add_user(const UserArgs& args) {
   RAPPORT_ASSIGN_OR_RETURN(draft.password, read_new_password("Password for " + args.email + ": "));
   // The team by name, created when missing, in the user's own transaction: a refused user leaves
   // no team behind.
-  RAPPORT_ASSIGN_OR_RETURN(auto user, tools->users.create(operator_caller(), draft, args.team));
+  RAPPORT_ASSIGN_OR_RETURN(auto user,
+                           tools->users.create(services::console_caller(), draft, args.team));
   std::cout << "created user " << user.id << " " << user.email << " (" << core::to_string(user.role)
             << ")";
   if (!args.team.empty()) std::cout << " in team " << args.team;
@@ -65,13 +67,13 @@ core::Status add_user(const UserArgs& args) {
 
 core::Status list_users(const UserArgs& args) {
   RAPPORT_ASSIGN_OR_RETURN(auto tools, open_tools(args.database));
-  RAPPORT_ASSIGN_OR_RETURN(auto teams, tools->teams.list(operator_caller()));
+  RAPPORT_ASSIGN_OR_RETURN(auto teams, tools->teams.list(services::console_caller()));
   std::map<std::int64_t, std::string> team_names;
   for (const auto& team : teams) team_names.emplace(team.id, team.name);
   std::cout << "ID\tEMAIL\tROLE\tTEAM\tSTATE\tNAME\n";
   std::int64_t after = 0;
   for (;;) {
-    RAPPORT_ASSIGN_OR_RETURN(auto page, tools->users.list(operator_caller(), after, 500));
+    RAPPORT_ASSIGN_OR_RETURN(auto page, tools->users.list(services::console_caller(), after, 500));
     for (const auto& u : page.items) {
       const auto team = u.team_id ? team_names.find(*u.team_id) : team_names.end();
       std::cout << u.id << '\t' << u.email << '\t' << core::to_string(u.role) << '\t'
@@ -89,7 +91,7 @@ core::Status change_password(const UserArgs& args) {
   RAPPORT_ASSIGN_OR_RETURN(auto user, tools->users.find_by_email(args.email));
   RAPPORT_ASSIGN_OR_RETURN(auto password,
                            read_new_password("New password for " + user.email + ": "));
-  RAPPORT_TRY(tools->users.reset_password(operator_caller(), user.id, password));
+  RAPPORT_TRY(tools->users.reset_password(services::console_caller(), user.id, password));
   std::cout << "password changed for " << user.email << "; their sessions were ended\n";
   return core::ok_status();
 }
@@ -99,8 +101,8 @@ core::Status deactivate_user(const UserArgs& args) {
   RAPPORT_ASSIGN_OR_RETURN(auto user, tools->users.find_by_email(args.email));
   services::UserPatch patch;
   patch.active = false;
-  RAPPORT_ASSIGN_OR_RETURN(auto updated,
-                           tools->users.update(operator_caller(), user.id, user.version, patch));
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto updated, tools->users.update(services::console_caller(), user.id, user.version, patch));
   std::cout << "deactivated " << updated.email << '\n';
   return core::ok_status();
 }
@@ -108,7 +110,7 @@ core::Status deactivate_user(const UserArgs& args) {
 core::Status unlock_user(const UserArgs& args) {
   RAPPORT_ASSIGN_OR_RETURN(auto tools, open_tools(args.database));
   RAPPORT_ASSIGN_OR_RETURN(auto user, tools->users.find_by_email(args.email));
-  RAPPORT_ASSIGN_OR_RETURN(auto unlocked, tools->users.unlock(operator_caller(), user.id));
+  RAPPORT_ASSIGN_OR_RETURN(auto unlocked, tools->users.unlock(services::console_caller(), user.id));
   std::cout << "unlocked " << unlocked.email << '\n';
   return core::ok_status();
 }

@@ -2,8 +2,10 @@
 // throwaway PostgreSQL schema (RAPPORT_TEST_POSTGRES_URL), shared by the conformance test files.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -92,5 +94,30 @@ inline EngineFixture make_engine(const std::string& engine, const std::string& t
 }
 
 inline const std::vector<std::string> kEngines = {"sqlite", "postgresql"};
+
+// The base of the store suites, parameterised by engine name: each test gets a migrated store of
+// its own. A PostgreSQL test without RAPPORT_TEST_POSTGRES_URL is skipped (failed under CI=true).
+class EngineTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+    std::string name = std::string(test->test_suite_name()) + "_" + test->name();
+    std::replace(name.begin(), name.end(), '/', '_');
+    if (GetParam() == "postgresql") {
+      RAPPORT_POSTGRES_URL_OR_SKIP(base);
+    }
+    engine_ = make_engine(GetParam(), name);
+    auto migrated = store().migrate();
+    ASSERT_TRUE(migrated.ok()) << migrated.error().message;
+  }
+  void TearDown() override {
+    engine_.store.reset();
+    if (engine_.cleanup) engine_.cleanup();
+  }
+
+  CustomerStore& store() { return *engine_.store; }
+
+  EngineFixture engine_;
+};
 
 }  // namespace rapport::store

@@ -25,24 +25,8 @@ using core::ErrorKind;
 using Links = std::vector<core::CompanyLink>;
 using Ids = std::vector<core::Id>;
 
-class LinkStoreConformance : public ::testing::TestWithParam<std::string> {
+class LinkStoreConformance : public EngineTest {
  protected:
-  void SetUp() override {
-    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::replace(name.begin(), name.end(), '/', '_');
-    if (GetParam() == "postgresql") {
-      RAPPORT_POSTGRES_URL_OR_SKIP(base);
-    }
-    engine_ = make_engine(GetParam(), "links_" + name);
-    auto migrated = store().migrate();
-    ASSERT_TRUE(migrated.ok()) << migrated.error().message;
-  }
-  void TearDown() override {
-    engine_.store.reset();
-    if (engine_.cleanup) engine_.cleanup();
-  }
-
-  CustomerStore& store() { return *engine_.store; }
   std::int64_t link_rows() { return engine_.count_rows("record_links"); }
 
   Stamp stamp() {
@@ -133,7 +117,6 @@ class LinkStoreConformance : public ::testing::TestWithParam<std::string> {
     return store().transact([&](CustomerTx& tx) { return store::erase<core::Company>(tx, id); });
   }
 
-  EngineFixture engine_;
   core::Timestamp clock_ = *core::parse_timestamp("2024-01-01T00:00:00Z");
 };
 

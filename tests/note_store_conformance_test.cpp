@@ -22,25 +22,8 @@ using core::NoteParent;
 NoteParent on_contact(core::Id id) { return {core::RecordKind::kContact, id}; }
 NoteParent on_company(core::Id id) { return {core::RecordKind::kCompany, id}; }
 
-class NoteStoreConformance : public ::testing::TestWithParam<std::string> {
+class NoteStoreConformance : public EngineTest {
  protected:
-  void SetUp() override {
-    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::replace(name.begin(), name.end(), '/', '_');
-    if (GetParam() == "postgresql") {
-      RAPPORT_POSTGRES_URL_OR_SKIP(base);
-    }
-    engine_ = make_engine(GetParam(), "notes_" + name);
-    auto migrated = store().migrate();
-    ASSERT_TRUE(migrated.ok()) << migrated.error().message;
-  }
-  void TearDown() override {
-    engine_.store.reset();
-    if (engine_.cleanup) engine_.cleanup();
-  }
-
-  CustomerStore& store() { return *engine_.store; }
-
   Stamp stamp(core::Id actor = 7) {
     clock_ += std::chrono::seconds(1);
     return Stamp{actor, clock_};
@@ -171,7 +154,6 @@ class NoteStoreConformance : public ::testing::TestWithParam<std::string> {
     return ids;
   }
 
-  EngineFixture engine_;
   core::Timestamp clock_ = *core::parse_timestamp("2024-01-01T00:00:00Z");
 };
 

@@ -23,25 +23,8 @@ namespace {
 using core::ErrorKind;
 using core::RecordKind;
 
-class RecordStoreConformance : public ::testing::TestWithParam<std::string> {
+class RecordStoreConformance : public EngineTest {
  protected:
-  void SetUp() override {
-    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::replace(name.begin(), name.end(), '/', '_');
-    if (GetParam() == "postgresql") {
-      RAPPORT_POSTGRES_URL_OR_SKIP(base);
-    }
-    engine_ = make_engine(GetParam(), "records_" + name);
-    auto migrated = store().migrate();
-    ASSERT_TRUE(migrated.ok()) << migrated.error().message;
-  }
-  void TearDown() override {
-    engine_.store.reset();
-    if (engine_.cleanup) engine_.cleanup();
-  }
-
-  CustomerStore& store() { return *engine_.store; }
-
   Stamp stamp() {
     clock_ += std::chrono::seconds(1);
     return Stamp{7, clock_};
@@ -130,7 +113,6 @@ class RecordStoreConformance : public ::testing::TestWithParam<std::string> {
     return ids;
   }
 
-  EngineFixture engine_;
   core::Timestamp clock_ = core::from_millis(1'700'000'000'000);
 };
 
@@ -219,7 +201,7 @@ TEST_P(RecordStoreConformance, MissingReferencesAreFieldErrorsBeforeTheVersion) 
   auto stored = insert(activity);
   ASSERT_TRUE(stored.ok()) << stored.error().message;
   RecordRow linked = *stored;
-  linked.set_links("contact_ids", std::vector<core::Id>{424242});
+  linked.set_link_ids("contact_ids", {424242});
   linked.meta.version = 99;  // stale too: the link is the answer
   auto unlinked = update(linked);
   ASSERT_FALSE(unlinked.ok());
@@ -229,7 +211,7 @@ TEST_P(RecordStoreConformance, MissingReferencesAreFieldErrorsBeforeTheVersion) 
 
   // A titled link names the id inside the link object, as the API spells it.
   RecordRow person = sample(RecordKind::kContact, "gamma");
-  person.set_links("companies", std::vector<RowLink>{{424242, "Buyer"}});
+  person.set_links("companies", {{424242, "Buyer"}});
   auto unemployed = insert(person);
   ASSERT_FALSE(unemployed.ok());
   ASSERT_EQ(unemployed.error().fields.size(), 1u);
@@ -268,7 +250,7 @@ TEST_P(RecordStoreConformance, TitledLinksAndPlacesRoundTrip) {
   core::Contact contact = *RecordCodec<core::Contact>::from_row(*stored);
   contact.addresses.clear();
   RecordRow without_address = RecordCodec<core::Contact>::to_row(contact);
-  without_address.set_links("companies", std::vector<RowLink>{{first->id, "Chair"}});
+  without_address.set_links("companies", {{first->id, "Chair"}});
   auto updated = update(without_address);
   ASSERT_TRUE(updated.ok()) << updated.error().message;
   EXPECT_EQ(updated->linked("companies"), (std::vector<RowLink>{{first->id, "Chair"}}));
@@ -281,7 +263,7 @@ TEST_P(RecordStoreConformance, ErasureLeavesNoDerivedRowOrLinkBehind) {
   auto firm = insert(sample(RecordKind::kCompany, "delta"));
   ASSERT_TRUE(firm.ok()) << firm.error().message;
   RecordRow task = sample(RecordKind::kActivity, "delta");
-  task.set_links("company_ids", std::vector<core::Id>{firm->id});
+  task.set_link_ids("company_ids", {firm->id});
   auto stored = insert(task);
   ASSERT_TRUE(stored.ok()) << stored.error().message;
   EXPECT_EQ(stored->linked_ids("company_ids"), std::vector<core::Id>{firm->id});

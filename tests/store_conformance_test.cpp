@@ -28,25 +28,8 @@ using core::FilterOp;
 
 core::Timestamp at(const char* text) { return *core::parse_timestamp(text); }
 
-class StoreConformance : public ::testing::TestWithParam<std::string> {
+class StoreConformance : public EngineTest {
  protected:
-  void SetUp() override {
-    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::replace(name.begin(), name.end(), '/', '_');
-    if (GetParam() == "postgresql") {
-      RAPPORT_POSTGRES_URL_OR_SKIP(base);
-    }
-    engine_ = make_engine(GetParam(), name);
-    auto migrated = store().migrate();
-    ASSERT_TRUE(migrated.ok()) << migrated.error().message;
-  }
-  void TearDown() override {
-    engine_.store.reset();
-    if (engine_.cleanup) engine_.cleanup();
-  }
-
-  CustomerStore& store() { return *engine_.store; }
-
   Stamp stamp() {
     clock_ += std::chrono::seconds(1);
     return Stamp{7, clock_};
@@ -140,7 +123,6 @@ class StoreConformance : public ::testing::TestWithParam<std::string> {
     return out;
   }
 
-  EngineFixture engine_;
   core::Timestamp clock_ = at("2024-01-01T00:00:00Z");
 };
 

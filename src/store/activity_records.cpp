@@ -19,8 +19,8 @@ RecordRow RecordCodec<core::Activity>::to_row(const core::Activity& activity) {
   row.set("remind_at", activity.remind_at);
   row.set("owner_id", activity.owner_id);
   row.set("team_id", activity.team_id);
-  row.set_links("contact_ids", activity.contact_ids);
-  row.set_links("company_ids", activity.company_ids);
+  row.set_link_ids("contact_ids", activity.contact_ids);
+  row.set_link_ids("company_ids", activity.company_ids);
   row.doc = activity_doc(activity);
   return row;
 }

@@ -86,7 +86,7 @@ void RecordRow::set_links(std::string_view field, std::vector<RowLink> links_of_
   links.at(position(link_fields(kind), field)) = std::move(links_of_field);
 }
 
-void RecordRow::set_links(std::string_view field, const std::vector<core::Id>& ids) {
+void RecordRow::set_link_ids(std::string_view field, const std::vector<core::Id>& ids) {
   std::vector<RowLink> out;
   out.reserve(ids.size());
   for (core::Id id : ids) out.push_back({id, {}});

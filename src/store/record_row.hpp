@@ -52,7 +52,7 @@ struct RecordRow {
   void set(std::string_view field, const std::optional<core::Id>& value);
   void set(std::string_view field, const std::optional<core::Timestamp>& value);
   void set_links(std::string_view field, std::vector<RowLink> links);
-  void set_links(std::string_view field, const std::vector<core::Id>& ids);
+  void set_link_ids(std::string_view field, const std::vector<core::Id>& ids);  // untitled
 
   const Cell& cell(std::string_view field) const;
   std::string text(std::string_view field) const;  // "" for NULL

@@ -15,7 +15,6 @@
 #include <string>
 #include <vector>
 
-#include "core/contact.hpp"
 #include "core/custom_field.hpp"
 #include "core/ids.hpp"
 #include "core/list_query.hpp"

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "api_fixture.hpp"
 
@@ -111,7 +112,15 @@ TEST_P(ApiMetricsTest, RefusedSignInsAreCountedAsThrottledOrRateLimited) {
     if (reply.status == 429u) ++refusals;
   }
   ASSERT_EQ(refusals, 2);
-  const std::string text = scrape();
+  // The server counts a response once it is written, so a scrape that the client sends as soon as
+  // it has read the second 429 can come before the count: scrape until it shows (at most 2 s).
+  std::string text = scrape();
+  for (int i = 0;
+       i < 200 && value_of(text, R"(rapport_http_responses_total{code="429"})").value_or(0) < 2;
+       ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    text = scrape();
+  }
   EXPECT_EQ(value_of(text, R"(rapport_signins_total{outcome="throttled"})").value_or(0) +
                 value_of(text, R"(rapport_rate_limit_refusals_total{budget="login"})").value_or(0),
             2);

@@ -93,14 +93,13 @@ class PgUnitOfWork final : public services::UnitOfWork {
   }
   core::Status read_history(const HistoryWork& work) override {
     return store::postgres::transact(
-        pool_, [&](store::postgres::PgConnection& conn) -> core::Status {
-          // One snapshot for every statement, and the database refuses writes.
-          RAPPORT_TRY(
-              conn.exec_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+        pool_,
+        [&](store::postgres::PgConnection& conn) {
           store::postgres::PgCustomerTx customers(conn);
           store::postgres::PgIdentityTx identity(conn);
           return work(customers, identity);
-        });
+        },
+        store::postgres::TxAccess::kRead);
   }
   core::Status purge_erased() override { return store::postgres::vacuum_erased(pool_); }
 

@@ -27,12 +27,13 @@ core::Status PgCustomerStore::transact(const std::function<core::Status(Customer
 }
 
 core::Status PgCustomerStore::read(const std::function<core::Status(CustomerTx&)>& work) {
-  return postgres::transact(pool_, [&](PgConnection& conn) -> core::Status {
-    // One snapshot for every statement, and the database refuses writes.
-    RAPPORT_TRY(conn.exec_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
-    PgCustomerTx tx(conn);
-    return work(tx);
-  });
+  return postgres::transact(
+      pool_,
+      [&](PgConnection& conn) {
+        PgCustomerTx tx(conn);
+        return work(tx);
+      },
+      TxAccess::kRead);
 }
 
 namespace {

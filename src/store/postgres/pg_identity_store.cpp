@@ -15,11 +15,13 @@ core::Status PgIdentityStore::transact(const std::function<core::Status(Identity
 }
 
 core::Status PgIdentityStore::read(const std::function<core::Status(IdentityTx&)>& work) {
-  return postgres::transact(pool_, [&](PgConnection& conn) -> core::Status {
-    RAPPORT_TRY(conn.exec_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
-    PgIdentityTx tx(conn);
-    return work(tx);
-  });
+  return postgres::transact(
+      pool_,
+      [&](PgConnection& conn) {
+        PgIdentityTx tx(conn);
+        return work(tx);
+      },
+      TxAccess::kRead);
 }
 
 core::Error PgIdentityTx::missing_or_stale(std::string_view table, std::int64_t id) {

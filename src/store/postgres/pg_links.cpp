@@ -4,7 +4,8 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <unordered_map>
+
+#include <boost/json.hpp>
 
 #include "store/postgres/pg_array.hpp"
 #include "store/record_errors.hpp"
@@ -63,24 +64,30 @@ core::Status write_links(PgConnection& conn, const RecordRow& row, bool fresh) {
   return core::ok_status();
 }
 
-core::Status read_links(PgConnection& conn, std::span<RecordRow> rows) {
-  if (rows.empty() || link_fields(rows.front().kind).empty()) return core::ok_status();
-  const auto fields = link_fields(rows.front().kind);
-  std::unordered_map<core::Id, RecordRow*> by_id;
-  for (RecordRow& r : rows) by_id[r.id] = &r;
-  RAPPORT_ASSIGN_OR_RETURN(
-      PgResult links, conn.exec("SELECT from_id, role, to_id, job_title FROM record_links"
-                                " WHERE from_kind = $1"
-                                " AND from_id = ANY($2::bigint[]) ORDER BY from_id, role, position",
-                                {core::to_string(rows.front().kind),
-                                 id_array(rows, [](const RecordRow& r) { return r.id; })}));
-  for (int r = 0; r < links.rows(); ++r) {
-    const std::string_view role = links.text(r, 1);
+std::string links_column(core::RecordKind kind) {
+  if (link_fields(kind).empty()) return "NULL";
+  // The kind's name is one of this program's literals, never input.
+  return "(SELECT json_agg(json_build_array(l.role, l.to_id, l.job_title)"
+         " ORDER BY l.role, l.position) FROM record_links l WHERE l.from_kind = '" +
+         std::string(core::to_string(kind)) + "' AND l.from_id = t.id)";
+}
+
+core::Status parse_links(RecordRow& row, std::string_view json) {
+  if (json.empty()) return core::ok_status();
+  boost::system::error_code ec;
+  const boost::json::value parsed = boost::json::parse(json, ec);
+  if (ec || !parsed.is_array()) return core::Error::internal("unreadable links column");
+  const auto fields = link_fields(row.kind);
+  for (const boost::json::value& link : parsed.get_array()) {
+    const boost::json::array* parts = link.if_array();
+    if (parts == nullptr || parts->size() != 3 || !(*parts)[0].is_string() ||
+        !(*parts)[1].is_int64() || !(*parts)[2].is_string()) {
+      return core::Error::internal("unreadable link in the links column");
+    }
+    const std::string_view role = (*parts)[0].get_string();
     for (std::size_t f = 0; f < fields.size(); ++f) {
       if (fields[f]->name == role) {
-        by_id.at(links.int64(r, 0))
-            ->links[f]
-            .push_back({links.int64(r, 2), std::string(links.text(r, 3))});
+        row.links[f].push_back({(*parts)[1].get_int64(), std::string((*parts)[2].get_string())});
       }
     }
   }

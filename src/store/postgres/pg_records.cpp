@@ -34,8 +34,15 @@ core::Result<PgResult> run(PgConnection& conn, const RecordStatement& statement)
   return conn.exec(statement.sql, pg_cells(statement.params));
 }
 
-// Row `r` of `rows`, whose columns select_columns() named.
-RecordRow row_at(const PgResult& rows, int r, core::RecordKind kind) {
+// What a read of `kind` selects: select_columns(), then links_column().
+std::string pg_select_columns(core::RecordKind kind) {
+  return select_columns(kind) + ", " + links_column(kind);
+}
+// Where a list's sort value follows them.
+int pg_selected_column_count(core::RecordKind kind) { return selected_column_count(kind) + 1; }
+
+// Row `r` of `rows`, whose columns pg_select_columns() named.
+core::Result<RecordRow> row_at(const PgResult& rows, int r, core::RecordKind kind) {
   RecordRow row(kind);
   row.id = rows.int64(r, 0);
   const auto fields = stored_fields(kind);
@@ -56,6 +63,9 @@ RecordRow row_at(const PgResult& rows, int r, core::RecordKind kind) {
   row.meta.updated_by = rows.optional_int64(r, c + 5);
   if (auto deleted = rows.optional_int64(r, c + 6))
     row.meta.deleted_at = core::from_millis(*deleted);
+  if (!rows.is_null(r, c + kTrailingColumns)) {
+    RAPPORT_TRY(parse_links(row, rows.text(r, c + kTrailingColumns)));
+  }
   return row;
 }
 
@@ -102,13 +112,11 @@ core::Result<RecordRow> PgCustomerTx::insert_record(const RecordRow& row, const 
 
 core::Result<RecordRow> PgCustomerTx::get_record(core::RecordKind kind, core::Id id) {
   RAPPORT_ASSIGN_OR_RETURN(
-      PgResult rows, conn_.exec("SELECT " + select_columns(kind) + " FROM " +
+      PgResult rows, conn_.exec("SELECT " + pg_select_columns(kind) + " FROM " +
                                     std::string(core::describe(kind).table) + " t WHERE t.id = $1",
                                 {id}));
   if (rows.rows() == 0) return record_not_found(kind);
-  RecordRow row = row_at(rows, 0, kind);
-  RAPPORT_TRY(read_links(conn_, std::span<RecordRow>(&row, 1)));
-  return row;
+  return row_at(rows, 0, kind);
 }
 
 core::Result<RecordRow> PgCustomerTx::update_record(const RecordRow& row, const Stamp& stamp) {
@@ -152,17 +160,19 @@ core::Result<Page<RecordRow>> PgCustomerTx::list_records(core::RecordKind kind,
                                                          const RecordScope& companies) {
   RAPPORT_ASSIGN_OR_RETURN(auto definitions, load_definitions(conn_, kind));
   RAPPORT_ASSIGN_OR_RETURN(
-      ListPlan list, plan_list(kPgDialect, core::describe(kind), select_columns(kind), query, scope,
-                               shelf, definitions, &companies));
+      ListPlan list, plan_list(kPgDialect, core::describe(kind), pg_select_columns(kind), query,
+                               scope, shelf, definitions, &companies));
   RAPPORT_ASSIGN_OR_RETURN(PgResult rows, conn_.exec(list.sql, pg_params(list.params)));
   Page<RecordRow> page;
   const int count = std::min(rows.rows(), list.limit);
   page.items.reserve(count);
-  for (int r = 0; r < count; ++r) page.items.push_back(row_at(rows, r, kind));
-  if (rows.rows() > list.limit) {
-    page.next = next_cursor(list, rows, count - 1, selected_column_count(kind));
+  for (int r = 0; r < count; ++r) {
+    RAPPORT_ASSIGN_OR_RETURN(RecordRow row, row_at(rows, r, kind));
+    page.items.push_back(std::move(row));
   }
-  RAPPORT_TRY(read_links(conn_, page.items));
+  if (rows.rows() > list.limit) {
+    page.next = next_cursor(list, rows, count - 1, pg_selected_column_count(kind));
+  }
   return page;
 }
 

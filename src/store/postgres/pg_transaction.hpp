@@ -13,6 +13,10 @@ namespace rapport::store::postgres {
 
 inline constexpr int kTransactionAttempts = 4;
 
+// kRead: one snapshot for every statement of the work, and the database refuses its writes.
+// Chosen in BEGIN itself, so a read costs no extra round trip.
+enum class TxAccess { kWrite, kRead };
+
 namespace detail {
 
 // Ends the transaction on `conn`: COMMIT when `commit`, else ROLLBACK. A failed ROLLBACK leaves
@@ -25,11 +29,13 @@ core::Status finish_transaction(PgConnection& conn, bool commit);
 // committed; the work's own error (after rollback); kConflict when serialization failures
 // persist after kTransactionAttempts; kUnavailable when no connection can be had.
 template <class Work>
-auto transact(PgPool& pool, Work&& work) -> decltype(work(std::declval<PgConnection&>())) {
+auto transact(PgPool& pool, Work&& work, TxAccess access = TxAccess::kWrite)
+    -> decltype(work(std::declval<PgConnection&>())) {
   using ResultType = decltype(work(std::declval<PgConnection&>()));
   for (int attempt = 1;; ++attempt) {
     RAPPORT_ASSIGN_OR_RETURN(PgLease lease, pool.acquire());
-    RAPPORT_TRY(lease->exec_script("BEGIN"));
+    RAPPORT_TRY(lease->exec_script(
+        access == TxAccess::kRead ? "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY" : "BEGIN"));
     ResultType result = work(*lease);
     if (result.ok()) {
       core::Status committed = detail::finish_transaction(*lease, true);

@@ -43,6 +43,28 @@ TEST_F(PgTransactionTest, SuccessCommitsAndReturnsTheValue) {
   EXPECT_EQ(count(), 1);
 }
 
+TEST_F(PgTransactionTest, ReadRefusesWritesAndSeesOneSnapshot) {
+  core::Status write = transact(
+      *pool_,
+      [](PgConnection& conn) -> core::Status {
+        RAPPORT_TRY(conn.exec("INSERT INTO items VALUES ($1)", {"a"}));
+        return core::ok_status();
+      },
+      TxAccess::kRead);
+  EXPECT_FALSE(write.ok());
+  EXPECT_EQ(count(), 0);
+
+  auto levels = transact(
+      *pool_,
+      [](PgConnection& conn) -> core::Result<std::string> {
+        RAPPORT_ASSIGN_OR_RETURN(PgResult r, conn.exec("SHOW transaction_isolation"));
+        return std::string(r.text(0, 0));
+      },
+      TxAccess::kRead);
+  ASSERT_TRUE(levels.ok()) << levels.error().message;
+  EXPECT_EQ(*levels, "repeatable read");
+}
+
 TEST_F(PgTransactionTest, FailureRollsBackEverything) {
   core::Status status = transact(*pool_, [](PgConnection& conn) -> core::Status {
     RAPPORT_TRY(conn.exec("INSERT INTO items VALUES ($1)", {"a"}));

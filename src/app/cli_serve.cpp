@@ -1,7 +1,7 @@
 // `rapport serve [--listen ADDR:PORT] [--database …] [--threads N] [--tls-terminated]
 // [--read-timeout S] [--rate-limit R] [--rate-burst N] [--login-rate-limit R] [--login-burst N]
-// [--trusted-proxy ADDR…] [--metrics-allow CIDR…] [--default-region XX]`, each also from
-// RAPPORT_<FLAG> (RAPPORT_LISTEN, RAPPORT_RATE_LIMIT, …).
+// [--trusted-proxy ADDR…] [--metrics-allow CIDR…] [--default-region XX] [--web DIR]`, each also
+// from RAPPORT_<FLAG> (RAPPORT_LISTEN, RAPPORT_RATE_LIMIT, …).
 #include "app/cli_serve.hpp"
 
 #include <charconv>
@@ -18,6 +18,7 @@
 #include "app/session_sweeper.hpp"
 #include "http/forwarded.hpp"
 #include "http/server.hpp"
+#include "http/web_assets.hpp"
 
 namespace rapport::app {
 namespace {
@@ -36,6 +37,9 @@ struct ServeArgs {
   std::vector<std::string> trusted_proxies;
   std::vector<std::string> metrics_allow;
   std::string default_region;
+  // The built web app; by default the source tree's web/dist, which may not be built yet.
+  std::string web = RAPPORT_WEB_DIR;
+  bool web_given = false;
 };
 
 // "ADDRESS:PORT" (an IPv6 address in brackets) into the server config.
@@ -102,12 +106,21 @@ core::Status serve(ServeArgs args) {
   RAPPORT_ASSIGN_OR_RETURN(auto db, open_database(args.database, SchemaMode::kMigrate));
   RAPPORT_TRY(upgrade_stored_data(*db, args.default_region, std::cerr));
   Api api(*db, std::move(options));
+  auto web = http::WebAssets::load(args.web);
+  if (web.ok()) {
+    http::add_web_app(api.router(), *web);
+  } else if (args.web_given) {
+    return std::move(web).error();
+  } else {
+    std::cerr << "rapport: no web app in " << args.web << " (make build builds it); serving the "
+              << "API only\n";
+  }
   http::Server server(config, api.router(), &api.metrics());
   RAPPORT_TRY(server.start());
   SessionSweeper sweeper([&api] { return api.auth().sweep_expired_sessions(); },
                          kSessionSweepInterval);
   std::cerr << "rapport: serving " << db->engine() << " schema " << db->schema_version()
-            << " on http://" << config.address << ":" << server.port() << "/api/v1/\n";
+            << " on http://" << config.address << ":" << server.port() << "/\n";
   server.run_until_signal();
   return core::ok_status();
 }
@@ -167,7 +180,15 @@ void add_serve_command(CLI::App& app) {
       ->envname("RAPPORT_METRICS_ALLOW")
       ->delimiter(',');
   add_default_region_option(*serve_cmd, args->default_region);
-  serve_cmd->callback([args] { run_action([&] { return serve(*args); }); });
+  auto* web = serve_cmd
+                  ->add_option("--web", args->web,
+                               "directory of the built web app (index.html and assets/)")
+                  ->envname("RAPPORT_WEB")
+                  ->capture_default_str();
+  serve_cmd->callback([args, web] {
+    args->web_given = web->count() > 0;
+    run_action([&] { return serve(*args); });
+  });
 }
 
 }  // namespace rapport::app

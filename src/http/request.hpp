@@ -31,6 +31,9 @@ struct RouteOptions {
   // A write to a versioned record: without If-Match the router answers 428 Precondition Required
   // (RFC 6585), so that no client overwrites a change it has not seen by leaving the header out.
   bool requires_if_match = false;
+  // A public file (the web app's): no middleware runs, so fetching a page's scripts and styles
+  // costs no credential lookups.
+  bool public_file = false;
 };
 
 struct Request {

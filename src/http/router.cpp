@@ -40,17 +40,6 @@ std::optional<std::vector<bool>> match_segments(
   return literal;
 }
 
-// A content hash for static assets' ETags (BLAKE2b, 128 bits, hex).
-std::string content_etag(const std::string& content) {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
-  unsigned char digest[16];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(content.data()),
-                     content.size(), nullptr, 0);
-  char hex[sizeof digest * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
-
 // Whether a Content-Type names JSON: application/json, any case, with or without parameters
 // such as charset.
 bool is_json_media_type(std::string_view type) {
@@ -89,6 +78,16 @@ Response not_modified(const Response& full) {
 }
 
 }  // namespace
+
+std::string content_etag(const std::string& content) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  unsigned char digest[16];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(content.data()),
+                     content.size(), nullptr, 0);
+  char hex[sizeof digest * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
 
 std::vector<std::string> split_path(std::string_view path) {
   std::vector<std::string> out;
@@ -140,6 +139,15 @@ void Router::add_static(std::string_view pattern, std::string content_type, std:
       RouteOptions{.body_limit = 0, .limit_group = LimitGroup::kNone});
 }
 
+void Router::set_fallback(Handler handler) {
+  fallback_ = Route{.method = Method::get,
+                    .pattern = "/*",
+                    .segments = {},
+                    .handler = std::move(handler),
+                    .options = RouteOptions{
+                        .body_limit = 0, .limit_group = LimitGroup::kNone, .public_file = true}};
+}
+
 void Router::use(Middleware middleware) { middleware_.push_back(std::move(middleware)); }
 
 RouteMatch Router::match(Method method, const std::vector<std::string>& segments) const {
@@ -165,13 +173,20 @@ RouteMatch Router::match(Method method, const std::vector<std::string>& segments
       result.params = params;
     }
   }
-  if (result.route) result.allowed.clear();
+  if (result.route) {
+    result.allowed.clear();
+  } else if (fallback_ && result.allowed.empty() &&
+             (method == Method::get || method == Method::head)) {
+    result.route = &*fallback_;
+  }
   return result;
 }
 
 Response Router::dispatch(const Route& route, Request& request) const {
-  for (const Middleware& m : middleware_) {
-    if (auto early = m(request)) return std::move(*early);
+  if (!route.options.public_file) {
+    for (const Middleware& m : middleware_) {
+      if (auto early = m(request)) return std::move(*early);
+    }
   }
   // Every body the API reads is JSON. Refusing other types (rather than parsing whatever came)
   // keeps a cross-site HTML form, which can only send form or text bodies, from reaching a

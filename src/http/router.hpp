@@ -53,6 +53,10 @@ class Router {
   // ETag. Such routes draw on no rate-limit budget.
   void add_static(std::string_view pattern, std::string content_type, std::string content);
 
+  // Answers every GET or HEAD whose path no route takes, as a public file (the web app's pages
+  // and assets); without one such a path gets 404.
+  void set_fallback(Handler handler);
+
   void use(Middleware middleware);
 
   // Every registered route, in registration order (the OpenAPI test compares them).
@@ -70,8 +74,12 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  std::optional<Route> fallback_;
   std::vector<Middleware> middleware_;
 };
+
+// A content hash for the ETag of a fixed file (BLAKE2b, 128 bits, hex, without quotes).
+std::string content_etag(const std::string& content);
 
 // The problem for a path with no route (404) or a method the path does not take (405 + Allow).
 Response no_route_response(const RouteMatch& match);

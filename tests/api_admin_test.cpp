@@ -88,6 +88,57 @@ TEST_P(AdminApi, AdminCreatesUsersAndTeamsWhileSalesIsRefused) {
   EXPECT_EQ(anonymous.send(bhttp::verb::get, "/api/v1/me").status, 401u);
 }
 
+TEST_P(AdminApi, EveryUserSetsTheirOwnLanguageAndTimeZone) {
+  auto viewer = login("viewer@example.org");
+  auto me = viewer.send(bhttp::verb::get, "/api/v1/me");
+  ASSERT_EQ(me.status, 200u) << me.body;
+  EXPECT_TRUE(me.json().at("language").is_null());
+  EXPECT_TRUE(me.json().at("time_zone").is_null());
+  const std::string body = R"({"language":"zh-hant","time_zone":"Asia/Bangkok"})";
+  EXPECT_EQ(viewer.write(bhttp::verb::patch, "/api/v1/me", body).status, 428u);
+  auto set = viewer.write(bhttp::verb::patch, "/api/v1/me", body, {{"If-Match", etag(me)}});
+  ASSERT_EQ(set.status, 200u) << set.body;
+  EXPECT_EQ(set.json().at("language").as_string(), "zh-Hant");
+  EXPECT_EQ(set.json().at("time_zone").as_string(), "Asia/Bangkok");
+  EXPECT_EQ(viewer.send(bhttp::verb::get, "/api/v1/me").json().at("language").as_string(),
+            "zh-Hant");
+  // What they read before is stale now.
+  EXPECT_EQ(viewer.write(bhttp::verb::patch, "/api/v1/me", body, {{"If-Match", etag(me)}}).status,
+            412u);
+
+  auto refused = viewer.write(bhttp::verb::patch, "/api/v1/me",
+                              R"({"language":"tlh","time_zone":"Mars/Olympus_Mons"})",
+                              {{"If-Match", etag(set)}});
+  ASSERT_EQ(refused.status, 422u) << refused.body;
+  const auto errors = refused.json().at("errors").as_array();
+  ASSERT_EQ(errors.size(), 2u) << refused.body;
+  EXPECT_EQ(errors[0].at("field").as_string(), "language");
+  EXPECT_EQ(errors[1].at("field").as_string(), "time_zone");
+  // Only preferences: the role and the rest stay an admin's.
+  EXPECT_EQ(
+      viewer
+          .write(bhttp::verb::patch, "/api/v1/me", R"({"role":"admin"})", {{"If-Match", etag(set)}})
+          .status,
+      422u);
+  auto cleared = viewer.write(bhttp::verb::patch, "/api/v1/me", R"({"language":null})",
+                              {{"If-Match", etag(set)}});
+  ASSERT_EQ(cleared.status, 200u) << cleared.body;
+  EXPECT_TRUE(cleared.json().at("language").is_null());
+  EXPECT_EQ(cleared.json().at("time_zone").as_string(), "Asia/Bangkok");
+  EXPECT_EQ(cleared.json().at("role").as_string(), "read_only");
+
+  const auto entries = audit_entries("users", std::to_string(user_id("viewer@example.org")));
+  ASSERT_FALSE(entries.empty());
+  EXPECT_NE(entries.front().changes_json.find("\"language\""), std::string::npos);
+
+  auto read_token = with_token("viewer@example.org", store::TokenScope::kRead);
+  EXPECT_EQ(read_token
+                .write(bhttp::verb::patch, "/api/v1/me", R"({"language":"th"})",
+                       {{"If-Match", etag(cleared)}})
+                .status,
+            403u);
+}
+
 TEST_P(AdminApi, UsersAndTeamsPageAndRefuseBadInput) {
   auto admin = login("admin@example.org");
   auto first = admin.send(bhttp::verb::get, "/api/v1/users?limit=3");

@@ -35,6 +35,30 @@ TEST(UserRules, DisplayNameAcceptsAnyScript) {
   EXPECT_FALSE(normalize_display_name(std::string(201, 'x')).ok());
 }
 
+TEST(UserRules, UiLanguageIsOneOfTheFiveInItsOwnSpelling) {
+  EXPECT_EQ(*normalize_ui_language("th"), "th");
+  EXPECT_EQ(*normalize_ui_language("ZH-hant"), "zh-Hant");
+  EXPECT_EQ(*normalize_ui_language("FIL"), "fil");
+  for (const char* other : {"", "de", "zh", "zh-Hans", "en-US", "th "}) {
+    auto r = normalize_ui_language(other);
+    ASSERT_FALSE(r.ok()) << other;
+    EXPECT_EQ(r.error().fields.at(0).field, "language");
+  }
+}
+
+TEST(UserRules, TimeZoneIsAnIanaId) {
+  EXPECT_EQ(*normalize_time_zone("Asia/Bangkok"), "Asia/Bangkok");
+  EXPECT_EQ(*normalize_time_zone("Europe/Amsterdam"), "Europe/Amsterdam");
+  EXPECT_EQ(*normalize_time_zone("Asia/Manila"), "Asia/Manila");
+  EXPECT_EQ(*normalize_time_zone("UTC"), "UTC");
+  for (const char* other : {"", "Mars/Olympus_Mons", "GMT+7 ", "Asia/Bangkok\n", "+07:00"}) {
+    auto r = normalize_time_zone(other);
+    ASSERT_FALSE(r.ok()) << other;
+    EXPECT_EQ(r.error().fields.at(0).field, "time_zone");
+  }
+  EXPECT_FALSE(normalize_time_zone(std::string(65, 'A')).ok());
+}
+
 TEST(TeamRules, Name) {
   EXPECT_EQ(*normalize_team_name(" Bangkok Sales "), "Bangkok Sales");
   auto r = normalize_team_name(std::string(101, 'x'));

@@ -47,6 +47,12 @@ boost::json::object user_to_json(const core::User& user) {
   }
   o["active"] = user.active;
   o["locked"] = user.locked;
+  const auto optional_text = [](const std::optional<std::string>& v) -> boost::json::value {
+    if (v) return boost::json::string(*v);
+    return nullptr;
+  };
+  o["language"] = optional_text(user.language);
+  o["time_zone"] = optional_text(user.time_zone);
   o["version"] = user.version;
   o["created_at"] = format_seconds(user.created_at);
   o["updated_at"] = format_seconds(user.updated_at);
@@ -82,6 +88,22 @@ core::Result<services::UserPatch> user_patch_from_json(const boost::json::object
     patch.team_id = team;
   }
   patch.active = reader.boolean("active");
+  RAPPORT_TRY(reader.finish());
+  return patch;
+}
+
+core::Result<services::PreferencesPatch> preferences_patch_from_json(
+    const boost::json::object& body) {
+  ObjectReader reader(body);
+  reader.allow_only({"language", "time_zone"});
+  services::PreferencesPatch patch;
+  const auto read = [&](std::string_view key) -> std::optional<std::optional<std::string>> {
+    if (reader.is_null(key)) return std::optional<std::string>();
+    if (auto value = reader.string(key)) return std::optional<std::string>(std::move(value));
+    return std::nullopt;
+  };
+  patch.language = read("language");
+  patch.time_zone = read("time_zone");
   RAPPORT_TRY(reader.finish());
   return patch;
 }

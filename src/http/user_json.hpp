@@ -22,4 +22,8 @@ core::Result<services::UserDraft> user_draft_from_json(const boost::json::object
 // The changes in {display_name?, role?, team_id? (null: no team), active?}; kInvalid as above.
 core::Result<services::UserPatch> user_patch_from_json(const boost::json::object& body);
 
+// PATCH /api/v1/me: `language` and `time_zone`, each a string or null (clears the choice).
+core::Result<services::PreferencesPatch> preferences_patch_from_json(
+    const boost::json::object& body);
+
 }  // namespace rapport::http

@@ -49,6 +49,19 @@ core::Result<Response> me(services::UserService& users, const Request& request) 
   return with_etag(Response::json(user_to_json(user)), user.version);
 }
 
+core::Result<Response> update_me(services::UserService& users, const Request& request) {
+  RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
+  RAPPORT_ASSIGN_OR_RETURN(auto version,
+                           required_version(request, [&]() -> core::Result<std::int64_t> {
+                             RAPPORT_ASSIGN_OR_RETURN(auto user, users.get(caller, caller.user_id));
+                             return user.version;
+                           }));
+  RAPPORT_ASSIGN_OR_RETURN(auto body, parse_json_object(request.body));
+  RAPPORT_ASSIGN_OR_RETURN(auto patch, preferences_patch_from_json(body));
+  RAPPORT_ASSIGN_OR_RETURN(auto updated, users.update_preferences(caller, version, patch));
+  return with_etag(Response::json(user_to_json(updated)), updated.version);
+}
+
 core::Result<Response> update(services::UserService& users, const Request& request) {
   RAPPORT_ASSIGN_OR_RETURN(auto caller, require_caller(request));
   RAPPORT_ASSIGN_OR_RETURN(auto id, request.id_param("id"));
@@ -113,6 +126,7 @@ void add_user_routes(Router& router, services::UserService& users, services::Aut
               [&users, &auth](Request& r) { return set_password(users, auth, r); },
               {.body_limit = kPasswordBodyLimit, .limit_group = LimitGroup::kLogin});
   router.get("/api/v1/me", bind(me));
+  router.patch("/api/v1/me", bind(update_me), kVersionedWrite);
 }
 
 }  // namespace rapport::http

@@ -197,6 +197,45 @@ core::Result<core::User> UserService::update(const Caller& caller, std::int64_t 
   return std::move(*updated);
 }
 
+core::Result<core::User> UserService::update_preferences(const Caller& caller, std::int64_t version,
+                                                         const PreferencesPatch& patch) {
+  if (caller.read_only_token) {
+    return core::Error::forbidden("this API token may only read; its scope is read");
+  }
+  std::vector<core::FieldError> errors;
+  const auto check = [&](const std::optional<std::optional<std::string>>& value,
+                         auto normalize) -> std::optional<std::optional<std::string>> {
+    if (!value || !*value) return value;
+    auto normalized = normalize(**value);
+    if (!normalized.ok()) {
+      errors.push_back(normalized.error().fields[0]);
+      return std::nullopt;
+    }
+    return std::optional<std::string>(std::move(normalized).value());
+  };
+  const auto language =
+      check(patch.language, [](std::string_view v) { return core::normalize_ui_language(v); });
+  const auto time_zone =
+      check(patch.time_zone, [](std::string_view v) { return core::normalize_time_zone(v); });
+  if (!errors.empty()) return core::Error::invalid("the preferences are not valid", errors);
+  const auto now = clock_();
+  std::optional<core::User> updated;
+  RAPPORT_TRY(store_.transact([&](store::IdentityTx& tx) -> core::Status {
+    RAPPORT_ASSIGN_OR_RETURN(core::User before, require_user(tx, caller.user_id));
+    if (before.version != version) return core::Error::stale("the user was changed meanwhile");
+    core::User after = before;
+    if (language) after.language = *language;
+    if (time_zone) after.time_zone = *time_zone;
+    RAPPORT_ASSIGN_OR_RETURN(updated, tx.update_user(after, now));
+    const std::string changes =
+        core::changes_to_json({{"language", before.language, after.language},
+                               {"time_zone", before.time_zone, after.time_zone}});
+    return append_audit(tx, audit_actor(caller), caller.client_address, "update", "users",
+                        caller.user_id, changes, now);
+  }));
+  return std::move(*updated);
+}
+
 core::Result<core::User> UserService::unlock(const Caller& caller, std::int64_t id) {
   const auto now = clock_();
   std::optional<core::User> updated;

@@ -25,6 +25,13 @@ struct UserDraft {
 
 // The fields an admin may change; unset fields stay as they are. `team_id` set to nullopt inside
 // the optional removes the user from their team.
+// A user's own choices (PATCH /api/v1/me): an absent member is left as it is, an inner nullopt
+// clears the choice.
+struct PreferencesPatch {
+  std::optional<std::optional<std::string>> language;
+  std::optional<std::optional<std::string>> time_zone;
+};
+
 struct UserPatch {
   std::optional<std::string> display_name;
   std::optional<core::Role> role;
@@ -63,6 +70,12 @@ class UserService {
   // when they are the last active admin (conflict). Role changes are audited as "role_change".
   core::Result<core::User> update(const Caller& caller, std::int64_t id, std::int64_t version,
                                   const UserPatch& patch);
+
+  // Sets the caller's own preferences on their account at `version` (kStale otherwise), audited.
+  // Every signed-in user may, whatever their role; a read-scoped token may not (kForbidden).
+  // Invalid values are kInvalid on their field.
+  core::Result<core::User> update_preferences(const Caller& caller, std::int64_t version,
+                                              const PreferencesPatch& patch);
 
   // Forgets the account's failed logins from every address, so that its sign-in delays end now,
   // and lifts the lock older versions set after repeated failures.

@@ -10,8 +10,9 @@ namespace {
 
 constexpr std::string_view kUserColumns =
     "id, email, display_name, role, team_id, active, locked, version,"
-    " extract(epoch FROM created_at)::bigint, extract(epoch FROM updated_at)::bigint";
-constexpr int kPasswordColumn = 10;  // selected after kUserColumns where needed
+    " extract(epoch FROM created_at)::bigint, extract(epoch FROM updated_at)::bigint,"
+    " language, time_zone";
+constexpr int kPasswordColumn = 12;  // selected after kUserColumns where needed
 
 constexpr std::string_view kTeamColumns =
     "id, name, version, extract(epoch FROM created_at)::bigint,"
@@ -33,6 +34,8 @@ core::Result<core::User> user_at(const PgResult& rows, int row) {
   user.version = rows.int64(row, 7);
   user.created_at = from_epoch(rows.int64(row, 8));
   user.updated_at = from_epoch(rows.int64(row, 9));
+  user.language = rows.optional_text(row, 10);
+  user.time_zone = rows.optional_text(row, 11);
   return user;
 }
 
@@ -97,12 +100,13 @@ core::Result<std::vector<core::User>> PgIdentityTx::list_users(std::int64_t afte
 core::Result<core::User> PgIdentityTx::update_user(const core::User& user, sys_seconds now) {
   RAPPORT_ASSIGN_OR_RETURN(
       PgResult rows,
-      conn_.exec(sql("UPDATE users SET display_name = $3, role = $4, team_id = $5, active = $6,"
-                     " locked = $7, version = version + 1, updated_at = to_timestamp($8)"
-                     " WHERE id = $1 AND version = $2 RETURNING ",
-                     kUserColumns, ""),
-                 {user.id, user.version, user.display_name, core::to_string(user.role),
-                  user.team_id, user.active, user.locked, epoch(now)}));
+      conn_.exec(
+          sql("UPDATE users SET display_name = $3, role = $4, team_id = $5, active = $6,"
+              " locked = $7, language = $9, time_zone = $10, version = version + 1,"
+              " updated_at = to_timestamp($8) WHERE id = $1 AND version = $2 RETURNING ",
+              kUserColumns, ""),
+          {user.id, user.version, user.display_name, core::to_string(user.role), user.team_id,
+           user.active, user.locked, epoch(now), user.language, user.time_zone}));
   if (rows.rows() == 0) return missing_or_stale("users", user.id);
   return user_at(rows, 0);
 }

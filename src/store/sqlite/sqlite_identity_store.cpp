@@ -8,8 +8,9 @@
 namespace rapport::store::sqlite {
 namespace {
 
-#define RAPPORT_USER_COLUMNS \
-  "id, email, display_name, role, team_id, active, locked, version, created_at, updated_at"
+#define RAPPORT_USER_COLUMNS                                                                  \
+  "id, email, display_name, role, team_id, active, locked, version, created_at, updated_at, " \
+  "language, time_zone"
 #define RAPPORT_TEAM_COLUMNS "id, name, version, created_at, updated_at"
 
 core::Result<core::User> read_user(const Statement& s) {
@@ -24,6 +25,8 @@ core::Result<core::User> read_user(const Statement& s) {
   u.version = s.int64_at(7);
   u.created_at = time_at(s, 8);
   u.updated_at = time_at(s, 9);
+  u.language = s.optional_text_at(10);
+  u.time_zone = s.optional_text_at(11);
   return u;
 }
 
@@ -89,7 +92,7 @@ core::Result<std::optional<UserCredentials>> SqliteIdentityTx::find_user_by_emai
   RAPPORT_ASSIGN_OR_RETURN(bool row, s.bind(1, email).step());
   if (!row) return std::optional<UserCredentials>();
   RAPPORT_ASSIGN_OR_RETURN(core::User u, read_user(s));
-  return std::optional(UserCredentials{std::move(u), s.text_at(10)});
+  return std::optional(UserCredentials{std::move(u), s.text_at(12)});
 }
 
 core::Result<std::vector<core::User>> SqliteIdentityTx::list_users(std::int64_t after_id,
@@ -110,12 +113,14 @@ core::Result<std::vector<core::User>> SqliteIdentityTx::list_users(std::int64_t 
 core::Result<core::User> SqliteIdentityTx::update_user(const core::User& user, sys_seconds now) {
   RAPPORT_ASSIGN_OR_RETURN(
       Statement s,
-      conn_.prepare("UPDATE users SET display_name = ?1, role = ?2, team_id = ?3, active = ?4, "
-                    "locked = ?5, version = version + 1, updated_at = ?6 WHERE id = ?7 AND "
-                    "version = ?8 RETURNING " RAPPORT_USER_COLUMNS));
+      conn_.prepare(
+          "UPDATE users SET display_name = ?1, role = ?2, team_id = ?3, active = ?4, "
+          "locked = ?5, language = ?9, time_zone = ?10, version = version + 1, "
+          "updated_at = ?6 WHERE id = ?7 AND version = ?8 RETURNING " RAPPORT_USER_COLUMNS));
   s.bind(1, std::string_view(user.display_name)).bind(2, core::to_string(user.role));
   s.bind(3, user.team_id).bind(4, std::int64_t{user.active}).bind(5, std::int64_t{user.locked});
   s.bind(6, to_epoch(now)).bind(7, user.id).bind(8, user.version);
+  s.bind(9, user.language).bind(10, user.time_zone);
   RAPPORT_ASSIGN_OR_RETURN(bool row, s.step());
   if (!row) return missing_or_stale("users", user.id);
   RAPPORT_ASSIGN_OR_RETURN(core::User updated, read_user(s));

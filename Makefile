@@ -20,10 +20,12 @@ configure: setup
 
 build: configure
 	@cmake --build $(BUILD) -j$(JOBS)
+	@scripts/web-build
 
 # Only the program it runs: the test suites and benchmarks are built by `make test`/`make bench`.
 run: configure
 	@cmake --build $(BUILD) -j$(JOBS) --target rapport
+	@scripts/web-build
 	@scripts/run $(BUILD)/src/app/rapport
 
 test: build

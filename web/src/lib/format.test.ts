@@ -1,0 +1,40 @@
+// Formatting per UI language with Intl.
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatMoney, formatNumber, fromLocalInput, minorDigits, toLocalInput } from './format';
+
+describe('format', () => {
+  it('formats numbers with each language’s separators', () => {
+    expect(formatNumber(1234567.5, 'en')).toBe('1,234,567.5');
+    expect(formatNumber(1234567.5, 'nl')).toBe('1.234.567,5');
+  });
+
+  it('formats money from minor units', () => {
+    expect(minorDigits('THB')).toBe(2);
+    expect(minorDigits('JPY')).toBe(0);
+    expect(formatMoney(123450, 'THB', 'th')).toBe('฿1,234.50');
+    // Intl puts a no-break space between the sign and the amount.
+    expect(formatMoney(123450, 'EUR', 'nl')).toBe('€\u00a01.234,50');
+    expect(formatMoney(1200, 'JPY', 'en')).toBe('¥1,200');
+  });
+
+  it('formats a calendar date as that day in every language', () => {
+    expect(formatDate('2026-03-05', 'en')).toBe('Mar 5, 2026');
+    expect(formatDate('2026-03-05', 'zh-Hant')).toBe('2026年3月5日');
+    // Thai dates count years in the Buddhist Era by default: 2026 is 2569.
+    expect(formatDate('2026-03-05', 'th')).toContain('2569');
+    expect(formatDate('2026-03-05', 'th')).toContain('มี.ค.');
+  });
+
+  it('formats instants in the language with a time', () => {
+    const text = formatDateTime('2026-03-05T14:07:00Z', 'nl');
+    expect(text).toMatch(/2026/);
+    expect(text).toMatch(/mrt/);
+    expect(formatDateTime(null, 'en')).toBe('');
+  });
+
+  it('round-trips a datetime-local value through UTC', () => {
+    const iso = '2026-03-05T14:07:00.000Z';
+    expect(fromLocalInput(toLocalInput(iso))).toBe(iso);
+    expect(fromLocalInput('')).toBeNull();
+  });
+});

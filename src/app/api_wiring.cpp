@@ -24,6 +24,7 @@
 #include "http/timeline_routes.hpp"
 #include "http/token_routes.hpp"
 #include "http/user_routes.hpp"
+#include "http/view_routes.hpp"
 #include "services/secret.hpp"
 
 namespace rapport::app {
@@ -71,6 +72,7 @@ Api::Api(Database& db, ApiOptions options)
       users_(db.identity(), hasher_, options.clock),
       teams_(db.identity(), options.clock),
       tokens_(db.identity(), options.clock),
+      views_(db.identity(), options.clock),
       audit_(db.identity()),
       settings_(records_, options.clock, std::move(options.default_region)),
       meta_(records_) {
@@ -99,6 +101,7 @@ Api::Api(Database& db, ApiOptions options)
   http::add_user_routes(router_, users_, auth_);
   http::add_team_routes(router_, teams_);
   http::add_token_routes(router_, tokens_, auth_);
+  http::add_view_routes(router_, views_);
   http::add_audit_routes(router_, audit_);
   http::add_settings_routes(router_, settings_);
   http::add_meta_routes(router_, meta_);

@@ -24,6 +24,7 @@
 #include "services/timeline_service.hpp"
 #include "services/token_service.hpp"
 #include "services/user_service.hpp"
+#include "services/view_service.hpp"
 
 namespace rapport::app {
 
@@ -92,6 +93,7 @@ class Api {
   services::UserService users_;
   services::TeamService teams_;
   services::TokenService tokens_;
+  services::ViewService views_;
   services::AuditService audit_;
   services::SettingsService settings_;
   services::MetaService meta_;

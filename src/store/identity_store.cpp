@@ -1,9 +1,29 @@
 // Names of the identity store's enumerations, and its errors shared by both engines.
 #include "store/identity_store.hpp"
 
+#include <boost/json.hpp>
+
 #include <string>
 
 namespace rapport::store {
+
+std::string view_columns_text(const std::vector<std::string>& columns) {
+  boost::json::array out;
+  for (const std::string& c : columns) out.emplace_back(c);
+  return boost::json::serialize(out);
+}
+
+core::Result<std::vector<std::string>> parse_view_columns(std::string_view text) {
+  boost::system::error_code ec;
+  const boost::json::value parsed = boost::json::parse(text, ec);
+  if (ec || !parsed.is_array()) return core::Error::internal("unreadable columns of a saved view");
+  std::vector<std::string> columns;
+  for (const boost::json::value& c : parsed.get_array()) {
+    if (!c.is_string()) return core::Error::internal("unreadable column of a saved view");
+    columns.emplace_back(c.get_string());
+  }
+  return columns;
+}
 
 std::string_view to_string(TokenScope scope) {
   return scope == TokenScope::kRead ? "read" : "read-write";

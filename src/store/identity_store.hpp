@@ -14,6 +14,7 @@
 #include "core/audit_entry.hpp"
 #include "core/result.hpp"
 #include "core/role.hpp"
+#include "core/saved_view.hpp"
 #include "core/team.hpp"
 #include "core/user.hpp"
 
@@ -124,6 +125,20 @@ class IdentityTx {
   virtual core::Result<core::Team> update_team(const core::Team& team, sys_seconds now) = 0;
   virtual core::Status delete_team(std::int64_t id, std::int64_t version) = 0;
 
+  // Saved views. list_views gives the views of `kind` that `owner_id` owns or that are shared
+  // with `team_id` (when set), by name, then id.
+  virtual core::Result<core::SavedView> insert_view(const core::SavedView& view,
+                                                    sys_seconds now) = 0;
+  virtual core::Result<std::optional<core::SavedView>> find_view(std::int64_t id) = 0;
+  virtual core::Result<std::vector<core::SavedView>> list_views(
+      core::RecordKind kind, std::int64_t owner_id, std::optional<std::int64_t> team_id) = 0;
+  virtual core::Result<std::int64_t> count_views(std::int64_t owner_id) = 0;
+  // Writes name, sharing, query and columns when the stored version is `view.version`; returns
+  // the row with version + 1 (kStale or kNotFound otherwise).
+  virtual core::Result<core::SavedView> update_view(const core::SavedView& view,
+                                                    sys_seconds now) = 0;
+  virtual core::Status delete_view(std::int64_t id) = 0;
+
   // Sessions.
   virtual core::Status insert_session(const SessionRecord& session) = 0;
   virtual core::Result<std::optional<SessionRecord>> find_session(std::string_view id_hash) = 0;
@@ -174,6 +189,11 @@ class IdentityStore {
   // waiting for the single writer): for the lookups of every request's authentication.
   virtual core::Status read(const std::function<core::Status(IdentityTx&)>& work) = 0;
 };
+
+// A saved view's columns as stored: a JSON array of strings; and back (kInternal when the stored
+// text is no such array).
+std::string view_columns_text(const std::vector<std::string>& columns);
+core::Result<std::vector<std::string>> parse_view_columns(std::string_view text);
 
 std::string_view to_string(TokenScope scope);
 core::Result<TokenScope> parse_token_scope(std::string_view text);  // "read" | "read-write"

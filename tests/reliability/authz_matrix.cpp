@@ -23,6 +23,7 @@
 #include "services/note_service.hpp"
 #include "services/token_service.hpp"
 #include "services/user_service.hpp"
+#include "services/view_service.hpp"
 
 namespace rapport::reliability {
 namespace {
@@ -73,7 +74,8 @@ enum class Target {
   kCustomField,
   kUser,
   kTeam,
-  kToken
+  kToken,
+  kView  // a saved view of the owner's, shared with their team when they are in one
 };
 
 bool relational(Target t) {
@@ -133,6 +135,14 @@ struct Case {
     const bool author = relation == Relation::kOwn;
     const bool moderator = *scope != Scope::kOwn && in(*scope);
     return author || moderator ? kOk : refused(403);
+  }
+  // services::ViewService: another person's view is seen when shared with the caller's team, and
+  // changed by its owner or an admin who sees it.
+  Outcome view(Action a) const {
+    const bool own = owner.id == caller.id;
+    if (!own && !(owner.team && owner.team == caller.team)) return refused(404);
+    if (a == Action::kRead || own || caller.role == Role::kAdmin) return kOk;
+    return refused(403);
   }
   std::string ownership_body(const std::string& first) const {
     json::object body = json::parse(first).as_object();
@@ -285,6 +295,21 @@ std::map<std::string, Spec> expectations() {
                                        kPassword + "\"}";
                               }};
   m["DELETE /api/v1/tokens/{id}"] = {Target::kToken, personal(404)};
+  // Everyone sets their own preferences and keeps their own views.
+  const auto anyone = [](const Case&) { return kOk; };
+  m["PATCH /api/v1/me"] = {Target::kNone, anyone,
+                           [](const Case&) { return R"({"language":"th"})"; }};
+  m["GET /api/v1/views"] = {Target::kNone, anyone, nullptr,
+                            [](const Case&) { return std::string("kind=contact"); }};
+  m["POST /api/v1/views"] = {Target::kNone, anyone, [](const Case& c) {
+                               return R"({"kind":"contact","name":"View )" + serial_text(c) +
+                                      R"(","query":"q=x"})";
+                             }};
+  m["GET /api/v1/views/{id}"] = {Target::kView, [](const Case& c) { return c.view(A::kRead); }};
+  m["PATCH /api/v1/views/{id}"] = {Target::kView, [](const Case& c) { return c.view(A::kUpdate); },
+                                   [](const Case&) { return R"({"query":"q=y"})"; }};
+  m["DELETE /api/v1/views/{id}"] = {Target::kView,
+                                    [](const Case& c) { return c.view(A::kDelete); }};
   m["GET /api/v1/audit"] = {Target::kNone, flat(O::kAudit, A::kRead)};
   m["GET /api/v1/settings"] = {Target::kNone, flat(O::kSettings, A::kRead)};
   // Every signed-in user reads the kinds they may see; which ones is MetaApi's to check.
@@ -474,6 +499,17 @@ class AuthzMatrix : public ::testing::TestWithParam<std::string> {
         return team("Spare " + std::to_string(serial));
       case Target::kToken:
         return token_id_for(owner);
+      case Target::kView: {
+        services::ViewService views(h_.db().identity(), h_.clock.function());
+        services::ViewDraft draft;
+        draft.kind = core::RecordKind::kContact;
+        draft.name = "View " + std::to_string(serial);
+        draft.query = "sort=-updated_at";
+        draft.shared = owner.team.has_value();
+        auto created = views.create({owner.id, owner.role, owner.team, false, "test"}, draft);
+        EXPECT_TRUE(created.ok()) << created.error().message;
+        return created.ok() ? created->id : 0;
+      }
     }
     return 0;
   }

@@ -50,6 +50,7 @@ enum class Target {
   kCustomField,
   kUser,
   kTeam,
+  kView,
   kToken
 };
 
@@ -167,6 +168,17 @@ std::map<std::string, Spec> requests(std::int64_t company) {
       },
       Auth::kSession};
   m["DELETE /api/v1/tokens/{id}"] = {Target::kToken};
+  m["PATCH /api/v1/me"] = {Target::kNone, [](int s) {
+                             return std::string(R"({"language":")") + (s % 2 ? "th" : "nl") +
+                                    R"(","time_zone":"Asia/Manila"})";
+                           }};
+  m["POST /api/v1/views"] = {Target::kNone, [](int s) {
+                               return R"({"kind":"contact","name":"View )" + n(s) +
+                                      R"(","query":"sort=-updated_at","columns":["given_name"]})";
+                             }};
+  m["PATCH /api/v1/views/{id}"] = {Target::kView,
+                                   [](int s) { return R"({"name":"Renamed )" + n(s) + "\"}"; }};
+  m["DELETE /api/v1/views/{id}"] = {Target::kView};
   m["PATCH /api/v1/settings"] = {
       Target::kNone,
       [](int s) { return std::string(R"({"default_region":")") + (s % 2 ? "DE" : "NL") + "\"}"; }};
@@ -331,6 +343,9 @@ class FaultInjection : public ::testing::TestWithParam<std::string> {
                                             kPassword + "\"}");
       case Target::kTeam:
         return created("/api/v1/teams", R"({"name":"Spare )" + n(serial) + "\"}");
+      case Target::kView:
+        return created("/api/v1/views",
+                       R"({"kind":"company","name":"Spare )" + n(serial) + R"(","query":"q=x"})");
       case Target::kToken: {
         services::TokenService tokens(h_->db().identity(), h_->clock.function());
         auto token = tokens.create({admin_id_, core::Role::kAdmin, std::nullopt, false, "test"},

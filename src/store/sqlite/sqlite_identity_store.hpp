@@ -27,6 +27,13 @@ class SqliteIdentityTx final : public IdentityTx {
   core::Result<std::vector<core::Team>> list_teams(std::int64_t after_id, int limit) override;
   core::Result<core::Team> update_team(const core::Team& team, sys_seconds now) override;
   core::Status delete_team(std::int64_t id, std::int64_t version) override;
+  core::Result<core::SavedView> insert_view(const core::SavedView& view, sys_seconds now) override;
+  core::Result<std::optional<core::SavedView>> find_view(std::int64_t id) override;
+  core::Result<std::vector<core::SavedView>> list_views(
+      core::RecordKind kind, std::int64_t owner_id, std::optional<std::int64_t> team_id) override;
+  core::Result<std::int64_t> count_views(std::int64_t owner_id) override;
+  core::Result<core::SavedView> update_view(const core::SavedView& view, sys_seconds now) override;
+  core::Status delete_view(std::int64_t id) override;
 
   core::Status insert_session(const SessionRecord& session) override;
   core::Result<std::optional<SessionRecord>> find_session(std::string_view id_hash) override;

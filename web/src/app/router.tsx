@@ -11,6 +11,9 @@ const SignInRoute = lazy(() => import('./routes/sign-in-route'));
 const ListRoute = lazy(() => import('./routes/list-route'));
 const RecordRoute = lazy(() => import('./routes/record-route'));
 const CreateRoute = lazy(() => import('./routes/create-route'));
+const MyDayRoute = lazy(() => import('./routes/my-day-route'));
+const SettingsRoute = lazy(() => import('./routes/settings-route'));
+const AccountRoute = lazy(() => import('./routes/account-route'));
 const NotFoundRoute = lazy(() => import('./routes/not-found-route'));
 
 function Lazy() {
@@ -37,9 +40,12 @@ const router = createBrowserRouter([
       {
         element: <Lazy />,
         children: [
+          { path: 'my-day', element: <MyDayRoute /> },
           { path: 'r/:kind', element: <ListRoute /> },
           { path: 'r/:kind/new', element: <CreateRoute /> },
           { path: 'r/:kind/:id', element: <RecordRoute /> },
+          { path: 'settings/*', element: <SettingsRoute /> },
+          { path: 'account/*', element: <AccountRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

@@ -1,6 +1,7 @@
 // Formatting per UI language with Intl.
-import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, formatNumber, fromLocalInput, minorDigits, toLocalInput } from './format';
+import {describe, expect, it} from 'vitest';
+
+import {formatDate, formatDateTime, formatMoney, formatNumber, fromLocalInput, minorDigits, setDisplayTimeZone, toLocalInput,} from './format';
 
 describe('format', () => {
   it('formats numbers with each language’s separators', () => {
@@ -36,5 +37,23 @@ describe('format', () => {
     const iso = '2026-03-05T14:07:00.000Z';
     expect(fromLocalInput(toLocalInput(iso))).toBe(iso);
     expect(fromLocalInput('')).toBeNull();
+  });
+
+  it('shows and reads instants in the user’s time zone', () => {
+    try {
+      setDisplayTimeZone('Asia/Bangkok');
+      expect(formatDateTime('2026-03-05T14:07:00Z', 'en')).toBe('Mar 5, 2026, 9:07 PM');
+      expect(toLocalInput('2026-03-05T14:07:00Z')).toBe('2026-03-05T21:07');
+      expect(fromLocalInput('2026-03-05T21:07')).toBe('2026-03-05T14:07:00.000Z');
+      // Across a daylight-saving change: 9:30 in Amsterdam is UTC+1 in March before the 29th, +2
+      // after.
+      setDisplayTimeZone('Europe/Amsterdam');
+      expect(fromLocalInput('2026-03-28T09:30')).toBe('2026-03-28T08:30:00.000Z');
+      expect(fromLocalInput('2026-03-30T09:30')).toBe('2026-03-30T07:30:00.000Z');
+      setDisplayTimeZone('Not/AZone');
+      expect(toLocalInput('2026-03-05T14:07:00Z')).toBe(toLocalInput('2026-03-05T14:07:00.000Z'));
+    } finally {
+      setDisplayTimeZone(null);
+    }
   });
 });

@@ -1,12 +1,13 @@
 // The shell around every signed-in screen: header with the global search and the user menu,
-// and a navigation listing the kinds from the metadata.
+// and a navigation: My day, then the kinds from the metadata.
 import { AppShell, Burger, Group, NavLink, Skeleton, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconBuilding, IconCalendarEvent, IconFolder } from '@tabler/icons-react';
+import { IconAddressBook, IconBuilding, IconCalendarEvent, IconFolder, IconSettings, IconSunHigh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { UserMenu } from '@/features/auth/components/user-menu';
 import { GlobalSearch } from '@/features/search/components/global-search';
+import { useMe } from '@/hooks/use-me';
 import { useMeta } from '@/hooks/use-meta';
 import { kindLabel } from '@/lib/records';
 
@@ -20,6 +21,7 @@ const kIcons: Record<string, typeof IconFolder> = {
 export function AppLayout() {
   const { t } = useTranslation();
   const meta = useMeta();
+  const me = useMe();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
 
@@ -44,6 +46,16 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('shell.navigation')} component="nav">
+        <NavLink
+          component={Link}
+          to="/my-day"
+          label={t('myDay.title')}
+          leftSection={<IconSunHigh size={18} aria-hidden />}
+          variant="filled"
+          active={location.pathname === '/my-day'}
+          onClick={close}
+          data-testid="nav-my-day"
+        />
         {meta.isPending && <Skeleton h={28} />}
         {meta.data?.kinds.map((kind) => {
           const Icon = kIcons[kind.kind] ?? IconFolder;
@@ -61,9 +73,22 @@ export function AppLayout() {
             />
           );
         })}
+        {me.data?.role === 'admin' && (
+          <NavLink
+            component={Link}
+            to="/settings/users"
+            label={t('settings.title')}
+            leftSection={<IconSettings size={18} aria-hidden />}
+            variant="filled"
+            active={location.pathname.startsWith('/settings')}
+            onClick={close}
+            data-testid="nav-settings"
+          />
+        )}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        {/* A new time zone re-renders every date: the page is remounted from the cache. */}
+        <Outlet key={me.data?.time_zone ?? ''} />
       </AppShell.Main>
     </AppShell>
   );

@@ -1,6 +1,7 @@
 // /r/:kind/:id — the record page of any kind, with the timeline beside it for kinds that have
-// one.
+// one, and there a composer to log calls, meetings and tasks linked to the record.
 import { useParams } from 'react-router';
+import { ActivityComposer } from '@/features/activities/components/activity-composer';
 import { RecordPage } from '@/features/records/components/record-page';
 import { Timeline } from '@/features/timeline/components/timeline';
 import { KindGate } from './kind-gate';
@@ -18,7 +19,15 @@ export default function RecordRoute() {
           id={id}
           renderExtra={
             kind.timeline
-              ? (_record, canWrite) => <Timeline kind={kind.kind} collection={kind.collection} id={id} canWrite={canWrite} />
+              ? (record, canWrite) => (
+                  <Timeline
+                    kind={kind.kind}
+                    collection={kind.collection}
+                    id={id}
+                    canWrite={canWrite}
+                    composer={record.deleted_at ? null : <ActivityComposer kind={kind.kind} id={id} />}
+                  />
+                )
               : undefined
           }
         />

@@ -1,16 +1,31 @@
-// The user menu in the header: who is signed in, language, light or dark theme, sign out.
+// The user menu in the header: who is signed in, language (saved on the user), time zone,
+// password, API tokens, light or dark theme, sign out.
 import { Button, Menu, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
-import { IconCheck, IconChevronDown, IconLanguage, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import {
+  IconCheck,
+  IconChevronDown,
+  IconClock,
+  IconKey,
+  IconLanguage,
+  IconLock,
+  IconLogout,
+  IconMoon,
+  IconSun,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMe } from '@/hooks/use-me';
-import { changeLanguage } from '@/lib/i18n';
+import { useErrorMessage } from '@/hooks/use-error-message';
+import { useUpdateMe } from '@/hooks/use-update-me';
 import { kLanguages } from '@/lib/languages';
 import { useSignOut } from '../hooks/use-sign-in';
 
 export function UserMenu() {
   const { t, i18n } = useTranslation();
   const me = useMe();
+  const updateMe = useUpdateMe();
+  const errorMessage = useErrorMessage();
   const signOut = useSignOut();
   const navigate = useNavigate();
   const { setColorScheme } = useMantineColorScheme();
@@ -31,7 +46,12 @@ export function UserMenu() {
           <Menu.Item
             key={l.code}
             lang={l.code}
-            onClick={() => changeLanguage(l.code)}
+            onClick={() =>
+              updateMe.mutate(
+                { language: l.code },
+                { onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }) },
+              )
+            }
             rightSection={i18n.language === l.code ? <IconCheck size={14} aria-hidden /> : null}
             aria-current={i18n.language === l.code ? 'true' : undefined}
             data-testid={`language-${l.code}`}
@@ -39,6 +59,31 @@ export function UserMenu() {
             {l.name}
           </Menu.Item>
         ))}
+        <Menu.Divider />
+        <Menu.Item
+          component={Link}
+          to="/account/time-zone"
+          leftSection={<IconClock size={14} aria-hidden />}
+          data-testid="menu-time-zone"
+        >
+          {t('account.timeZone')}
+        </Menu.Item>
+        <Menu.Item
+          component={Link}
+          to="/account/password"
+          leftSection={<IconLock size={14} aria-hidden />}
+          data-testid="menu-password"
+        >
+          {t('account.changePassword')}
+        </Menu.Item>
+        <Menu.Item
+          component={Link}
+          to="/account/tokens"
+          leftSection={<IconKey size={14} aria-hidden />}
+          data-testid="menu-tokens"
+        >
+          {t('account.tokens')}
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item
           leftSection={scheme === 'dark' ? <IconSun size={14} aria-hidden /> : <IconMoon size={14} aria-hidden />}

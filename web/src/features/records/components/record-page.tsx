@@ -1,5 +1,6 @@
 // The generic record page for any kind: the title, every field from the metadata (editable in
-// place when the user may), save with If-Match, per-field errors, the stale-edit banner, trash.
+// place when the user may), save with If-Match, per-field errors, the stale-edit banner, trash,
+// and for a record in the trash a banner with Restore instead of the form.
 import { Alert, Anchor, Breadcrumbs, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, type ReactNode, useState } from 'react';
@@ -16,8 +17,10 @@ import type { FieldMeta, KindMeta } from '@/types/meta';
 import type { RecordData } from '@/types/record';
 import { useFormFailure } from '../hooks/use-form-failure';
 import { useRecord, useTrashRecord, useUpdateRecord } from '../hooks/use-record';
+import { useRestoreRecord } from '../hooks/use-restore-record';
 import { type Draft, toWire, valueOf } from '../utils/form-values';
 import { RecordFields } from './record-fields';
+import { RestoreBanner } from './restore-banner';
 import { StaleBanner } from './stale-banner';
 import { TrashButton } from './trash-button';
 
@@ -42,6 +45,7 @@ export function RecordPage({ kind, id, renderExtra }: Props) {
   const query = useRecord(kind.collection, id);
   const update = useUpdateRecord(kind.collection, id);
   const trash = useTrashRecord(kind.collection, id);
+  const restore = useRestoreRecord(kind.collection, id);
   const [draft, setDraft] = useState<Draft>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -63,7 +67,8 @@ export function RecordPage({ kind, id, renderExtra }: Props) {
   const canUpdate = permits(kind.permissions.update, record, user);
   const canDelete = permits(kind.permissions.delete, record, user);
   const canAssign = permits(kind.permissions.assign, record, user);
-  const editable = canUpdate ? formFields(kind, canAssign) : [];
+  const trashed = typeof record.deleted_at === 'string';
+  const editable = canUpdate && !trashed ? formFields(kind, canAssign) : [];
   const readOnly = shownFields(kind).filter((f) => !editable.includes(f));
   const dirty = Object.keys(draft).length > 0;
   const title = recordTitle(kind, record);
@@ -122,6 +127,12 @@ export function RecordPage({ kind, id, renderExtra }: Props) {
       onError: (error) => notifications.show({ message: errorMessage(error), color: 'red' }),
     });
 
+  const moveBack = () =>
+    restore.mutate(etag, {
+      onSuccess: () => notifications.show({ message: t('trash.restored', { title }), color: 'green' }),
+      onError: (error) => notifications.show({ message: errorMessage(error), color: 'red' }),
+    });
+
   return (
     <Stack p="md" gap="md" data-testid="record-page">
       <Breadcrumbs>
@@ -139,10 +150,18 @@ export function RecordPage({ kind, id, renderExtra }: Props) {
             {t('record.updated', { when: formatDateTime(String(record.updated_at ?? ''), i18n.language) })}
           </Text>
         </div>
-        {canDelete && kind.trash && <TrashButton title={title} onConfirm={moveToTrash} pending={trash.isPending} />}
+        {canDelete && kind.trash && !trashed && <TrashButton title={title} onConfirm={moveToTrash} pending={trash.isPending} />}
       </Group>
 
       {stale && <StaleBanner onReload={reload} reloading={query.isFetching} />}
+      {trashed && (
+        <RestoreBanner
+          deletedAt={String(record.deleted_at)}
+          canRestore={canDelete}
+          onRestore={moveBack}
+          pending={restore.isPending}
+        />
+      )}
 
       <Group align="flex-start" gap="md" wrap="wrap">
         <Stack style={{ flex: '2 1 520px', minWidth: 0 }} gap="md">
@@ -177,7 +196,7 @@ export function RecordPage({ kind, id, renderExtra }: Props) {
             <RecordFields kind={kind} fields={readOnly} valueOf={current} editable={false} onChange={change} errors={{}} />
           </Paper>
         </Stack>
-        {renderExtra && <Stack style={{ flex: '1 1 320px', minWidth: 0 }}>{renderExtra(record, canUpdate)}</Stack>}
+        {renderExtra && <Stack style={{ flex: '1 1 320px', minWidth: 0 }}>{renderExtra(record, canUpdate && !trashed)}</Stack>}
       </Group>
     </Stack>
   );

@@ -1,6 +1,6 @@
 // The virtualized table of a list: only the rows in view are in the page, the next keyset page
 // is fetched as the user nears the end, and sortable headers toggle the sort.
-import { Anchor, Skeleton, Table, UnstyledButton } from '@mantine/core';
+import { Anchor, Checkbox, Skeleton, Table, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
@@ -9,6 +9,7 @@ import { Link, useNavigate } from 'react-router';
 import { fieldLabel, recordTitle } from '@/lib/records';
 import type { FieldMeta, KindMeta } from '@/types/meta';
 import type { RecordData } from '@/types/record';
+import type { ListSelection } from '../hooks/use-list-selection';
 import { valueOf } from '../utils/form-values';
 import { FieldValue } from './field-value';
 
@@ -25,6 +26,8 @@ type Props = {
   onNeedMore: () => void;
   sort: string;
   onSort: (sort: string) => void;
+  // With a selection, the first column holds a checkbox per row and one for all loaded rows.
+  selection?: ListSelection;
 };
 
 function SortHeader({ field, sort, onSort }: { field: FieldMeta; sort: string; onSort: (s: string) => void }) {
@@ -46,8 +49,10 @@ function SortHeader({ field, sort, onSort }: { field: FieldMeta; sort: string; o
   );
 }
 
-export function RecordTable({ kind, columns, rows, loading, hasMore, fetchingMore, onNeedMore, sort, onSort }: Props) {
+export function RecordTable({ kind, columns, rows, loading, hasMore, fetchingMore, onNeedMore, sort, onSort, selection }: Props) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
+  const span = columns.length + (selection ? 1 : 0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = loading ? kSkeletonRows : rows.length + (hasMore ? 1 : 0);
   const virtualizer = useVirtualizer({
@@ -71,6 +76,18 @@ export function RecordTable({ kind, columns, rows, loading, hasMore, fetchingMor
       <Table stickyHeader highlightOnHover striped={false} layout="fixed" miw={900} aria-rowcount={rows.length + 1}>
         <Table.Thead>
           <Table.Tr>
+            {selection && (
+              <Table.Th w={44}>
+                <Checkbox
+                  aria-label={t('bulk.selectAll')}
+                  checked={selection.all}
+                  indeterminate={selection.some}
+                  disabled={loading || rows.length === 0}
+                  onChange={selection.toggleAll}
+                  data-testid="select-all"
+                />
+              </Table.Th>
+            )}
             {columns.map((field) => (
               <SortHeader key={field.name} field={field} sort={sort} onSort={onSort} />
             ))}
@@ -79,7 +96,7 @@ export function RecordTable({ kind, columns, rows, loading, hasMore, fetchingMor
         <Table.Tbody aria-busy={loading || fetchingMore}>
           {top > 0 && (
             <tr aria-hidden>
-              <td colSpan={columns.length} style={{ height: top, padding: 0, border: 0 }} />
+              <td colSpan={span} style={{ height: top, padding: 0, border: 0 }} />
             </tr>
           )}
           {items.map((item) => {
@@ -87,6 +104,7 @@ export function RecordTable({ kind, columns, rows, loading, hasMore, fetchingMor
             if (loading || !record) {
               return (
                 <Table.Tr key={`s${item.index}`} h={kRowHeight} data-testid="skeleton-row">
+                  {selection && <Table.Td />}
                   {columns.map((field) => (
                     <Table.Td key={field.name}>
                       <Skeleton h={12} radius="xl" />
@@ -105,7 +123,18 @@ export function RecordTable({ kind, columns, rows, loading, hasMore, fetchingMor
                 }}
                 style={{ cursor: 'pointer' }}
                 data-testid="record-row"
+                data-selected={selection?.selected.has(record.id) || undefined}
               >
+                {selection && (
+                  <Table.Td onClick={(e) => e.stopPropagation()}>
+                    <Checkbox
+                      aria-label={t('bulk.selectRow', { title: recordTitle(kind, record) })}
+                      checked={selection.selected.has(record.id)}
+                      onChange={() => selection.toggle(record.id)}
+                      data-testid="select-row"
+                    />
+                  </Table.Td>
+                )}
                 {columns.map((field, i) => (
                   <Table.Td key={field.name} className="rapport-cell">
                     {i === 0 ? (
@@ -126,7 +155,7 @@ export function RecordTable({ kind, columns, rows, loading, hasMore, fetchingMor
           })}
           {bottom > 0 && (
             <tr aria-hidden>
-              <td colSpan={columns.length} style={{ height: bottom, padding: 0, border: 0 }} />
+              <td colSpan={span} style={{ height: bottom, padding: 0, border: 0 }} />
             </tr>
           )}
         </Table.Tbody>

@@ -10,7 +10,7 @@ ifeq ($(CI),true)
 CMAKE_FLAGS += -DRAPPORT_WERROR=ON -DRAPPORT_LINE_TABLES=ON
 endif
 
-.PHONY: setup configure build run test bench soak check-asan fuzz format clean
+.PHONY: setup configure build run test bench soak check-asan fuzz format clean user-guide
 
 setup:
 	@scripts/setup
@@ -51,6 +51,10 @@ check-asan: setup
 
 fuzz: setup
 	@scripts/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+# The screenshots of docs/user-guide.md, taken by the browser suite (scripts/user-guide-shots).
+user-guide: build
+	@scripts/user-guide-shots $(BUILD)
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -524,7 +524,7 @@ test('the language chosen in the user menu is stored on the user and comes back 
   await signIn(admin, 'admin@example.org');
   await admin.waitForFunction(() => document.documentElement.lang === 'th');
   await admin.getByTestId('nav-contact').getByText('ผู้ติดต่อ').waitFor();
-  await shot(admin, 'user-menu-th');
+  await shot(admin, 'my-day-th');
   await chooseLanguage(admin, 'en');
   await admin.getByTestId('nav-contact').getByText('Contacts').waitFor();
 });

@@ -1,11 +1,13 @@
 // Changes the signed-in user's own password. The server then ends every session and revokes
 // every API token of theirs, so the user signs in again with the new password.
-import { Alert, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { FormError } from '@/components/form-error';
+import { PasswordField } from '@/components/password-field';
 import { useFormErrors } from '@/hooks/use-form-errors';
 import { kMeKey, useMe } from '@/hooks/use-me';
 import { setCsrfToken } from '@/lib/csrf';
@@ -45,39 +47,29 @@ export function PasswordPage() {
           {t('account.changePassword')}
         </Title>
         <Text size="sm">{t('account.passwordHelp')}</Text>
-        {errors.form && (
-          <Alert color="red" role="alert" data-testid="password-error">
-            {errors.form}
-          </Alert>
-        )}
-        <PasswordInput
+        <FormError message={errors.form} testId="password-error" />
+        <PasswordField
           label={t('account.currentPassword')}
           autoComplete="current-password"
-          required
           value={current}
-          onChange={(e) => setCurrent(e.currentTarget.value)}
+          onChange={setCurrent}
           error={errors.field('current_password')}
-          aria-invalid={!!errors.field('current_password')}
           data-testid="current-password"
         />
-        <PasswordInput
+        <PasswordField
           label={t('account.newPassword')}
           autoComplete="new-password"
-          required
           value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
+          onChange={setPassword}
           error={errors.field('password')}
-          aria-invalid={!!errors.field('password')}
           data-testid="new-password"
         />
-        <PasswordInput
+        <PasswordField
           label={t('account.repeatPassword')}
           autoComplete="new-password"
-          required
           value={repeat}
-          onChange={(e) => setRepeat(e.currentTarget.value)}
+          onChange={setRepeat}
           error={mismatch ? t('account.passwordsDiffer') : undefined}
-          aria-invalid={mismatch}
           data-testid="repeat-password"
         />
         <Button type="submit" loading={change.isPending} disabled={!current || !password} w="fit-content" data-testid="password-submit">

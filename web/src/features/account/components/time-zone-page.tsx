@@ -1,9 +1,10 @@
 // Chooses the time zone the user's dates are shown and entered in; saved on the user, so it
 // follows them to every browser.
-import { Alert, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '@/components/form-error';
 import { useFormErrors } from '@/hooks/use-form-errors';
 import { useMe } from '@/hooks/use-me';
 import { useUpdateMe } from '@/hooks/use-update-me';
@@ -38,11 +39,7 @@ export function TimeZonePage() {
         {t('account.timeZone')}
       </Title>
       <Text size="sm">{t('account.timeZoneHelp', { zone: browserZone })}</Text>
-      {errors.form && !errors.field('time_zone') && (
-        <Alert color="red" role="alert">
-          {errors.form}
-        </Alert>
-      )}
+      <FormError message={errors.field('time_zone') ? null : errors.form} />
       <Select
         label={t('account.timeZone')}
         data={data}

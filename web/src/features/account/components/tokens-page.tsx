@@ -8,7 +8,6 @@ import {
   CopyButton,
   Group,
   Paper,
-  PasswordInput,
   Select,
   Stack,
   Table,
@@ -21,7 +20,9 @@ import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/error-state';
+import { FormError } from '@/components/form-error';
 import { PageLoader } from '@/components/page-loader';
+import { PasswordField } from '@/components/password-field';
 import { useErrorMessage } from '@/hooks/use-error-message';
 import { useFormErrors } from '@/hooks/use-form-errors';
 import { formatDateTime, fromLocalInput } from '@/lib/format';
@@ -92,11 +93,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
         <Title order={2} size="h4">
           {t('tokens.create')}
         </Title>
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
+        <FormError message={errors.form} />
         <TextInput label={t('tokens.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.field('name')} data-testid="token-name" />
         <Select
           label={t('tokens.scope')}
@@ -120,15 +117,13 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
           error={errors.field('expires_at')}
           data-testid="token-expires"
         />
-        <PasswordInput
+        <PasswordField
           label={t('tokens.password')}
           description={t('tokens.passwordHelp')}
           autoComplete="current-password"
-          required
           value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
+          onChange={setPassword}
           error={errors.field('password')}
-          aria-invalid={!!errors.field('password')}
           data-testid="token-password"
         />
         <Button type="submit" loading={create.isPending} disabled={!name || !password} w="fit-content" data-testid="token-create">
@@ -153,11 +148,7 @@ export function TokensPage() {
       </Title>
       <Text size="sm">{t('tokens.help')}</Text>
       {created && <NewSecret token={created} onDone={() => setCreated(null)} />}
-      {revoke.isError && (
-        <Alert color="red" role="alert">
-          {errorMessage(revoke.error)}
-        </Alert>
-      )}
+      <FormError message={revoke.isError ? errorMessage(revoke.error) : null} />
       {tokens.isPending && <PageLoader />}
       {tokens.isError && <ErrorState error={tokens.error} onRetry={() => tokens.refetch()} />}
       {tokens.data && tokens.data.length === 0 && <Text c="dimmed">{t('tokens.none')}</Text>}

@@ -1,10 +1,11 @@
 // Logs a call (direction, duration, outcome), a meeting (start, end, location) or a task (due
 // date, priority) linked to the record whose page it is on, through the activity's link field for
 // that kind; the timeline shows it right after. Nothing shows for a user who may not log one.
-import { Alert, Button, Group, NumberInput, Paper, SegmentedControl, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, SegmentedControl, Select, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '@/components/form-error';
 import { useErrorMessage } from '@/hooks/use-error-message';
 import { useMe } from '@/hooks/use-me';
 import { useKind } from '@/hooks/use-meta';
@@ -174,11 +175,7 @@ export function ActivityComposer({ kind, id }: Props) {
               />
             </Group>
           )}
-          {failure && (
-            <Alert color="red" role="alert">
-              {failure}
-            </Alert>
-          )}
+          <FormError message={failure} />
           <Group justify="flex-end">
             <Button type="submit" size="xs" disabled={!draft.subject.trim()} loading={log.isPending} data-testid="activity-submit">
               {t(`logActivity.submit.${type}`)}

@@ -1,10 +1,12 @@
 // The sign-in page: e-mail and password, with a message for each way signing in can fail, then
 // back to the page the user wanted.
-import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Center, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import { FormError } from '@/components/form-error';
 import { LanguagePicker } from '@/components/language-picker';
+import { PasswordField } from '@/components/password-field';
 import { ApiError } from '@/lib/api-client';
 import { useMe } from '@/hooks/use-me';
 import { useSignIn } from '../hooks/use-sign-in';
@@ -45,11 +47,7 @@ export function SignInPage() {
             <Title order={1} size="h2">
               {t('auth.title')}
             </Title>
-            {signIn.isError && (
-              <Alert color="red" role="alert" data-testid="sign-in-error">
-                {failureMessage(t, signIn.error)}
-              </Alert>
-            )}
+            <FormError message={signIn.isError ? failureMessage(t, signIn.error) : null} testId="sign-in-error" />
             <TextInput
               label={t('auth.email')}
               type="email"
@@ -59,13 +57,7 @@ export function SignInPage() {
               onChange={(e) => setEmail(e.currentTarget.value)}
               data-autofocus
             />
-            <PasswordInput
-              label={t('auth.password')}
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-            />
+            <PasswordField label={t('auth.password')} autoComplete="current-password" value={password} onChange={setPassword} />
             <Button type="submit" loading={signIn.isPending} disabled={!email || !password}>
               {t('auth.submit')}
             </Button>

@@ -21,6 +21,12 @@ import { useUpdateMe } from '@/hooks/use-update-me';
 import { kLanguages } from '@/lib/languages';
 import { useSignOut } from '../hooks/use-sign-in';
 
+const kAccountPages = [
+  { to: '/account/time-zone', Icon: IconClock, label: 'account.timeZone', testId: 'menu-time-zone' },
+  { to: '/account/password', Icon: IconLock, label: 'account.changePassword', testId: 'menu-password' },
+  { to: '/account/tokens', Icon: IconKey, label: 'account.tokens', testId: 'menu-tokens' },
+] as const;
+
 export function UserMenu() {
   const { t, i18n } = useTranslation();
   const me = useMe();
@@ -60,30 +66,11 @@ export function UserMenu() {
           </Menu.Item>
         ))}
         <Menu.Divider />
-        <Menu.Item
-          component={Link}
-          to="/account/time-zone"
-          leftSection={<IconClock size={14} aria-hidden />}
-          data-testid="menu-time-zone"
-        >
-          {t('account.timeZone')}
-        </Menu.Item>
-        <Menu.Item
-          component={Link}
-          to="/account/password"
-          leftSection={<IconLock size={14} aria-hidden />}
-          data-testid="menu-password"
-        >
-          {t('account.changePassword')}
-        </Menu.Item>
-        <Menu.Item
-          component={Link}
-          to="/account/tokens"
-          leftSection={<IconKey size={14} aria-hidden />}
-          data-testid="menu-tokens"
-        >
-          {t('account.tokens')}
-        </Menu.Item>
+        {kAccountPages.map(({ to, Icon, label, testId }) => (
+          <Menu.Item key={to} component={Link} to={to} leftSection={<Icon size={14} aria-hidden />} data-testid={testId}>
+            {t(label)}
+          </Menu.Item>
+        ))}
         <Menu.Divider />
         <Menu.Item
           leftSection={scheme === 'dark' ? <IconSun size={14} aria-hidden /> : <IconMoon size={14} aria-hidden />}

@@ -1,12 +1,13 @@
 // The generic record page for any kind: the title, every field from the metadata (editable in
 // place when the user may), save with If-Match, per-field errors, the stale-edit banner, trash,
 // and for a record in the trash a banner with Restore instead of the form.
-import { Alert, Anchor, Breadcrumbs, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ErrorState } from '@/components/error-state';
+import { FormError } from '@/components/form-error';
 import { useErrorMessage } from '@/hooks/use-error-message';
 import { useMe } from '@/hooks/use-me';
 import { ApiError } from '@/lib/api-client';
@@ -183,11 +184,7 @@ export function RecordPage({ kind, id, renderExtra }: Props) {
                     </Group>
                   </Paper>
                 )}
-                {failure && (
-                  <Alert color="red" role="alert" data-testid="form-error">
-                    {failure}
-                  </Alert>
-                )}
+                <FormError message={failure} testId="form-error" />
                 <RecordFields kind={kind} fields={editable} valueOf={current} editable onChange={change} errors={errors} />
               </Stack>
             </form>

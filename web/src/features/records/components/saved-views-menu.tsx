@@ -8,6 +8,7 @@ import { IconBookmark, IconChevronDown, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { ConfirmBody } from '@/components/confirm-body';
 import { useErrorMessage } from '@/hooks/use-error-message';
 import { ApiError } from '@/lib/api-client';
 import type { KindMeta } from '@/types/meta';
@@ -181,17 +182,14 @@ export function SavedViewsMenu({ kind, columns, me }: Props) {
         </form>
       </Modal>
       <Modal opened={deleting && active !== undefined} onClose={deleteDialog.close} title={t('views.deleteTitle')}>
-        <Stack gap="sm">
-          <Text size="sm">{t('views.deleteBody', { name: active?.name ?? '' })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={deleteDialog.close}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => active && confirmDelete(active)} data-testid="view-delete-confirm">
-              {t('views.delete', { name: active?.name ?? '' })}
-            </Button>
-          </Group>
-        </Stack>
+        <ConfirmBody
+          message={t('views.deleteBody', { name: active?.name ?? '' })}
+          confirmLabel={t('views.delete', { name: active?.name ?? '' })}
+          onConfirm={() => active && confirmDelete(active)}
+          onCancel={deleteDialog.close}
+          pending={remove.isPending}
+          confirmTestId="view-delete-confirm"
+        />
       </Modal>
     </>
   );

@@ -1,8 +1,9 @@
 // Moves the record to the trash after the user confirms.
-import { Button, Group, Modal, Text } from '@mantine/core';
+import { Button, Modal } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmBody } from '@/components/confirm-body';
 
 type Props = { title: string; onConfirm: () => void; pending: boolean };
 
@@ -15,17 +16,14 @@ export function TrashButton({ title, onConfirm, pending }: Props) {
         {t('record.trash')}
       </Button>
       <Modal opened={opened} onClose={close} title={t('record.trashTitle')}>
-        <Text size="sm" mb="md">
-          {t('record.trashBody', { title })}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red.8" loading={pending} onClick={onConfirm} data-testid="trash-confirm">
-            {t('record.trash')}
-          </Button>
-        </Group>
+        <ConfirmBody
+          message={t('record.trashBody', { title })}
+          confirmLabel={t('record.trash')}
+          onConfirm={onConfirm}
+          onCancel={close}
+          pending={pending}
+          confirmTestId="trash-confirm"
+        />
       </Modal>
     </>
   );

@@ -4,6 +4,7 @@ import { Autocomplete, Button, Group, Select, Table, Text, TextInput } from '@ma
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/error-state';
+import { LoadMoreButton } from '@/components/load-more-button';
 import { PageLoader } from '@/components/page-loader';
 import { useUsers } from '@/hooks/use-directory';
 import { formatDateTime, fromLocalInput } from '@/lib/format';
@@ -130,11 +131,7 @@ export function AuditPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {pages.hasNextPage && (
-        <Button variant="outline" w="fit-content" loading={pages.isFetchingNextPage} onClick={() => pages.fetchNextPage()} data-testid="audit-more">
-          {t('settings.more')}
-        </Button>
-      )}
+      <LoadMoreButton pages={pages} testId="audit-more" />
     </>
   );
 }

@@ -1,8 +1,9 @@
 // Defining a custom field (key, label, type, choices, required, unique) or changing one; key and
 // type are fixed once created, as the API has it.
-import { Alert, Button, Checkbox, Group, Select, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Stack, TagsInput, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '@/components/form-error';
 import { useFormErrors } from '@/hooks/use-form-errors';
 import { useCreateCustomField, useUpdateCustomField } from '../hooks/use-settings';
 import { type CustomField, type Entity, type FieldType, kFieldTypes } from '../types/settings';
@@ -34,11 +35,7 @@ export function CustomFieldForm({ entity, field, onDone, onCancel }: Props) {
   return (
     <form onSubmit={submit} noValidate data-testid="custom-field-form">
       <Stack>
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
+        <FormError message={errors.form} />
         <TextInput
           label={t('settings.fields.label')}
           required

@@ -1,10 +1,11 @@
 // Settings → Custom fields: the definitions of one kind (contact, company, activity), with
 // defining, changing and removing them.
-import { Alert, Badge, Button, Group, Modal, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, SegmentedControl, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmBody } from '@/components/confirm-body';
 import { ErrorState } from '@/components/error-state';
 import { PageLoader } from '@/components/page-loader';
 import { useFormErrors } from '@/hooks/use-form-errors';
@@ -17,22 +18,15 @@ function DeleteField({ field, onDone }: { field: CustomField; onDone: () => void
   const remove = useDeleteCustomField();
   const errors = useFormErrors(remove.error, []);
   return (
-    <Stack>
-      <Text size="sm">{t('settings.fields.deleteBody', { label: field.label })}</Text>
-      {errors.form && (
-        <Alert color="red" role="alert">
-          {errors.form}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="subtle" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-        <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate(field, { onSuccess: onDone })} data-testid="custom-field-delete-confirm">
-          {t('settings.delete')}
-        </Button>
-      </Group>
-    </Stack>
+    <ConfirmBody
+      message={t('settings.fields.deleteBody', { label: field.label })}
+      confirmLabel={t('settings.delete')}
+      onConfirm={() => remove.mutate(field, { onSuccess: onDone })}
+      onCancel={onDone}
+      pending={remove.isPending}
+      error={errors.form}
+      confirmTestId="custom-field-delete-confirm"
+    />
   );
 }
 

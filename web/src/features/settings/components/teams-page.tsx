@@ -1,10 +1,12 @@
 // Settings → Teams: the list, creating, renaming and deleting a team. The server refuses to
 // delete a team that still has members or records, and its message says what is left.
-import { Alert, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmBody } from '@/components/confirm-body';
 import { ErrorState } from '@/components/error-state';
+import { FormError } from '@/components/form-error';
 import { PageLoader } from '@/components/page-loader';
 import { useFormErrors } from '@/hooks/use-form-errors';
 import { useCreateTeam, useDeleteTeam, useRenameTeam, useTeamRows } from '../hooks/use-settings';
@@ -28,11 +30,7 @@ function CreateTeam() {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="xs">
-        {errors.form && !errors.field('name') && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
+        <FormError message={errors.field('name') ? null : errors.form} />
         <Group align="flex-end">
           <TextInput
             label={t('settings.teams.newName')}
@@ -44,7 +42,7 @@ function CreateTeam() {
           <Button type="submit" loading={create.isPending} disabled={!name.trim()} data-testid="team-create">
             {t('settings.teams.create')}
           </Button>
-      </Group>
+        </Group>
       </Stack>
     </form>
   );
@@ -62,11 +60,7 @@ function RenameTeam({ team, onDone }: { team: TeamRow; onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {errors.form && !errors.field('name') && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
+        <FormError message={errors.field('name') ? null : errors.form} />
         <TextInput
           label={t('settings.teams.name')}
           value={name}
@@ -82,7 +76,7 @@ function RenameTeam({ team, onDone }: { team: TeamRow; onDone: () => void }) {
           <Button type="submit" loading={rename.isPending} data-testid="team-rename-submit">
             {t('common.save')}
           </Button>
-      </Group>
+        </Group>
       </Stack>
     </form>
   );
@@ -93,22 +87,16 @@ function DeleteTeam({ team, onDone }: { team: TeamRow; onDone: () => void }) {
   const remove = useDeleteTeam();
   const errors = useFormErrors(remove.error, []);
   return (
-    <Stack>
-      <Text size="sm">{t('settings.teams.deleteBody', { name: team.name })}</Text>
-      {errors.form && (
-        <Alert color="red" role="alert" data-testid="team-delete-error">
-          {errors.form}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="subtle" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-        <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate(team, { onSuccess: onDone })} data-testid="team-delete-confirm">
-          {t('settings.delete')}
-        </Button>
-      </Group>
-    </Stack>
+    <ConfirmBody
+      message={t('settings.teams.deleteBody', { name: team.name })}
+      confirmLabel={t('settings.delete')}
+      onConfirm={() => remove.mutate(team, { onSuccess: onDone })}
+      onCancel={onDone}
+      pending={remove.isPending}
+      error={errors.form}
+      errorTestId="team-delete-error"
+      confirmTestId="team-delete-confirm"
+    />
   );
 }
 

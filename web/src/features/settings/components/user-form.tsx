@@ -1,8 +1,10 @@
 // Creating a user (e-mail, name, role, team, first password) or changing one (name, role, team,
 // active; unlock), with the API's messages on their fields.
-import { Alert, Button, Group, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '@/components/form-error';
+import { PasswordField } from '@/components/password-field';
 import { useFormErrors } from '@/hooks/use-form-errors';
 import type { Role, User } from '@/types/user';
 import { useCreateUser, useTeamRows, useUnlockUser, useUpdateUser } from '../hooks/use-settings';
@@ -41,11 +43,7 @@ export function UserForm({ user, onDone, onCancel }: Props) {
   return (
     <form onSubmit={submit} noValidate data-testid="user-form">
       <Stack>
-        {errors.form && (
-          <Alert color="red" role="alert" data-testid="user-form-error">
-            {errors.form}
-          </Alert>
-        )}
+        <FormError message={errors.form} testId="user-form-error" />
         {user ? (
           <Text size="sm">{user.email}</Text>
         ) : (
@@ -100,15 +98,13 @@ export function UserForm({ user, onDone, onCancel }: Props) {
             data-testid="user-active"
           />
         ) : (
-          <PasswordInput
+          <PasswordField
             label={t('settings.users.password')}
             description={t('settings.users.passwordHelp')}
             autoComplete="new-password"
-            required
             value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+            onChange={setPassword}
             error={errors.field('password')}
-            aria-invalid={!!errors.field('password')}
             data-testid="user-password"
           />
         )}
@@ -128,7 +124,7 @@ export function UserForm({ user, onDone, onCancel }: Props) {
               {user ? t('common.save') : t('common.create')}
             </Button>
           </Group>
-      </Group>
+        </Group>
       </Stack>
     </form>
   );

@@ -5,6 +5,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/error-state';
+import { LoadMoreButton } from '@/components/load-more-button';
 import { PageLoader } from '@/components/page-loader';
 import type { User } from '@/types/user';
 import { useTeamRows, useUserPages } from '../hooks/use-settings';
@@ -81,11 +82,7 @@ export function UsersPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {pages.hasNextPage && (
-        <Button variant="outline" w="fit-content" loading={pages.isFetchingNextPage} onClick={() => pages.fetchNextPage()} data-testid="users-more">
-          {t('settings.more')}
-        </Button>
-      )}
+      <LoadMoreButton pages={pages} testId="users-more" />
       <Modal
         closeButtonProps={{ 'aria-label': t('settings.close') }}
         opened={editing !== undefined}

@@ -96,6 +96,9 @@ const browser = await chromium.launch({
   ],
 });
 const viewport = { width: 1280, height: 800 };
+// Reduced motion turns Mantine's transitions off: axe measures a dialog's colours once it is
+// shown, not halfway through its fade-in (a flaky contrast failure otherwise).
+const contextOptions = { viewport, locale: 'en-US', reducedMotion: 'reduce' };
 // Whatever the server's Content-Security-Policy refuses the app, seen on any page of the run.
 const policyViolations = [];
 function watchPolicy(page) {
@@ -105,7 +108,7 @@ function watchPolicy(page) {
     }
   });
 }
-const admin = await (await browser.newContext({ viewport, locale: 'en-US' })).newPage();
+const admin = await (await browser.newContext(contextOptions)).newPage();
 admin.setDefaultTimeout(kTimeout);
 watchPolicy(admin);
 let contactPath = '';
@@ -229,7 +232,7 @@ test('switch the UI to Thai and to Traditional Chinese', async () => {
 });
 
 test('the read-only user sees no edit or create controls', async () => {
-  const viewer = await (await browser.newContext({ viewport, locale: 'en-US' })).newPage();
+  const viewer = await (await browser.newContext(contextOptions)).newPage();
   viewer.setDefaultTimeout(kTimeout);
   watchPolicy(viewer);
   try {
@@ -328,7 +331,7 @@ test('the concurrent-edit 412 flow keeps what the second editor typed', async ()
 });
 
 test('the API refuses a write by the read-only user', async () => {
-  const viewer = await (await browser.newContext({ viewport, locale: 'en-US' })).newPage();
+  const viewer = await (await browser.newContext(contextOptions)).newPage();
   viewer.setDefaultTimeout(kTimeout);
   try {
     await signIn(viewer, 'viewer@example.org');
@@ -641,7 +644,7 @@ test('create an API token and see its secret only once', async () => {
 });
 
 test('the read-only user sees no Settings entry', async () => {
-  const viewer = await (await browser.newContext({ viewport, locale: 'en-US' })).newPage();
+  const viewer = await (await browser.newContext(contextOptions)).newPage();
   viewer.setDefaultTimeout(kTimeout);
   watchPolicy(viewer);
   try {
